@@ -1,0 +1,363 @@
+// e2e harness: the packaged extension in a real VS Code workbench (code-server) driven through
+// headless Chromium with playwright-core. One session (code-server + browser) serves all scenarios.
+// Recipe, selectors and pitfalls: docs/e2e.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS = join(REPO, 'test-results', 'e2e');
+export const DEFAULT_TIMEOUT = 30_000;
+export const FIRST_DIAGNOSTIC_TIMEOUT = 60_000;
+
+/** VS Code settings that keep the workbench quiet, offline and deterministic (no walkthrough, no gallery). */
+export const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'editor.hover.delay': 100,
+  'clusterset.trace.server': 'messages',
+};
+
+const CODE_SERVER_FLAGS = [
+  '--auth', 'none',
+  '--disable-telemetry',
+  '--disable-update-check',
+  '--disable-workspace-trust',
+  '--disable-getting-started-override',
+  '--disable-file-downloads',
+];
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const live = new Set(); // process groups to kill when this process exits, whatever the reason
+process.on('exit', () => {
+  for (const pid of live) killGroup(pid, 'SIGKILL');
+});
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function elapsed(t0) {
+  return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+}
+
+/** Profile + extensions dirs with the vsix installed and settings written. XDG_* keep code-server out of ~. */
+export function prepareProfile(codeServer, vsix, root, settings = {}) {
+  const dirs = {
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+    xdgConfig: join(root, 'xdg-config'),
+    xdgData: join(root, 'xdg-data'),
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
+  const env = { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData };
+  const r = spawnSync(
+    codeServer,
+    ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix, '--force'],
+    { env, encoding: 'utf8', timeout: 120_000 },
+  );
+  if (r.status !== 0) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  }
+  return { ...dirs, env };
+}
+
+/**
+ * Starts code-server in its own process group and resolves with its URL once it listens.
+ * Output goes to logFile. bind is host:port (port 0 picks a free one).
+ */
+export async function startCodeServer({ codeServer, profile, folder, bind = '127.0.0.1:0', logFile, env = {}, timeoutMs = 60_000 }) {
+  const args = [
+    '--bind-addr', bind,
+    ...CODE_SERVER_FLAGS,
+    '--user-data-dir', profile.userData,
+    '--extensions-dir', profile.extensions,
+    folder,
+  ];
+  const child = spawn(codeServer, args, { env: { ...profile.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child.pid);
+  const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
+  let buffered = '';
+  const url = await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`code-server did not listen within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      if (logFile) appendFileSync(logFile, text);
+      buffered += text;
+      const m = buffered.match(/HTTP server listening on (http:\/\/[^\s/]+\/)/);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      rej(new Error(`code-server exited early (${signal ?? code}):\n${buffered.slice(-4000)}`));
+    });
+  });
+  return {
+    child,
+    url,
+    async stop() {
+      if (!live.has(child.pid)) return;
+      killGroup(child.pid, 'SIGTERM');
+      const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+      // The extension host and the language server are in the same group: make sure none outlives us.
+      killGroup(child.pid, 'SIGKILL');
+      if (!done) await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      live.delete(child.pid);
+    },
+  };
+}
+
+function newestDir(dir) {
+  if (!existsSync(dir)) return null;
+  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort();
+  return names.length ? join(dir, names[names.length - 1]) : null;
+}
+
+/**
+ * One code-server + browser session on a copy of test/e2e/fixtures/<fixture>/.
+ * Use `await using`-style: `const s = await Session.start(...); try { ... } finally { await s.close(); }`.
+ */
+export class Session {
+  static async start({ tools, vsix, fixture = 'basic', settings = {}, log = console.log }) {
+    const s = new Session();
+    s.log = log;
+    s.t0 = Date.now();
+    s.root = mkdtempSync(join(tmpdir(), 'clusterset-e2e-'));
+    s.sessionDir = join(RESULTS, 'session');
+    mkdirSync(s.sessionDir, { recursive: true });
+    s.codeServerLog = join(s.sessionDir, 'code-server.log');
+    s.consoleLog = join(s.sessionDir, 'browser-console.log');
+    writeFileSync(s.codeServerLog, '');
+    writeFileSync(s.consoleLog, '');
+    try {
+      s.workspace = join(s.root, 'workspace');
+      cpSync(join(REPO, 'test', 'e2e', 'fixtures', fixture), s.workspace, { recursive: true });
+      s.profile = prepareProfile(tools.codeServer, vsix, s.root, settings);
+      log(`  vsix installed (${elapsed(s.t0)})`);
+      s.server = await startCodeServer({ codeServer: tools.codeServer, profile: s.profile, folder: s.workspace, logFile: s.codeServerLog });
+      log(`  code-server listening on ${s.server.url} (${elapsed(s.t0)})`);
+      s.browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS });
+      const context = await s.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      s.page = await context.newPage();
+      s.page.setDefaultTimeout(DEFAULT_TIMEOUT);
+      const origin = new URL(s.server.url).origin;
+      s.page.on('console', (m) => appendFileSync(s.consoleLog, `[${m.type()}] ${m.text()}\n`));
+      s.page.on('pageerror', (e) => appendFileSync(s.consoleLog, `[pageerror] ${e.message}\n`));
+      s.page.on('requestfailed', (r) => {
+        const external = !r.url().startsWith(origin);
+        appendFileSync(s.consoleLog, `[requestfailed${external ? ' EXTERNAL' : ''}] ${r.url()} ${r.failure()?.errorText ?? ''}\n`);
+      });
+      await s.page.goto(`${s.server.url}?folder=${encodeURIComponent(s.workspace)}`);
+      // .monaco-workbench appears before the remote extension host is connected: wait for workspace content.
+      const firstFile = readdirSync(s.workspace).filter((n) => !n.startsWith('.')).sort()[0];
+      await s.explorerRow(firstFile).waitFor({ state: 'visible', timeout: 60_000 });
+      log(`  workbench ready (${elapsed(s.t0)})`);
+      return s;
+    } catch (err) {
+      await s.saveArtifacts('session-start', err);
+      await s.close();
+      throw err;
+    }
+  }
+
+  explorerRow(name) {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+  }
+
+  /** The remote log folder of this code-server run (logs/<timestamp>/). */
+  logsDir() {
+    return newestDir(join(this.profile?.userData ?? '', 'logs'));
+  }
+
+  /** The text of output channel `name` as the extension host wrote it to disk, or '' if not there yet. */
+  outputChannelLog(name) {
+    const logs = this.logsDir();
+    if (!logs) return '';
+    const found = [];
+    const walk = (dir) => {
+      for (const n of readdirSync(dir)) {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/^output_logging_/.test(dirname(p).split('/').pop()) && n.replace(/^\d+-/, '') === `${name}.log`) found.push(p);
+      }
+    };
+    walk(logs);
+    return found.map((p) => readFileSync(p, 'utf8')).join('\n');
+  }
+
+  /** Screenshot + code-server/exthost/output-channel logs + browser console into test-results/e2e/<name>/. */
+  async saveArtifacts(name, err) {
+    const dir = join(RESULTS, name.replace(/[^\w.-]+/g, '-'));
+    try {
+      mkdirSync(dir, { recursive: true });
+      if (err) writeFileSync(join(dir, 'error.txt'), `${err.stack ?? err}\n`);
+      if (this.page) await this.page.screenshot({ path: join(dir, 'failure.png'), timeout: 10_000 }).catch(() => {});
+      for (const f of [this.codeServerLog, this.consoleLog]) if (f && existsSync(f)) cpSync(f, join(dir, f.split('/').pop()));
+      const logs = this.logsDir();
+      if (logs) cpSync(logs, join(dir, 'logs'), { recursive: true });
+      this.log?.(`  artifacts: ${dir.slice(REPO.length + 1)}/`);
+    } catch (e) {
+      this.log?.(`  (could not save all artifacts: ${e.message})`);
+    }
+    return dir;
+  }
+
+  async close() {
+    // Keep the code-server logs of every run, pass or fail; they are small.
+    try {
+      const logs = this.logsDir();
+      if (logs) cpSync(logs, join(this.sessionDir, 'logs'), { recursive: true });
+    } catch {
+      /* best effort */
+    }
+    if (this.browser) await this.browser.close().catch(() => {});
+    if (this.server) await this.server.stop();
+    if (this.root) rmSync(this.root, { recursive: true, force: true });
+  }
+
+  // --- UI helpers, all written as a person would act -------------------------------------------
+
+  /** Closes hovers, quick input and notifications that could swallow the next keystroke or click. */
+  async dismiss() {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Escape');
+  }
+
+  async openFile(name, expectLine) {
+    await this.explorerRow(name).click();
+    await this.editorLine(expectLine).first().waitFor({ state: 'visible' });
+  }
+
+  editorLine(text) {
+    return this.page.locator('.editor-group-container .monaco-editor .view-line', { hasText: text });
+  }
+
+  /** Waits until the status bar problems item reads e.g. "Errors: 1" (aria-label), returns the label. */
+  async waitForProblemsCount(re, timeout = DEFAULT_TIMEOUT) {
+    const handle = await this.page.waitForFunction(
+      (src) => {
+        const el = document.getElementById('status.problems');
+        const label = el?.getAttribute('aria-label') ?? '';
+        return new RegExp(src).test(label) ? label : false;
+      },
+      re.source,
+      { timeout },
+    );
+    return handle.jsonValue();
+  }
+
+  /** Moves the mouse onto the first error squiggle and returns the hover widget that opens. */
+  async hoverSquiggle(hasText) {
+    const squiggle = this.page.locator('.editor-group-container .monaco-editor .squiggly-error').first();
+    await squiggle.waitFor({ state: 'visible' });
+    const box = await squiggle.boundingBox();
+    if (!box) throw new Error('squiggle has no bounding box');
+    await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2, { steps: 4 });
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText });
+    await hover.first().waitFor({ state: 'visible' });
+    return hover.first();
+  }
+
+  /** Shows the Problems panel by clicking the status bar count (a click while it is shown would hide it). */
+  async openProblems() {
+    const markers = this.page.locator('.part.panel .markers-panel');
+    if (!(await markers.isVisible())) await this.page.locator('[id="status.problems"]').click();
+    await markers.waitFor({ state: 'visible' });
+  }
+
+  activityBarItem(ariaPrefix) {
+    return this.page.locator(`.part.activitybar .action-item a[aria-label^="${ariaPrefix}"]`);
+  }
+
+  /** Opens a view container from the activity bar (a click on the active one would close the sidebar). */
+  async openViewContainer(ariaPrefix) {
+    const link = this.activityBarItem(ariaPrefix);
+    await link.waitFor({ state: 'visible' });
+    const item = this.page.locator('.part.activitybar .action-item', { has: link });
+    const active = await item.evaluate((el) => el.classList.contains('checked'));
+    const sidebarVisible = await this.page.locator('.part.sidebar').isVisible();
+    if (!active || !sidebarVisible) await link.click();
+    await this.page.locator('.part.activitybar .action-item.checked', { has: link }).waitFor({ state: 'visible' });
+  }
+
+  /** F1, type the command title, wait until it is the focused row, Enter. */
+  async runCommand(title) {
+    await this.page.locator('.part.statusbar').waitFor({ state: 'visible' });
+    await this.dismiss();
+    // Keyboard focus must be inside the workbench for F1 to reach it.
+    const editorLines = this.page.locator('.editor-group-container .monaco-editor .view-lines').first();
+    if (await editorLines.isVisible()) await editorLines.click({ position: { x: 400, y: 5 } });
+    else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** The Output panel's channel picker value, e.g. "Clusterset Language Server". */
+  async activeOutputChannel() {
+    return this.page.evaluate(() => {
+      const selects = [...document.querySelectorAll('.part.panel select, .part.auxiliarybar select')];
+      for (const s of selects) {
+        const opt = s.options[s.selectedIndex];
+        if (opt) return opt.text;
+      }
+      return '';
+    });
+  }
+}
+
+/** Runs scenarios in order in one session; a failing scenario saves its artifacts and the next one still runs. */
+export async function runScenarios(session, scenarios, { log = console.log } = {}) {
+  const results = [];
+  for (const sc of scenarios) {
+    const t0 = Date.now();
+    try {
+      await sc.run(session);
+      results.push({ name: sc.name, ok: true });
+      log(`ok - ${sc.name} (${elapsed(t0)})`);
+    } catch (err) {
+      results.push({ name: sc.name, ok: false, err });
+      log(`not ok - ${sc.name} (${elapsed(t0)})`);
+      log(`  ${String(err.message ?? err).split('\n').slice(0, 6).join('\n  ')}`);
+      await session.saveArtifacts(sc.name, err);
+      await session.dismiss().catch(() => {});
+    }
+  }
+  return results;
+}

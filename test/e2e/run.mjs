@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: setup (Chromium, code-server), `npm run package`, then every scenario in one
+// code-server + Chromium session. The last line is `N passed, N failed`; the exit code is non-zero on failure.
+//
+// Env: E2E_DEADLINE_S (overall deadline, default 600), E2E_ONLY (substring filter on scenario names),
+//      E2E_NO_PACKAGE=1 (reuse an existing dist/clusterset.vsix), E2E_VSIX=<path> (test that vsix, no packaging),
+//      E2E_SCREENSHOT=1 (refresh docs/images/editor.png).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureE2eTools } from '../../scripts/e2e-setup.mjs';
+import { REPO, RESULTS, Session, elapsed, runScenarios } from './harness.mjs';
+import { readmeScreenshot, scenarios as allScenarios } from './scenarios.mjs';
+
+const t0 = Date.now();
+const log = (msg) => console.log(msg);
+const scenarios = allScenarios.filter((s) => !process.env.E2E_ONLY || s.name.includes(process.env.E2E_ONLY));
+const vsix = process.env.E2E_VSIX || join(REPO, 'dist', 'clusterset.vsix');
+let passed = 0;
+let finished = false;
+
+function finish(failed) {
+  if (finished) return;
+  finished = true;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  // Should anything still hold the event loop (it should not), do not hang CI.
+  setTimeout(() => process.exit(), 5000).unref();
+}
+
+const deadlineS = Number(process.env.E2E_DEADLINE_S ?? 600);
+const deadline = setTimeout(() => {
+  log(`e2e: overall deadline of ${deadlineS} s reached, giving up (children are killed on exit)`);
+  finish(scenarios.length - passed);
+  process.exit(1);
+}, deadlineS * 1000);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    log(`e2e: ${sig}, stopping`);
+    finish(scenarios.length - passed);
+    process.exit(1);
+  });
+}
+
+async function main() {
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+
+  let t = Date.now();
+  const tools = ensureE2eTools();
+  log(`e2e: ${tools.codeServerVersion.split(' ')[0]} code-server, ${tools.chromium} (setup ${elapsed(t)})`);
+
+  if (process.env.E2E_VSIX || (process.env.E2E_NO_PACKAGE === '1' && existsSync(vsix))) {
+    if (!existsSync(vsix)) throw new Error(`no such vsix: ${vsix}`);
+    log(`e2e: using the existing ${vsix}`);
+  } else {
+    t = Date.now();
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0 || !existsSync(vsix)) {
+      log(`${r.stdout}${r.stderr}`.slice(-8000));
+      throw new Error(`npm run package failed (exit ${r.status})`);
+    }
+    log(`e2e: packaged dist/clusterset.vsix (${elapsed(t)})`);
+  }
+
+  t = Date.now();
+  const session = await Session.start({ tools, vsix, fixture: 'basic', log });
+  try {
+    const results = await runScenarios(session, scenarios, { log });
+    passed = results.filter((r) => r.ok).length;
+    if (passed === results.length) {
+      const shot = join(RESULTS, 'editor.png');
+      try {
+        await readmeScreenshot(session, shot);
+        log(`e2e: screenshot ${shot.slice(REPO.length + 1)}`);
+        if (process.env.E2E_SCREENSHOT === '1') {
+          mkdirSync(join(REPO, 'docs', 'images'), { recursive: true });
+          copyFileSync(shot, join(REPO, 'docs', 'images', 'editor.png'));
+          log('e2e: copied to docs/images/editor.png');
+        }
+      } catch (err) {
+        log(`e2e: README screenshot failed: ${err.message.split('\n')[0]}`);
+        await session.saveArtifacts('readme-screenshot', err);
+        if (process.env.E2E_SCREENSHOT === '1') process.exitCode = 1;
+      }
+    }
+    return results.length - passed;
+  } finally {
+    await session.close();
+    log(`e2e: session ${elapsed(t)}, total ${elapsed(t0)}`);
+  }
+}
+
+main()
+  .then((failed) => {
+    const code = process.exitCode;
+    finish(failed);
+    if (code) process.exitCode = code;
+  })
+  .catch((err) => {
+    log(`e2e: ${err.stack ?? err}`);
+    finish(scenarios.length - passed);
+  })
+  .finally(() => clearTimeout(deadline));
