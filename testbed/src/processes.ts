@@ -1,0 +1,128 @@
+// Child processes of the testbed. Each runs in its own process group (detached), so stopping it
+// also stops anything it forked. Processes of an attached testbed (tests) are killed when this
+// Node process exits or gets SIGINT/SIGTERM/SIGHUP; those of a detached one (`testbed up`) outlive it.
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export interface Started {
+  pid: number;
+  /** Resolves with the exit code (or signal) when the process ends. */
+  exited: Promise<string>;
+  hasExited: () => boolean;
+}
+
+export function startProcess(bin: string, args: string[], logFile: string): Started {
+  const fd = openSync(logFile, 'a', 0o600);
+  const child = spawn(bin, args, { detached: true, stdio: ['ignore', fd, fd], env: { ...process.env } });
+  closeSync(fd);
+  // unref: an attached testbed is stopped by stop() or the exit handler, not by keeping Node alive.
+  child.unref();
+  let done = false;
+  const exited = new Promise<string>((res) => {
+    child.on('error', (e) => {
+      done = true;
+      res(`spawn error: ${e.message}`);
+    });
+    child.on('exit', (code, signal) => {
+      done = true;
+      res(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+  });
+  if (child.pid === undefined) throw new Error(`could not start ${bin}`);
+  return { pid: child.pid, exited, hasExited: () => done };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * True if `pid` is still a process that the testbed in `dir` started: a pid from an old
+ * state.json may have been reused by an unrelated process, which must not be killed.
+ */
+export function isOurs(pid: number, dir: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir);
+  } catch {
+    return false; // no /proc (not Linux): refuse rather than risk killing a stranger
+  }
+}
+
+function signalGroup(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** SIGTERM the groups, wait up to `graceMs`, then SIGKILL what is left. */
+export async function killGroups(pids: number[], graceMs = 5000): Promise<void> {
+  for (const p of pids) signalGroup(p, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && pids.some(isAlive)) await sleep(100);
+  for (const p of pids) if (isAlive(p)) signalGroup(p, 'SIGKILL');
+  const hard = Date.now() + 3000;
+  while (Date.now() < hard && pids.some(isAlive)) await sleep(50);
+}
+
+// --- attached testbeds: kill on exit -------------------------------------------------------
+const attached = new Set<number>();
+let handlersInstalled = false;
+
+function killAttachedSync(): void {
+  for (const p of attached) signalGroup(p, 'SIGKILL');
+  attached.clear();
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', killAttachedSync);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const nums: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+  for (const sig of signals) {
+    const onSignal = () => {
+      killAttachedSync();
+      // Our listener replaced Node's default (exit); keep that behaviour unless someone else listens.
+      if (process.listenerCount(sig) === 1) process.exit(128 + (nums[sig] ?? 1));
+    };
+    process.on(sig, onSignal);
+  }
+}
+
+export function attach(pid: number): void {
+  installHandlers();
+  attached.add(pid);
+}
+
+export function detach(pid: number): void {
+  attached.delete(pid);
+}
+
+/** A free TCP port on 127.0.0.1 (the OS picks it; another process could take it before we bind). */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
