@@ -1,41 +1,19 @@
 // e2e harness: the packaged extension in a real VS Code workbench (code-server) driven through
 // headless Chromium with playwright-core. One session (code-server + browser) serves all scenarios.
 // Recipe, selectors and pitfalls: docs/e2e.md.
-import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { elapsed, prepareProfile, startCodeServer } from './code-server.mjs';
+
+export { elapsed };
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS = join(REPO, 'test-results', 'e2e');
 export const DEFAULT_TIMEOUT = 30_000;
 export const FIRST_DIAGNOSTIC_TIMEOUT = 60_000;
-
-/** VS Code settings that keep the workbench quiet, offline and deterministic (no walkthrough, no gallery). */
-export const BASE_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.tips.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'editor.hover.delay': 100,
-  'clusterset.trace.server': 'messages',
-};
-
-const CODE_SERVER_FLAGS = [
-  '--auth', 'none',
-  '--disable-telemetry',
-  '--disable-update-check',
-  '--disable-workspace-trust',
-  '--disable-getting-started-override',
-  '--disable-file-downloads',
-];
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -46,97 +24,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-const live = new Set(); // process groups to kill when this process exits, whatever the reason
-process.on('exit', () => {
-  for (const pid of live) killGroup(pid, 'SIGKILL');
-});
-
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function elapsed(t0) {
-  return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-}
-
-/** Profile + extensions dirs with the vsix installed and settings written. XDG_* keep code-server out of ~. */
-export function prepareProfile(codeServer, vsix, root, settings = {}) {
-  const dirs = {
-    userData: join(root, 'user-data'),
-    extensions: join(root, 'extensions'),
-    xdgConfig: join(root, 'xdg-config'),
-    xdgData: join(root, 'xdg-data'),
-  };
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
-  const env = { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData };
-  const r = spawnSync(
-    codeServer,
-    ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix, '--force'],
-    { env, encoding: 'utf8', timeout: 120_000 },
-  );
-  if (r.status !== 0) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-  }
-  return { ...dirs, env };
-}
-
-/**
- * Starts code-server in its own process group and resolves with its URL once it listens.
- * Output goes to logFile. bind is host:port (port 0 picks a free one).
- */
-export async function startCodeServer({ codeServer, profile, folder, bind = '127.0.0.1:0', logFile, env = {}, timeoutMs = 60_000 }) {
-  const args = [
-    '--bind-addr', bind,
-    ...CODE_SERVER_FLAGS,
-    '--user-data-dir', profile.userData,
-    '--extensions-dir', profile.extensions,
-    folder,
-  ];
-  const child = spawn(codeServer, args, { env: { ...profile.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child.pid);
-  const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
-  let buffered = '';
-  const url = await new Promise((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`code-server did not listen within ${timeoutMs / 1000} s`)), timeoutMs);
-    const onData = (chunk) => {
-      const text = chunk.toString();
-      if (logFile) appendFileSync(logFile, text);
-      buffered += text;
-      const m = buffered.match(/HTTP server listening on (http:\/\/[^\s/]+\/)/);
-      if (m) {
-        clearTimeout(timer);
-        res(m[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      rej(new Error(`code-server exited early (${signal ?? code}):\n${buffered.slice(-4000)}`));
-    });
-  });
-  return {
-    child,
-    url,
-    async stop() {
-      if (!live.has(child.pid)) return;
-      killGroup(child.pid, 'SIGTERM');
-      const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
-      // The extension host and the language server are in the same group: make sure none outlives us.
-      killGroup(child.pid, 'SIGKILL');
-      if (!done) await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
-      live.delete(child.pid);
-    },
-  };
-}
 
 function newestDir(dir) {
   if (!existsSync(dir)) return null;
@@ -163,7 +50,7 @@ export class Session {
     try {
       s.workspace = join(s.root, 'workspace');
       cpSync(join(REPO, 'test', 'e2e', 'fixtures', fixture), s.workspace, { recursive: true });
-      s.profile = prepareProfile(tools.codeServer, vsix, s.root, settings);
+      s.profile = prepareProfile(tools.codeServer, vsix, s.root, { settings });
       log(`  vsix installed (${elapsed(s.t0)})`);
       s.server = await startCodeServer({ codeServer: tools.codeServer, profile: s.profile, folder: s.workspace, logFile: s.codeServerLog });
       log(`  code-server listening on ${s.server.url} (${elapsed(s.t0)})`);
@@ -254,8 +141,11 @@ export class Session {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Opens a workspace file: its editor tab if it has one, else a click on its Explorer row. */
   async openFile(name, expectLine) {
-    await this.explorerRow(name).click();
+    const tab = this.page.locator('.editor-group-container .tabs-container .tab', { hasText: name });
+    if (await tab.count()) await tab.first().click();
+    else await this.explorerRow(name).click();
     await this.editorLine(expectLine).first().waitFor({ state: 'visible' });
   }
 
@@ -305,11 +195,11 @@ export class Session {
   async openViewContainer(ariaPrefix) {
     const link = this.activityBarItem(ariaPrefix);
     await link.waitFor({ state: 'visible' });
-    const item = this.page.locator('.part.activitybar .action-item', { has: link });
-    const active = await item.evaluate((el) => el.classList.contains('checked'));
+    const inner = this.page.locator(`a[aria-label^="${ariaPrefix}"]`);
+    const checked = this.page.locator('.part.activitybar .action-item.checked', { has: inner });
     const sidebarVisible = await this.page.locator('.part.sidebar').isVisible();
-    if (!active || !sidebarVisible) await link.click();
-    await this.page.locator('.part.activitybar .action-item.checked', { has: link }).waitFor({ state: 'visible' });
+    if (!(await checked.isVisible()) || !sidebarVisible) await link.click();
+    await checked.waitFor({ state: 'visible' });
   }
 
   /** F1, type the command title, wait until it is the focused row, Enter. */
