@@ -1,0 +1,40 @@
+// The `clusterset` command: the language service and the cluster logic, headless.
+import { runLint } from './lint';
+
+const USAGE = `Usage: clusterset <command> [options]
+
+Commands:
+  lint [paths…] [--format text|json|sarif] [--implementation X]   validate MCS YAML (exit 1 on errors)
+  help                                                             show this help
+
+Run 'clusterset <command> --help' for the options of a command.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint':
+      return runLint(rest, process.stdout, process.stderr);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    case '--version':
+      process.stdout.write('clusterset 0.1.0\n');
+      return 0;
+    default:
+      process.stderr.write(`clusterset: unknown command '${command}'\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`clusterset: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,3 @@
+// The cluster logic's public surface. The client loads it (and @kubernetes/client-node with it) only when a
+// view or command needs a cluster, as the separate bundle dist/clusters.js.
+export * from './kubeconfig';

@@ -1,0 +1,40 @@
+// Every custom request, notification and setting shared by the client and the server. The client imports
+// this file; keep it free of runtime dependencies beyond the LSP protocol types.
+
+export type Implementation = 'generic' | 'cilium' | 'submariner' | 'gke' | 'istio' | 'aws';
+export const IMPLEMENTATIONS: readonly Implementation[] = ['generic', 'cilium', 'submariner', 'gke', 'istio', 'aws'];
+
+/** The `clusterset.*` settings the language service reads. */
+export interface ClustersetSettings {
+  implementation: Implementation;
+  /** mcs-api release of the installed CRDs, e.g. `v0.4.1`; empty = latest known. */
+  crdVersion: string;
+  /** Target Kubernetes minor version, e.g. `1.33`; empty = latest known. */
+  kubernetesVersion: string;
+  unknownFieldSeverity: 'error' | 'warning';
+  validationTimeBudgetMs: number;
+}
+
+export const DEFAULT_SETTINGS: ClustersetSettings = {
+  implementation: 'generic',
+  crdVersion: '',
+  kubernetesVersion: '',
+  unknownFieldSeverity: 'error',
+  validationTimeBudgetMs: 2000,
+};
+
+/** Sent by the server when a validation ran out of its time budget (shown in the status bar). */
+export const ValidationBudgetNotification = 'clusterset/validationBudget';
+export interface ValidationBudgetParams {
+  uri: string;
+  elapsedMs: number;
+  budgetMs: number;
+}
+
+/** Server status for the client's status bar item. */
+export const ServerStatusNotification = 'clusterset/status';
+export interface ServerStatusParams {
+  indexedFiles: number;
+  mcsObjects: number;
+  lastValidationMs: number;
+}

@@ -1,0 +1,138 @@
+// LSP wiring only: the connection, the open documents, the workspace's YAML files, and handlers that call
+// the pure language service. Validation is debounced per document and reports its time budget.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerStatusNotification, ValidationBudgetNotification, type ClustersetSettings, type ServerStatusParams, type ValidationBudgetParams } from './protocol';
+import { createLanguageService } from './service/languageService';
+import { findYamlFiles } from './workspaceFiles';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createLanguageService();
+const pending = new Map<string, NodeJS.Timeout>();
+/** Short: the service is incremental, so waiting long only delays the squiggle. */
+const DEBOUNCE_MS = 30;
+let workspaceFolders: string[] = [];
+let canWatchFiles = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  const init = params.initializationOptions as { settings?: Partial<ClustersetSettings> } | undefined;
+  if (init?.settings) service.updateSettings(init.settings);
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '.'] },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'clusterset-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canWatchFiles) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+  }
+  await indexWorkspace();
+});
+
+/** Reads the workspace's YAML files once, so cross-file rules know objects in files that are not open. */
+async function indexWorkspace(): Promise<void> {
+  for (const folder of workspaceFolders) {
+    if (!folder.startsWith('file:')) continue;
+    for (const uri of await findYamlFiles(fileURLToPath(folder))) {
+      if (documents.get(uri)) continue;
+      await indexFromDisk(uri);
+    }
+  }
+  revalidateOpen();
+}
+
+async function indexFromDisk(uri: string): Promise<boolean> {
+  try {
+    const text = await readFile(fileURLToPath(uri), 'utf8');
+    return service.setFile(uri, text);
+  } catch {
+    // Unreadable or vanished: the index just does not know it.
+    return service.removeFile(uri);
+  }
+}
+
+function publish(uri: string): void {
+  const result = service.validate(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: result.diagnostics });
+  if (result.timedOut) {
+    const params: ValidationBudgetParams = { uri, elapsedMs: Math.round(result.elapsedMs), budgetMs: service.settings().validationTimeBudgetMs };
+    void connection.sendNotification(ValidationBudgetNotification, params);
+  }
+  const status: ServerStatusParams = { indexedFiles: service.index.fileCount, mcsObjects: service.index.objectCount, lastValidationMs: result.elapsedMs };
+  void connection.sendNotification(ServerStatusNotification, status);
+}
+
+function schedule(uri: string, delay = DEBOUNCE_MS): void {
+  const t = pending.get(uri);
+  if (t) clearTimeout(t);
+  pending.set(
+    uri,
+    setTimeout(() => {
+      pending.delete(uri);
+      if (documents.get(uri)) publish(uri);
+    }, delay),
+  );
+}
+
+function revalidateOpen(except?: string): void {
+  for (const d of documents.all()) if (d.uri !== except) schedule(d.uri, DEBOUNCE_MS * 4);
+}
+
+function onText(doc: TextDocument): void {
+  const indexChanged = service.setFile(doc.uri, doc.getText(), doc.version);
+  schedule(doc.uri);
+  // Another open file's cross-file findings may depend on what this file declares.
+  if (indexChanged) revalidateOpen(doc.uri);
+}
+
+documents.onDidOpen((e) => onText(e.document));
+documents.onDidChangeContent((e) => onText(e.document));
+documents.onDidClose(async (e) => {
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // The file stays in the index with its content on disk.
+  if (await indexFromDisk(e.document.uri)) revalidateOpen();
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  let changed = false;
+  for (const c of params.changes) {
+    if (documents.get(c.uri)) continue; // the editor's text wins over the disk
+    changed = (c.type === FileChangeType.Deleted ? service.removeFile(c.uri) : await indexFromDisk(c.uri)) || changed;
+  }
+  if (changed) revalidateOpen();
+});
+
+connection.onDidChangeConfiguration((params) => {
+  const s = (params.settings as { clusterset?: Partial<ClustersetSettings> } | undefined)?.clusterset;
+  if (s) {
+    service.updateSettings(s);
+    revalidateOpen();
+  }
+});
+
+connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
+connection.onCompletion((p) => service.completion(p.textDocument.uri, p.position));
+connection.onCodeAction((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+
+documents.listen(connection);
+connection.listen();

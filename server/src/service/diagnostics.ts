@@ -1,0 +1,57 @@
+// Findings → LSP diagnostics: paths become ranges once, here; rule docs become codeDescription links.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import { spanForPath } from './parse/path';
+import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
+import type { Finding, Severity } from './rules/rule';
+
+export const DIAGNOSTIC_SOURCE = 'clusterset';
+export const RULE_DOCS_BASE = 'https://github.com/clusterset/clusterset/blob/main/docs/rules/';
+
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'information':
+      return DiagnosticSeverity.Information;
+    case 'hint':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+export function spanToRange(file: ParsedFile, offset: number, start: number, end: number): Range {
+  return { start: file.lines.positionAt(offset + start), end: file.lines.positionAt(offset + end) };
+}
+
+/** Where a finding points, in file offsets. */
+export function findingSpan(placed: PlacedDocument, f: Finding): { start: number; end: number } {
+  const s = f.span ?? spanForPath(placed.doc.root, f.path, f.target) ?? { start: 0, end: 0 };
+  return { start: placed.offset + s.start, end: placed.offset + s.end };
+}
+
+export type FileLookup = (uri: string) => ParsedFile | undefined;
+
+export function findingToDiagnostic(file: ParsedFile, placed: PlacedDocument, f: Finding, severity: Severity, lookup: FileLookup): Diagnostic {
+  const span = findingSpan(placed, f);
+  const d: Diagnostic = {
+    range: { start: file.lines.positionAt(span.start), end: file.lines.positionAt(span.end) },
+    severity: toLspSeverity(severity),
+    code: f.ruleId,
+    codeDescription: { href: `${RULE_DOCS_BASE}${f.ruleId}.md` },
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+  };
+  if (f.related?.length) {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      const other = lookup(r.uri);
+      const otherPlaced = other?.documents[r.docIndex];
+      if (!other || !otherPlaced) continue;
+      const s = spanForPath(otherPlaced.doc.root, r.path) ?? { start: 0, end: 0 };
+      related.push({ location: { uri: r.uri, range: spanToRange(other, otherPlaced.offset, s.start, s.end) }, message: r.message });
+    }
+    if (related.length) d.relatedInformation = related;
+  }
+  return d;
+}

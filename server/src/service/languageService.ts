@@ -1,0 +1,93 @@
+// The pure language service: text and settings in, LSP types out. No connection, no I/O; the LSP server,
+// the CLI and the tests all drive it through this one object.
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, type ClustersetSettings } from '../protocol';
+import { codeActionsFor } from './codeActions';
+import { completionAt } from './completion';
+import { hoverAt } from './hover';
+import { DocumentCache, parseFile, type ParsedFile } from './parse/parsedFile';
+import { validateFile, type ValidationResult } from './validate';
+import { WorkspaceIndex } from './workspaceIndex';
+
+interface FileState {
+  cache: DocumentCache;
+  parsed: ParsedFile;
+  /** Last validation, reused while neither the file, the index nor the settings changed. */
+  result?: { indexRevision: number; settings: ClustersetSettings; value: ValidationResult };
+}
+
+export interface LanguageService {
+  readonly index: WorkspaceIndex;
+  settings(): ClustersetSettings;
+  updateSettings(partial: Partial<ClustersetSettings>): void;
+  /** Adds or replaces a file (open editor or workspace file on disk). Returns true when the index changed. */
+  setFile(uri: string, text: string, version?: number): boolean;
+  removeFile(uri: string): boolean;
+  hasFile(uri: string): boolean;
+  getFile(uri: string): ParsedFile | undefined;
+  uris(): Iterable<string>;
+  validate(uri: string): ValidationResult;
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  hover(uri: string, position: Position): Hover | null;
+  completion(uri: string, position: Position): CompletionList | null;
+}
+
+export interface LanguageServiceOptions {
+  settings?: Partial<ClustersetSettings>;
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const files = new Map<string, FileState>();
+  const index = new WorkspaceIndex();
+  let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
+
+  const service: LanguageService = {
+    index,
+    settings: () => settings,
+    updateSettings(partial) {
+      settings = { ...settings, ...partial };
+    },
+    setFile(uri, text, version = 0) {
+      const state = files.get(uri);
+      if (state && state.parsed.text === text) {
+        if (state.parsed.version !== version) state.parsed = { ...state.parsed, version };
+        return false;
+      }
+      const cache = state?.cache ?? new DocumentCache();
+      const parsed = parseFile(uri, text, version, cache);
+      files.set(uri, { cache, parsed });
+      return index.updateFile(parsed);
+    },
+    removeFile(uri) {
+      files.delete(uri);
+      return index.removeFile(uri);
+    },
+    hasFile: (uri) => files.has(uri),
+    getFile: lookup,
+    uris: () => files.keys(),
+    validate(uri) {
+      const state = files.get(uri);
+      if (!state) return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
+      const r = state.result;
+      if (r && r.indexRevision === index.revision && r.settings === settings) return r.value;
+      const value = validateFile(state.parsed, settings, index, lookup);
+      state.result = { indexRevision: index.revision, settings, value };
+      return value;
+    },
+    codeActions(uri, range, diagnostics) {
+      const state = files.get(uri);
+      if (!state) return [];
+      return codeActionsFor(state.parsed, service.validate(uri).findings, range, diagnostics);
+    },
+    hover(uri, position) {
+      const file = lookup(uri);
+      return file ? hoverAt(file, position, service.index, settings) : null;
+    },
+    completion(uri, position) {
+      const file = lookup(uri);
+      return file ? completionAt(file, position, service.index, settings) : null;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,64 @@
+// The contract every rule file implements. Rules are pure: they read a document (and the workspace index)
+// and return findings that point into the document by path.
+import type { ClustersetSettings } from '../../protocol';
+import type { NodePath } from '../parse/path';
+import type { ParsedDocument } from '../parse/parsedDocument';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text edit expressed by path, turned into an LSP edit by the code-action layer. */
+export type FixEdit =
+  | { op: 'replaceValue'; path: NodePath; text: string }
+  | { op: 'renameKey'; path: NodePath; newKey: string }
+  | { op: 'insertText'; /** Offset relative to the document's text. */ at: number; text: string }
+  | { op: 'replaceSpan'; start: number; end: number; text: string };
+
+export interface QuickFix {
+  title: string;
+  edits: FixEdit[];
+  /** Edits in another file (e.g. a new Service skeleton). */
+  newFile?: { uri: string; text: string };
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  uri: string;
+  /** Index of the document in that file. */
+  docIndex: number;
+  path: NodePath;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  message: string;
+  path: NodePath;
+  /** Underline the key instead of the value. */
+  target?: 'key' | 'value' | 'pair';
+  /** Overrides the rule's default (profile-dependent severities). */
+  severity?: Severity;
+  /** A raw span inside the document text, for findings not tied to a YAML node (Corefile lines). */
+  span?: { start: number; end: number };
+  related?: RelatedLocation[];
+  fixes?: QuickFix[];
+}
+
+export interface RuleContext {
+  readonly uri: string;
+  readonly docIndex: number;
+  readonly doc: ParsedDocument;
+  readonly settings: ClustersetSettings;
+  readonly index: WorkspaceIndex;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** Kinds the rule looks at; the engine calls `check` only for these. */
+  readonly kinds: readonly string[];
+  /** True when the rule reads the workspace index, so its findings change when other files change. */
+  readonly crossFile?: boolean;
+  check(ctx: RuleContext): Finding[];
+}

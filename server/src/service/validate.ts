@@ -1,0 +1,123 @@
+// Validation of one parsed file: syntax problems of MCS documents, then the rules, under a time budget.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { ClustersetSettings } from '../protocol';
+import { findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
+import { isMcsKind } from './model/apiVersions';
+import type { ParsedDocument } from './parse/parsedDocument';
+import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
+import { rulesByKind } from './rules/allRules';
+import type { Finding, Rule, Severity } from './rules/rule';
+import { annotationSuppressions, isSuppressed, scanSuppressions } from './suppressions';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface LocatedFinding {
+  finding: Finding;
+  severity: Severity;
+  docIndex: number;
+  /** File offsets of the finding. */
+  start: number;
+  end: number;
+}
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  findings: LocatedFinding[];
+  elapsedMs: number;
+  /** True when the time budget ran out before every document was checked. */
+  timedOut: boolean;
+}
+
+const RULES_BY_KIND = rulesByKind();
+
+/** Findings of rules that look only at their own document, cached per parsed document and settings. */
+const localCache = new WeakMap<ParsedDocument, { settings: ClustersetSettings; findings: Array<{ rule: Rule; finding: Finding }> }>();
+
+function severityFor(rule: Rule, finding: Finding, settings: ClustersetSettings): Severity {
+  if (finding.severity) return finding.severity;
+  if (rule.id === 'MCS004') return settings.unknownFieldSeverity;
+  return rule.severity;
+}
+
+function runRules(uri: string, placed: PlacedDocument, settings: ClustersetSettings, index: WorkspaceIndex): Array<{ rule: Rule; finding: Finding }> {
+  const doc = placed.doc;
+  const rules = doc.kind ? RULES_BY_KIND.get(doc.kind) : undefined;
+  if (!rules) return [];
+  const cached = localCache.get(doc);
+  let local: Array<{ rule: Rule; finding: Finding }>;
+  if (cached && cached.settings === settings) {
+    local = cached.findings;
+  } else {
+    local = [];
+    for (const rule of rules) {
+      if (rule.crossFile) continue;
+      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) local.push({ rule, finding });
+    }
+    localCache.set(doc, { settings, findings: local });
+  }
+  const out = local.slice();
+  for (const rule of rules) {
+    if (!rule.crossFile) continue;
+    for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) out.push({ rule, finding });
+  }
+  return out;
+}
+
+/** A rule bug must not take the server down: it becomes one finding that says so. */
+function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0]): Finding[] {
+  try {
+    return rule.check(ctx);
+  } catch (err) {
+    return [{ ruleId: rule.id, severity: 'information', message: `Rule ${rule.id} failed on this document (${String(err)}); please report it.`, path: ['kind'], target: 'key' }];
+  }
+}
+
+export function validateFile(file: ParsedFile, settings: ClustersetSettings, index: WorkspaceIndex, lookup: FileLookup, now: () => number = () => performance.now()): ValidationResult {
+  const started = now();
+  const deadline = started + settings.validationTimeBudgetMs;
+  const diagnostics: Diagnostic[] = [];
+  const findings: LocatedFinding[] = [];
+  const suppressions = scanSuppressions(file.text, (o) => file.lines.positionAt(o).line);
+  let timedOut = false;
+
+  for (const placed of file.documents) {
+    if (now() > deadline) {
+      timedOut = true;
+      break;
+    }
+    const doc = placed.doc;
+    // Syntax errors only for documents that hold MCS kinds: Red Hat YAML reports the rest already.
+    if (isMcsKind(doc.kind) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
+      for (const p of doc.syntaxProblems) {
+        diagnostics.push({
+          range: spanToRange(file, placed.offset, p.start, p.end),
+          severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+          source: DIAGNOSTIC_SOURCE,
+          code: 'YAML',
+          message: p.message,
+        });
+      }
+    }
+    if (doc.skipped) continue;
+    const objectOff = annotationSuppressions(doc);
+    for (const { rule, finding } of runRules(file.uri, placed, settings, index)) {
+      if (objectOff && (objectOff.has('*') || objectOff.has(finding.ruleId))) continue;
+      const span = findingSpan(placed, finding);
+      const line = file.lines.positionAt(span.start).line;
+      if (isSuppressed(suppressions, finding.ruleId, line)) continue;
+      const severity = severityFor(rule, finding, settings);
+      findings.push({ finding, severity, docIndex: placed.index, start: span.start, end: span.end });
+      diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup));
+    }
+  }
+  const elapsedMs = now() - started;
+  if (timedOut) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'BUDGET',
+      message: `Clusterset stopped validating this file after ${Math.round(elapsedMs)} ms (budget ${settings.validationTimeBudgetMs} ms, setting clusterset.validationTimeBudgetMs); later documents were not checked.`,
+    });
+  }
+  return { diagnostics, findings, elapsedMs, timedOut };
+}

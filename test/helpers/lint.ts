@@ -1,0 +1,44 @@
+// Test helper: run the language service over in-memory files and get compact diagnostics back.
+import type { ClustersetSettings } from '../../server/src/protocol';
+import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
+
+export interface CompactDiagnostic {
+  code: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  severity: number;
+  message: string;
+}
+
+/** Files by path (`clusters/east/web.yaml`); returns the service with every file loaded. */
+export function serviceWith(files: Record<string, string>, settings: Partial<ClustersetSettings> = {}): LanguageService {
+  const service = createLanguageService({ settings });
+  for (const [path, text] of Object.entries(files)) service.setFile(uriOf(path), text, 1);
+  return service;
+}
+
+export function uriOf(path: string): string {
+  return `file:///workspace/${path}`;
+}
+
+export function diagnosticsOf(service: LanguageService, path: string, code?: string): CompactDiagnostic[] {
+  return service
+    .validate(uriOf(path))
+    .diagnostics.filter((d) => code === undefined || d.code === code)
+    .map((d) => ({
+      code: String(d.code),
+      line: d.range.start.line,
+      character: d.range.start.character,
+      endLine: d.range.end.line,
+      endCharacter: d.range.end.character,
+      severity: d.severity ?? 1,
+      message: d.message,
+    }));
+}
+
+/** Shortcut: diagnostics with `code` for one YAML text. */
+export function lintOne(text: string, code?: string, settings: Partial<ClustersetSettings> = {}): CompactDiagnostic[] {
+  return diagnosticsOf(serviceWith({ 'test.yaml': text }, settings), 'test.yaml', code);
+}
