@@ -1,13 +1,23 @@
 // The pure language service: text and settings in, LSP types out. No connection, no I/O; the LSP server,
 // the CLI and the tests all drive it through this one object.
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type ClustersetSettings } from '../protocol';
+import { DEFAULT_SETTINGS, IMPLEMENTATIONS, type ClustersetSettings, type Implementation } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { completionAt } from './completion';
 import { hoverAt } from './hover';
 import { DocumentCache, parseFile, type ParsedFile } from './parse/parsedFile';
 import { validateFile, type ValidationResult } from './validate';
+import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
+
+/** `spec.implementation` of the first ClusterSet file in the workspace, when it names a known one. */
+function implementationFromClusterSet(index: WorkspaceIndex): string | undefined {
+  for (const o of index.ofKind('ClusterSet')) {
+    const v = stringAt(o.doc.root, ['spec', 'implementation']);
+    if (v && (IMPLEMENTATIONS as readonly string[]).includes(v)) return v;
+  }
+  return undefined;
+}
 
 interface FileState {
   cache: DocumentCache;
@@ -41,10 +51,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const index = new WorkspaceIndex();
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
+  let effective: { base: ClustersetSettings; implementation: string | undefined; value: ClustersetSettings } | undefined;
+
+  /** The settings, with the implementation of the workspace's ClusterSet file when there is one (it wins). */
+  function effectiveSettings(): ClustersetSettings {
+    const implementation = implementationFromClusterSet(index);
+    if (!effective || effective.base !== settings || effective.implementation !== implementation) {
+      // Same object while nothing changed, so per-document caches keyed on the settings stay valid.
+      effective = { base: settings, implementation, value: implementation ? { ...settings, implementation: implementation as Implementation } : settings };
+    }
+    return effective.value;
+  }
 
   const service: LanguageService = {
     index,
-    settings: () => settings,
+    settings: () => effectiveSettings(),
     updateSettings(partial) {
       settings = { ...settings, ...partial };
     },
@@ -70,9 +91,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const state = files.get(uri);
       if (!state) return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
       const r = state.result;
-      if (r && r.indexRevision === index.revision && r.settings === settings) return r.value;
-      const value = validateFile(state.parsed, settings, index, lookup);
-      state.result = { indexRevision: index.revision, settings, value };
+      const current = effectiveSettings();
+      if (r && r.indexRevision === index.revision && r.settings === current) return r.value;
+      const value = validateFile(state.parsed, current, index, lookup);
+      state.result = { indexRevision: index.revision, settings: current, value };
       return value;
     },
     codeActions(uri, range, diagnostics) {
@@ -82,11 +104,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     hover(uri, position) {
       const file = lookup(uri);
-      return file ? hoverAt(file, position, service.index, settings) : null;
+      return file ? hoverAt(file, position, service.index, effectiveSettings()) : null;
     },
     completion(uri, position) {
       const file = lookup(uri);
-      return file ? completionAt(file, position, service.index, settings) : null;
+      return file ? completionAt(file, position, service.index, effectiveSettings()) : null;
     },
   };
   return service;
