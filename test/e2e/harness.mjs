@@ -219,16 +219,18 @@ export class Session {
     await input.waitFor({ state: 'hidden' });
   }
 
-  /** The Output panel's channel picker value, e.g. "Clusterset Language Server". */
-  async activeOutputChannel() {
-    return this.page.evaluate(() => {
-      const selects = [...document.querySelectorAll('.part.panel select, .part.auxiliarybar select')];
-      for (const s of selects) {
-        const opt = s.options[s.selectedIndex];
-        if (opt) return opt.text;
-      }
-      return '';
-    });
+  /** Waits until the Output panel shows channel `name` (its channel picker has it selected). */
+  async waitForOutputChannel(name) {
+    await this.page.locator('.part.panel').waitFor({ state: 'visible' });
+    await this.page.waitForFunction(
+      (n) => [...document.querySelectorAll('.part.panel select')].some((sel) => sel.options[sel.selectedIndex]?.text === n),
+      name,
+    );
+  }
+
+  /** A visible line of the Output panel (the view is virtualized: only lines on screen are in the DOM). */
+  outputLine(hasText) {
+    return this.page.locator('.part.panel .monaco-editor .view-line', { hasText }).first();
   }
 }
 

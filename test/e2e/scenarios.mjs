@@ -3,12 +3,17 @@
 import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
 
 // Texts the checks depend on (owned by package.json, client/src and server/src).
+// Regexes that run against editor lines need \s, not ' ': Monaco renders spaces as U+00A0.
 export const TEXT = {
   rule: 'MCS001',
   container: 'Clusterset', // viewsContainers.activitybar[0].title
   view: 'Clusters', // views.clusterset[0].name
   serverLogCommand: 'Clusterset: Show Language Server Log',
   serverChannel: 'Clusterset Language Server',
+  serverLogLine: /log\s+shown\s+on\s+request/, // client/src/commands/registerCommands.ts (clusterset.showServerLog)
+  runbookCommand: 'Clusterset: Debug Why an Export Does Not Reach a Consumer',
+  runbookChannel: 'Clusterset',
+  runbookLine: /Clusterset\s+runbook/, // client/src/commands/registerCommands.ts (clusterset.runbook)
 };
 
 function assert(cond, msg) {
@@ -44,27 +49,30 @@ export const scenarios = [
       const title = s.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(`${TEXT.container}.*${TEXT.view}`, 'i') });
       const header = s.page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${TEXT.view}`, 'i') });
       await title.or(header).first().waitFor({ state: 'visible' });
-      await s.page.locator('.part.sidebar .pane-body').first().waitFor({ state: 'visible' });
+      // The view renders something: a tree row (clusters, or "No clusters …") or a welcome text.
+      await s.page
+        .locator('.part.sidebar .pane-body .monaco-list-row, .part.sidebar .pane-body .welcome-view-content')
+        .first()
+        .waitFor({ state: 'visible' });
     },
   },
   {
     name: 'palette-show-server-log',
     async run(s) {
       await s.runCommand(TEXT.serverLogCommand);
-      const panel = s.page.locator('.part.panel');
-      await panel.waitFor({ state: 'visible' });
-      await s.page.waitForFunction(
-        (name) =>
-          [...document.querySelectorAll('.part.panel select')].some((sel) => sel.options[sel.selectedIndex]?.text === name),
-        TEXT.serverChannel,
-      );
-      // The client traces LSP messages (clusterset.trace.server = messages) into this channel.
-      await panel
-        .locator('.monaco-editor .view-line', { hasText: /\[(Trace|Info|Error|Warn)|Sending|Received|publishDiagnostics/ })
-        .first()
-        .waitFor({ state: 'visible' });
+      await s.waitForOutputChannel(TEXT.serverChannel);
+      await s.outputLine(TEXT.serverLogLine).waitFor({ state: 'visible' });
+      // The client traces LSP traffic (clusterset.trace.server = messages) into the same channel.
       const onDisk = s.outputChannelLog(TEXT.serverChannel);
-      assert(/initialize/.test(onDisk), `output channel log on disk lacks the initialize handshake:\n${onDisk.slice(0, 2000)}`);
+      assert(/Sending request 'initialize/.test(onDisk), `channel log on disk lacks the initialize request:\n${onDisk.slice(0, 2000)}`);
+    },
+  },
+  {
+    name: 'palette-runbook',
+    async run(s) {
+      await s.runCommand(TEXT.runbookCommand);
+      await s.waitForOutputChannel(TEXT.runbookChannel);
+      await s.outputLine(TEXT.runbookLine).waitFor({ state: 'visible' });
     },
   },
 ];
