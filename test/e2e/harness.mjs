@@ -167,17 +167,35 @@ export class Session {
     return handle.jsonValue();
   }
 
-  /** Moves the mouse onto the first error squiggle and returns the hover widget that opens. */
-  async hoverSquiggle(hasText) {
-    const squiggle = this.page.locator('.editor-group-container .monaco-editor .squiggly-error').first();
-    await squiggle.waitFor({ state: 'visible' });
-    const box = await squiggle.boundingBox();
+  /**
+   * Moves the mouse onto the error squiggle of the editor line containing `onLine` (any squiggle when
+   * omitted) and returns the hover widget that opens with `hasText`.
+   */
+  async hoverSquiggle(hasText, onLine) {
+    const squiggles = this.page.locator('.editor-group-container .monaco-editor .squiggly-error');
+    await squiggles.first().waitFor({ state: 'visible' });
+    let box = await squiggles.first().boundingBox();
+    if (onLine) {
+      const line = await this.editorLine(onLine).first().boundingBox();
+      if (!line) throw new Error(`no editor line with "${onLine}"`);
+      box = null;
+      for (const sq of await squiggles.all()) {
+        const b = await sq.boundingBox();
+        if (b && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) box = b;
+      }
+      if (!box) throw new Error(`no error squiggle on the line with "${onLine}"`);
+    }
     if (!box) throw new Error('squiggle has no bounding box');
     await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
     await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2, { steps: 4 });
     const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText });
     await hover.first().waitFor({ state: 'visible' });
     return hover.first();
+  }
+
+  /** The texts of the visible Problems rows (open the panel first). */
+  async problemRows() {
+    return this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
   }
 
   /** Shows the Problems panel by clicking the status bar count (a click while it is shown would hide it). */
