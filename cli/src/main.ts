@@ -4,7 +4,8 @@ import { runLint } from './lint';
 const USAGE = `Usage: clusterset <command> [options]
 
 Commands:
-  lint [paths…] [--format text|json|sarif] [--implementation X]   validate MCS YAML (exit 1 on errors)
+  lint [paths…] [--format text|json|sarif] [--implementation X] [--quiet] [--max-warnings N]
+                                                                   validate MCS YAML (exit 1 on errors)
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;

@@ -1,0 +1,14 @@
+// The JSON contract: `{"diagnostics":[{file, range, severity, code, message}]}` with LSP (0-based) positions.
+// Scripts depend on this shape: add fields only, never rename or drop one.
+import type { LintReport } from './report';
+
+export function formatJson(report: LintReport): string {
+  const diagnostics = report.diagnostics.map((d) => ({
+    file: d.file,
+    range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  }));
+  return `${JSON.stringify({ diagnostics })}\n`;
+}
