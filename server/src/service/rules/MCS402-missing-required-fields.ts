@@ -1,0 +1,49 @@
+// MCS402: the ServiceImport CRD requires spec.type and spec.ports, and `port` in every ports entry (facts §3).
+import { asMap, hasPath, nodeAt } from '../parse/path';
+import { importPorts, objectLabel } from './MCS4xx-import-helpers';
+import type { Finding, Rule, RuleContext } from './rule';
+
+const REJECTED = 'the API server rejects the ServiceImport';
+
+export const mcs402: Rule = {
+  id: 'MCS402',
+  title: 'ServiceImport missing spec.type or spec.ports',
+  severity: 'error',
+  kinds: ['ServiceImport'],
+  check(ctx: RuleContext): Finding[] {
+    const { doc } = ctx;
+    const label = objectLabel(doc);
+    const spec = asMap(nodeAt(doc.root, ['spec']));
+    if (!spec) {
+      const hasSpecKey = hasPath(doc.root, ['spec']);
+      return [
+        {
+          ruleId: 'MCS402',
+          message: `ServiceImport ${label} has ${hasSpecKey ? 'an empty spec' : 'no spec'}: the CRD requires spec.type and spec.ports, so ${REJECTED}.`,
+          path: hasSpecKey ? ['spec'] : ['kind'],
+          target: 'key',
+        },
+      ];
+    }
+    const findings: Finding[] = [];
+    const missing = ['type', 'ports'].filter((k) => isAbsent(nodeAt(spec, [k])));
+    if (missing.length > 0) {
+      findings.push({
+        ruleId: 'MCS402',
+        message: `ServiceImport ${label} has no spec.${missing.join(' or spec.')}: the CRD requires both type (ClusterSetIP or Headless) and ports, so ${REJECTED}.`,
+        path: ['spec'],
+        target: 'key',
+      });
+    }
+    for (const p of importPorts(doc)) {
+      if (!isAbsent(nodeAt(p.map, ['port']))) continue;
+      findings.push({ ruleId: 'MCS402', message: `spec.ports[${p.index}] has no port number: port is required in every entry, so ${REJECTED}.`, path: p.path });
+    }
+    return findings;
+  },
+};
+
+/** Missing key, `key:` with no value, or `key: null`: all fail the CRD's `required`. */
+function isAbsent(n: ReturnType<typeof nodeAt>): boolean {
+  return n === undefined || (n.type === 'scalar' && n.value === null);
+}

@@ -1,0 +1,91 @@
+// Shared by the section E rules (MCS401–MCS420): where a ServiceImport's fields live, what counts as a
+// test fixture, and the small syntax checks (DNS label, enum case fixes) several rules need.
+import { asMap, asScalar, asSeq, nodeAt, scalarString, type NodePath } from '../parse/path';
+import type { ParsedDocument } from '../parse/parsedDocument';
+import type { YMap, YNode, YScalar } from '../parse/yamlTree';
+import type { QuickFix } from './rule';
+
+/**
+ * Files under a test/fixture folder hold objects a controller wrote (or a test expects), not manifests
+ * someone applies: hand-authored-import warnings stay quiet there and status checks get stricter.
+ */
+const FIXTURE_FOLDER = /\/(?:test|tests|testdata|test-data|fixtures?|__fixtures__|e2e|golden|conformance)\//i;
+
+export function isFixtureUri(uri: string): boolean {
+  return FIXTURE_FOLDER.test(decodeURIComponent(uri));
+}
+
+/** `namespace/name` of the object for messages, `name` alone when it has no namespace. */
+export function objectLabel(doc: ParsedDocument): string {
+  const name = scalarString(nodeAt(doc.root, ['metadata', 'name'])) ?? '(unnamed)';
+  const ns = scalarString(nodeAt(doc.root, ['metadata', 'namespace']));
+  return ns ? `${ns}/${name}` : name;
+}
+
+export function importSpec(doc: ParsedDocument): YMap | undefined {
+  return asMap(nodeAt(doc.root, ['spec']));
+}
+
+export interface PortEntry {
+  index: number;
+  path: NodePath;
+  map: YMap;
+}
+
+/** The map entries of `spec.ports`; non-map items are skipped (MCS004/MCS402 speak about shape). */
+export function importPorts(doc: ParsedDocument): PortEntry[] {
+  const seq = asSeq(nodeAt(doc.root, ['spec', 'ports']));
+  const out: PortEntry[] = [];
+  seq?.items.forEach((item, index) => {
+    const map = asMap(item);
+    if (map) out.push({ index, path: ['spec', 'ports', index], map });
+  });
+  return out;
+}
+
+/** A string scalar (not a number or boolean the YAML parser produced). */
+export function stringScalar(n: YNode | null | undefined): YScalar | undefined {
+  const s = asScalar(n);
+  return s && typeof s.value === 'string' ? s : undefined;
+}
+
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isDnsLabel(s: string): boolean {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+
+/** Lowercases and replaces what a DNS label cannot hold; undefined when nothing usable is left. */
+export function toDnsLabel(s: string): string | undefined {
+  const label = s
+    .toLowerCase()
+    .replace(/[^-a-z0-9]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 63)
+    .replace(/^-+|-+$/g, '');
+  return label.length > 0 ? label : undefined;
+}
+
+/** The allowed value that differs from `value` only in case (`clientip` → `ClientIP`). */
+export function caseFixFor(value: string, allowed: readonly string[]): string | undefined {
+  return allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+}
+
+/** A preferred quick fix that replaces the value at `path`. */
+export function replaceValueFix(path: NodePath, text: string, title = `Change to ${text}`): QuickFix {
+  return { title, edits: [{ op: 'replaceValue', path, text }], preferred: true };
+}
+
+/** How a scalar reads in a message: strings quoted, other YAML types named. */
+export function describeScalar(n: YNode | null | undefined): string {
+  const s = asScalar(n);
+  if (!s) return n ? `a ${n.type === 'map' ? 'mapping' : n.type === 'seq' ? 'list' : 'alias'}` : 'empty';
+  if (s.value === null) return 'null';
+  if (typeof s.value === 'string') return `"${s.value}"`;
+  return `${typeof s.value} ${String(s.value)}`;
+}
+
+/** `text` as a YAML string value: quoted when a plain scalar would read as a number, boolean or null. */
+export function yamlStringText(text: string): string {
+  return /^(?:[-+]?[0-9][0-9_.e+-]*|0x[0-9a-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~)$/i.test(text) ? `"${text}"` : text;
+}
