@@ -55,7 +55,13 @@ async function main() {
     log(`e2e: using the existing ${vsix}`);
   } else {
     t = Date.now();
-    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const pack = () => spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    let r = pack();
+    if (r.status !== 0) {
+      // vsce fails if dist/ changes while it zips (another build in the same checkout): one retry.
+      log('e2e: npm run package failed, retrying once');
+      r = pack();
+    }
     if (r.status !== 0 || !existsSync(vsix)) {
       log(`${r.stdout}${r.stderr}`.slice(-8000));
       throw new Error(`npm run package failed (exit ${r.status})`);
