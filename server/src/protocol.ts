@@ -13,6 +13,8 @@ export interface ClustersetSettings {
   kubernetesVersion: string;
   unknownFieldSeverity: 'error' | 'warning';
   validationTimeBudgetMs: number;
+  /** `clusterset.cidrPool`: ranges the CIDR quick fixes may allocate from (default: the range's own private block). */
+  cidrPool?: string[];
 }
 
 export const DEFAULT_SETTINGS: ClustersetSettings = {

@@ -1,0 +1,129 @@
+// A typed view over a ClusterSet document (format: catalogue header): the clusters, their CIDRs and
+// the services, each value with its path so rules can point at it. Reading never fails: missing or
+// mistyped fields are simply absent, and the rules that care say so.
+import { asMap, asSeq, findPair, nodeAt, scalarString, type NodePath } from '../parse/path';
+import type { YMap, YNode } from '../parse/yamlTree';
+
+export type RangeRole = 'podCIDRs' | 'serviceCIDRs' | 'globalCIDR';
+
+export interface Located<T> {
+  value: T;
+  path: NodePath;
+}
+
+export interface CidrField {
+  text: string;
+  path: NodePath;
+  role: RangeRole;
+  /** Index of the cluster in `spec.clusters`. */
+  clusterIndex: number;
+}
+
+export interface ClusterEntry {
+  index: number;
+  path: NodePath;
+  node: YMap;
+  name?: Located<string>;
+  cidrs: CidrField[];
+  /** Present when the field exists (even if malformed). */
+  globalCIDR?: CidrField;
+}
+
+export interface ServiceEntry {
+  index: number;
+  path: NodePath;
+  name?: string;
+  namespace?: string;
+  /** Cluster names in `exportedFrom` and `consumers`. */
+  clusterRefs: Array<Located<string> & { field: 'exportedFrom' | 'consumers' }>;
+}
+
+export interface ClusterSetModel {
+  name?: string;
+  implementation?: Located<string>;
+  overlapMode?: Located<string>;
+  globalnetCIDR?: Located<string>;
+  /** `spec.cilium.ipv4NativeRoutingCIDR` / `ipv6NativeRoutingCIDR` (decision documented in MCS710). */
+  nativeRoutingCIDRs: Array<Located<string>>;
+  clusters: ClusterEntry[];
+  services: ServiceEntry[];
+}
+
+export const CLUSTERS_PATH: NodePath = ['spec', 'clusters'];
+
+function located(root: YNode | null, path: NodePath): Located<string> | undefined {
+  const v = scalarString(nodeAt(root, path));
+  return v === undefined ? undefined : { value: v, path };
+}
+
+/** A list field; a lone scalar is read as a one-item list (MCS701 still parses it). */
+function stringList(map: YMap, key: string, base: NodePath): Array<Located<string>> {
+  const pair = findPair(map, key);
+  if (!pair?.value) return [];
+  const seq = asSeq(pair.value);
+  if (!seq) {
+    const v = scalarString(pair.value);
+    return v === undefined ? [] : [{ value: v, path: [...base, key] }];
+  }
+  const out: Array<Located<string>> = [];
+  seq.items.forEach((item, i) => {
+    const v = scalarString(item);
+    if (v !== undefined) out.push({ value: v, path: [...base, key, i] });
+  });
+  return out;
+}
+
+function readCluster(node: YMap, index: number): ClusterEntry {
+  const path: NodePath = [...CLUSTERS_PATH, index];
+  const name = scalarString(findPair(node, 'name')?.value);
+  const cidrs: CidrField[] = [];
+  for (const role of ['podCIDRs', 'serviceCIDRs'] as const) {
+    for (const l of stringList(node, role, path)) cidrs.push({ text: l.value, path: l.path, role, clusterIndex: index });
+  }
+  const g = scalarString(findPair(node, 'globalCIDR')?.value);
+  const globalCIDR: CidrField | undefined = g === undefined ? undefined : { text: g, path: [...path, 'globalCIDR'], role: 'globalCIDR', clusterIndex: index };
+  if (globalCIDR) cidrs.push(globalCIDR);
+  return { index, path, node, name: name === undefined ? undefined : { value: name, path: [...path, 'name'] }, cidrs, globalCIDR };
+}
+
+export function readClusterSet(root: YNode | null): ClusterSetModel {
+  const clusters: ClusterEntry[] = [];
+  asSeq(nodeAt(root, CLUSTERS_PATH))?.items.forEach((item, i) => {
+    const m = asMap(item);
+    if (m) clusters.push(readCluster(m, i));
+  });
+  const services: ServiceEntry[] = [];
+  asSeq(nodeAt(root, ['spec', 'services']))?.items.forEach((item, i) => {
+    const m = asMap(item);
+    if (!m) return;
+    const path: NodePath = ['spec', 'services', i];
+    const clusterRefs: ServiceEntry['clusterRefs'] = [];
+    for (const field of ['exportedFrom', 'consumers'] as const) for (const l of stringList(m, field, path)) clusterRefs.push({ ...l, field });
+    services.push({ index: i, path, name: scalarString(findPair(m, 'name')?.value), namespace: scalarString(findPair(m, 'namespace')?.value), clusterRefs });
+  });
+  const nativeRoutingCIDRs: Array<Located<string>> = [];
+  for (const key of ['ipv4NativeRoutingCIDR', 'ipv6NativeRoutingCIDR']) {
+    const l = located(root, ['spec', 'cilium', key]);
+    if (l) nativeRoutingCIDRs.push(l);
+  }
+  return {
+    name: scalarString(nodeAt(root, ['metadata', 'name'])),
+    implementation: located(root, ['spec', 'implementation']),
+    overlapMode: located(root, ['spec', 'overlap', 'mode']),
+    globalnetCIDR: located(root, ['spec', 'overlap', 'globalnetCIDR']),
+    nativeRoutingCIDRs,
+    clusters,
+    services,
+  };
+}
+
+/** Display name of a cluster: its name, or its position when it has none. */
+export function clusterLabel(c: ClusterEntry | undefined, index: number): string {
+  return c?.name?.value ?? `clusters[${index}]`;
+}
+
+/** The cluster at position `index` of `spec.clusters` (non-mapping items are skipped by the reader). */
+export function clusterAt(model: ClusterSetModel, index: number): ClusterEntry | undefined {
+  const direct = model.clusters[index];
+  return direct?.index === index ? direct : model.clusters.find((c) => c.index === index);
+}
