@@ -40,7 +40,7 @@ export const mcs403: Rule = {
     return [
       {
         ruleId: 'MCS403',
-        message: `spec.type ${describeScalar(node)} is not ClusterSetIP or Headless (the CRD enum is case-sensitive), so the API server rejects the ServiceImport.${hint}`,
+        message: `spec.type is ${describeScalar(node)}, not ClusterSetIP or Headless (the CRD enum is case-sensitive), so the API server rejects the ServiceImport.${hint}`,
         path,
         fixes,
       },
