@@ -2,6 +2,8 @@
 // listed too, because manifests exported with `kubectl get -o yaml` carry them.
 import { arr, bool, int, map, obj, str, type FieldSchema } from './types';
 
+const SERVER_SET = { serverSet: true } as const;
+
 const ownerReference = obj('A reference to the owning object; the garbage collector deletes this object when the owner goes away.', {
   apiVersion: str('API version of the owner.', { required: true }),
   kind: str('Kind of the owner.', { required: true }),
@@ -22,15 +24,15 @@ export function objectMeta(scope: 'Namespaced' | 'Cluster'): FieldSchema {
     namespace: str(namespaceDoc),
     labels: map('Labels of this object. On a ServiceExport they are **not** exported: only `spec.exportedLabels` end up on the ServiceImport.'),
     annotations: map('Annotations. Implementation switches live here (e.g. `lighthouse.submariner.io/use-clusterset-ip` on a ServiceExport for Submariner; `clusterset.dev/disable` to silence Clusterset rules).'),
-    uid: str('Server-set unique id.'),
-    resourceVersion: str('Server-set version for optimistic concurrency; remove it from hand-written manifests.'),
-    generation: int('Server-set generation of the spec.'),
-    creationTimestamp: str('Server-set creation time. The MCS conflict policy ranks ServiceExports by this timestamp: the oldest export wins a conflict.'),
-    deletionTimestamp: str('Server-set time of a pending deletion.'),
-    deletionGracePeriodSeconds: int('Server-set grace period of a pending deletion.'),
+    uid: str('Server-set unique id.', SERVER_SET),
+    resourceVersion: str('Server-set version for optimistic concurrency; remove it from hand-written manifests.', SERVER_SET),
+    generation: int('Server-set generation of the spec.', SERVER_SET),
+    creationTimestamp: str('Server-set creation time. The MCS conflict policy ranks ServiceExports by this timestamp: the oldest export wins a conflict.', SERVER_SET),
+    deletionTimestamp: str('Server-set time of a pending deletion.', SERVER_SET),
+    deletionGracePeriodSeconds: int('Server-set grace period of a pending deletion.', SERVER_SET),
     ownerReferences: arr('Objects this object depends on.', ownerReference),
     finalizers: arr('Finalizers that must be removed before the object is deleted.', str('Finalizer name.')),
-    managedFields: arr('Server-side apply field ownership (server-managed).', obj('Field manager entry.', {}, { open: true })),
-    selfLink: str('Deprecated; no longer set by the API server.'),
+    managedFields: arr('Server-side apply field ownership (server-managed).', obj('Field manager entry.', {}, { open: true }), SERVER_SET),
+    selfLink: str('Deprecated; no longer set by the API server.', SERVER_SET),
   });
 }

@@ -29,6 +29,8 @@ export interface FieldSchema {
   readonly items?: FieldSchema;
   /** Value schema of a `map` (keys are free). */
   readonly values?: FieldSchema;
+  /** Set by the API server (uid, resourceVersion, …): known to MCS004 and hover, not offered by completion. */
+  readonly serverSet?: boolean;
   /** Keys inside are not checked (server-managed structures such as managedFields). */
   readonly open?: boolean;
   /** Keys that are wrong here, with a specific hint (checked by MCS004 before edit distance). */
