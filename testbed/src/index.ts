@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { ensureBinaries, type Binaries, type Logger } from './build.js';
-import { applyObjects, kubeConfigFor, rawRequest, sleep, toObjects, type Endpoint } from './kube.js';
+import { applyObjects, endpointFor, kubeConfigFor, rawRequest, sleep, toObjects, type Endpoint } from './kube.js';
+export { ApiError } from './kube.js';
 import { crdDir, defaultStateDir, manifestDir } from './paths.js';
 import { makeClusterPki, makeTokens, tokenFile, type TestbedUser } from './pki.js';
 import { attach, detach, freePort, isAlive, isOurs, killGroups, startProcess, type Started } from './processes.js';
@@ -129,8 +130,9 @@ export async function stopDir(dir = defaultStateDir, opts: { keepDir?: boolean }
     const ours = allPids(s).filter((p) => isOurs(p, dir));
     // API servers first, etcd last, so no API server logs a storm of etcd errors while stopping.
     const apis = ours.filter((p) => p !== s.etcd.pid);
-    await killGroups(apis);
-    await killGroups(ours.filter((p) => p === s.etcd.pid));
+    // Short grace: the data is throw-away, and kube-apiserver's graceful drain alone takes ~5 s.
+    await killGroups(apis, 1500);
+    await killGroups(ours.filter((p) => p === s.etcd.pid), 3000);
     for (const p of ours) detach(p);
   }
   if (!opts.keepDir && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
@@ -392,16 +394,16 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
     const rbac = readFileSync(join(manifestDir, 'reader-rbac.yaml'), 'utf8');
     await Promise.all(
       started.map(async ({ p, cluster }) => {
-        const kc = kubeConfigFor(state.kubeconfigPath, cluster.context);
-        await applyObjects(kc, toObjects(rbac));
+        const ep = endpoint(cluster, p.pki.caPem, tokens.admin);
+        await applyObjects(ep, toObjects(rbac));
         if (cluster.crds) {
-          await applyObjects(kc, crds);
-          await waitCrdsServed(endpoint(cluster, p.pki.caPem, tokens.admin), timeout);
-          await applyObjects(kc, clusterProperties(cluster.name, opts.clustersetName ?? 'testbed'));
-          await applyObjects(kc, toObjects(coredns));
+          await applyObjects(ep, crds);
+          await waitCrdsServed(ep, timeout);
+          await applyObjects(ep, clusterProperties(cluster.name, opts.clustersetName ?? 'testbed'));
+          await applyObjects(ep, toObjects(coredns));
         } else {
           // A cluster without MCS: the stock Corefile, without clusterset.local.
-          await applyObjects(kc, toObjects(coredns.replace(/ clusterset\.local(?= in-addr)/, '').replace(/^\s*multicluster .*\n/m, '')));
+          await applyObjects(ep, toObjects(coredns.replace(/ clusterset\.local(?= in-addr)/, '').replace(/^\s*multicluster .*\n/m, '')));
         }
       }),
     );
@@ -477,13 +479,15 @@ function makeTestbed(s: TestbedState, binaries: Binaries, isTemp: boolean): Test
     binaries,
     cluster: byName,
     kubeConfig: (context) => kubeConfigFor(s.kubeconfigPath, context),
-    apply: (cluster, objects, opts) => applyObjects(kubeConfigFor(s.kubeconfigPath, contextFor(cluster, opts?.as)), toObjects(objects)),
+    apply: (cluster, objects, opts) => applyObjects(endpointFor(s.kubeconfigPath, contextFor(cluster, opts?.as)), toObjects(objects)),
     seed: async (byCluster) => {
       await Promise.all(Object.entries(byCluster).map(([c, o]) => tb.apply(c, o)));
     },
     kubectl: (context, args) =>
       new Promise((res) => {
-        execFile(binaries.kubectl, [`--kubeconfig=${s.kubeconfigPath}`, `--context=${context}`, ...args], { maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
+        // Own discovery cache: kubectl keys it by host:port, and a port reused by a later testbed
+        // (with other CRDs) would otherwise answer from a stale cache.
+        execFile(binaries.kubectl, [`--kubeconfig=${s.kubeconfigPath}`, `--cache-dir=${join(s.dir, 'kubectl-cache')}`, `--context=${context}`, ...args], { maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
           const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
           res({ code, stdout, stderr });
         });

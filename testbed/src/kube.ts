@@ -1,6 +1,6 @@
 // Small helpers over the API servers: raw HTTPS for readiness probes, @kubernetes/client-node for objects.
 import { request } from 'node:https';
-import { KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 
 export interface Endpoint {
@@ -15,14 +15,22 @@ export interface RawResponse {
 }
 
 /** One HTTPS request, verified against the cluster CA; errors (refused, reset) reject. */
-export function rawRequest(ep: Endpoint, path: string, opts: { method?: string; timeoutMs?: number } = {}): Promise<RawResponse> {
+export function rawRequest(
+  ep: Endpoint,
+  path: string,
+  opts: { method?: string; timeoutMs?: number; body?: string; contentType?: string } = {},
+): Promise<RawResponse> {
   return new Promise((res, rej) => {
     const req = request(
       new URL(path, ep.server),
       {
         method: opts.method ?? 'GET',
         ca: ep.caPem,
-        headers: { Authorization: `Bearer ${ep.token}`, Accept: 'application/json' },
+        headers: {
+          Authorization: `Bearer ${ep.token}`,
+          Accept: 'application/json',
+          ...(opts.body !== undefined ? { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(opts.body) } : {}),
+        },
         timeout: opts.timeoutMs ?? 5000,
       },
       (r) => {
@@ -35,7 +43,7 @@ export function rawRequest(ep: Endpoint, path: string, opts: { method?: string; 
     );
     req.on('timeout', () => req.destroy(new Error(`timeout after ${opts.timeoutMs ?? 5000} ms`)));
     req.on('error', rej);
-    req.end();
+    req.end(opts.body);
   });
 }
 
@@ -61,34 +69,89 @@ export function kubeConfigFor(kubeconfigPath: string, context: string): KubeConf
   return kc;
 }
 
-function statusCode(e: unknown): number | undefined {
-  const c = (e as { code?: unknown }).code;
-  return typeof c === 'number' ? c : undefined;
+/** Server, CA and token of a context in the testbed's kubeconfig. */
+export function endpointFor(kubeconfigPath: string, context: string): Endpoint {
+  const kc = kubeConfigFor(kubeconfigPath, context);
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  if (!cluster?.caData || !user?.token) throw new Error(`context ${context} lacks a CA or a token`);
+  return { server: cluster.server, caPem: Buffer.from(cluster.caData, 'base64').toString('utf8'), token: user.token };
+}
+
+/** An HTTP error from the API server; `code` is the HTTP status, as on client-node's ApiException. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly body: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ApiResourceList {
+  resources: { name: string; kind: string; namespaced: boolean }[];
+}
+
+function apiError(what: string, r: RawResponse): ApiError {
+  let msg = r.body.slice(0, 500);
+  try {
+    msg = (JSON.parse(r.body) as { message?: string }).message ?? msg;
+  } catch {
+    // not a Status object
+  }
+  return new ApiError(r.status, `${what}: HTTP ${r.status}: ${msg}`, r.body);
 }
 
 /**
- * Server-side apply of each object, in order. A 404 is retried for a few seconds because a CRD
- * that was just created (or a namespace just made) takes a moment to show up in discovery.
+ * Server-side apply of each object, in order, over plain HTTPS.
+ *
+ * Not KubernetesObjectApi: client-node 1.4.0 serialises objects through its typed models, which
+ * silently drops keys the models rename (`enum` → `_enum`, `x-kubernetes-list-type` →
+ * `x_kubernetes_list_type`, …), so CRDs applied through it lose their enums and list types.
+ * A 404 is retried for a few seconds: a CRD just created takes a moment to reach discovery.
  */
-export async function applyObjects(kc: KubeConfig, objects: KubernetesObject[], fieldManager = 'clusterset-testbed'): Promise<KubernetesObject[]> {
+export async function applyObjects(ep: Endpoint, objects: KubernetesObject[], fieldManager = 'clusterset-testbed'): Promise<KubernetesObject[]> {
+  const discovery = new Map<string, ApiResourceList>();
   const out: KubernetesObject[] = [];
   for (const obj of objects) {
+    const { apiVersion, kind } = obj;
+    const name = obj.metadata?.name;
+    const label = `${kind ?? '?'} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${name ?? '?'}`;
+    if (!apiVersion || !kind || !name) throw new Error(`apply ${label}: apiVersion, kind and metadata.name are required`);
+    const base = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
     const deadline = Date.now() + 8000;
     for (;;) {
-      // A fresh client per try: KubernetesObjectApi caches discovery, which may predate a new CRD.
-      const client = KubernetesObjectApi.makeApiClient(kc);
-      try {
-        out.push(await client.patch(obj, undefined, undefined, fieldManager, true, PatchStrategy.ServerSideApply));
-        break;
-      } catch (e) {
-        if (statusCode(e) === 404 && Date.now() < deadline) {
-          await sleep(250);
-          continue;
-        }
-        const name = `${obj.kind ?? '?'} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name ?? '?'}`;
-        const body = (e as { body?: unknown }).body;
-        throw new Error(`apply ${name} failed: ${(e as Error).message}${body ? ` ${typeof body === 'string' ? body : JSON.stringify(body)}` : ''}`);
+      let list = discovery.get(base);
+      if (!list) {
+        const r = await rawRequest(ep, base);
+        if (r.status === 200) discovery.set(base, (list = JSON.parse(r.body) as ApiResourceList));
+        else if (r.status !== 404 || Date.now() > deadline) throw apiError(`apply ${label}: discovery of ${apiVersion}`, r);
       }
+      const res = list?.resources.find((x) => x.kind === kind && !x.name.includes('/'));
+      if (!res) {
+        discovery.delete(base);
+        if (Date.now() > deadline) throw new ApiError(404, `apply ${label}: the server has no kind ${kind} in ${apiVersion}`, '');
+        await sleep(250);
+        continue;
+      }
+      const ns = res.namespaced ? `/namespaces/${encodeURIComponent(obj.metadata?.namespace ?? 'default')}` : '';
+      const path = `${base}${ns}/${res.name}/${encodeURIComponent(name)}?fieldManager=${encodeURIComponent(fieldManager)}&force=true`;
+      const r = await rawRequest(ep, path, {
+        method: 'PATCH',
+        body: JSON.stringify(obj),
+        contentType: 'application/apply-patch+yaml',
+      });
+      if (r.status === 200 || r.status === 201) {
+        out.push(JSON.parse(r.body) as KubernetesObject);
+        break;
+      }
+      // 404 here: the namespace does not exist yet (e.g. created by a concurrent apply).
+      if (r.status === 404 && Date.now() < deadline) {
+        await sleep(250);
+        continue;
+      }
+      throw apiError(`apply ${label}`, r);
     }
   }
   return out;

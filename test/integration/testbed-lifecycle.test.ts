@@ -1,0 +1,107 @@
+// The testbed's own lifecycle: CLI up/status/down, stale state after a crash, and no stray
+// processes when the owning Node process is told to stop.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../testbed/src/paths.js';
+import type { TestbedState } from '../../testbed/src/index.js';
+
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 45 * 60_000 });
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const pids = (s: TestbedState) => [s.etcd.pid, ...s.clusters.map((c) => c.pid)];
+const state = (dir: string) => JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as TestbedState;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function gone(ps: number[], ms = 10_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end && ps.some(alive)) await sleep(100);
+  return !ps.some(alive);
+}
+
+test('CLI: up, status, up over a stale testbed, down leaves nothing running', { timeout: 50 * 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'testbed-cli-'));
+  try {
+    const up = cli('up', '--dir', dir, '--clusters', 'solo');
+    assert.equal(up.status, 0, up.stderr);
+    assert.match(up.stdout, /solo\s+https:\/\/127\.0\.0\.1:\d+\s+contexts: solo, solo-viewer, solo-reader/);
+    assert.doesNotMatch(up.stdout + up.stderr, /token/i, 'no token is printed');
+    const first = state(dir);
+    assert.ok(pids(first).every(alive), 'a detached up outlives the CLI process');
+
+    const st = cli('status', '--dir', dir);
+    assert.equal(st.status, 0, st.stdout + st.stderr);
+    assert.match(st.stdout, /solo .* ready/);
+
+    // A second up over a running testbed (as after a crashed shell) replaces it.
+    const again = cli('up', '--dir', dir, '--clusters', 'solo,duo', '--no-crds', 'duo');
+    assert.equal(again.status, 0, again.stderr);
+    assert.ok(await gone(pids(first)), 'the stale processes were stopped');
+    const second = state(dir);
+    assert.deepEqual(second.clusters.map((c) => [c.name, c.crds]), [['solo', true], ['duo', false]]);
+
+    // Dead pids in state.json (a crash that took the processes along) are handled too.
+    for (const p of pids(second)) process.kill(-p, 'SIGKILL');
+    assert.ok(await gone(pids(second)));
+    const dead = cli('status', '--dir', dir);
+    assert.equal(dead.status, 1);
+    assert.match(dead.stdout, /NOT RUNNING/);
+    const third = cli('up', '--dir', dir, '--clusters', 'solo');
+    assert.equal(third.status, 0, third.stderr);
+    const thirdPids = pids(state(dir));
+
+    const down = cli('down', '--dir', dir);
+    assert.equal(down.status, 0, down.stderr);
+    assert.ok(await gone(thirdPids), 'down stopped every process');
+    assert.equal(existsSync(dir), false, 'down removed the state folder');
+    assert.equal(cli('status', '--dir', dir).status, 3);
+  } finally {
+    cli('down', '--dir', dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an attached testbed dies with its Node process (SIGTERM) and a failed start leaves nothing', { timeout: 50 * 60_000 }, async () => {
+  const work = mkdtempSync(join(tmpdir(), 'testbed-owner-'));
+  const dir = join(work, 'tb');
+  const script = join(work, 'owner.mts'); // .mts: top-level await needs ESM
+  writeFileSync(script, `
+import { startClusterset } from ${JSON.stringify(join(repoRoot, 'testbed', 'src', 'index.ts'))};
+const tb = await startClusterset({ dir: ${JSON.stringify(dir)}, clusters: ['one'], log: () => {} });
+console.log('READY ' + tb.clusters[0].pid);
+setInterval(() => {}, 1000);
+`);
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((res, rej) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) res(out);
+      });
+      child.on('exit', (code) => rej(new Error(`owner exited early (${code})`)));
+    });
+    assert.match(line, /^READY \d+/);
+    const ps = pids(state(dir));
+    assert.ok(ps.every(alive));
+    child.kill('SIGTERM');
+    assert.ok(await gone(ps), 'SIGTERM of the owner stopped etcd and the API server');
+
+    // A start that cannot succeed (bad name) throws before starting anything.
+    const { startClusterset } = await import('../../testbed/src/index.js');
+    await assert.rejects(startClusterset({ dir, clusters: ['Bad_Name'], log: () => {} }), /lowercase DNS label/);
+    await assert.rejects(startClusterset({ dir, clusters: ['a'], noCrds: ['b'], log: () => {} }), /not among the clusters/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
