@@ -80,7 +80,8 @@ export const mcs006: Rule = {
       {
         ruleId: 'MCS006',
         message: `${name ? `${kind} ${name}` : kind} has no metadata.namespace: it lands in the namespace of the current kubectl context, and the ${kind === 'ServiceImport' ? 'import only matches exports' : 'export only finds the Service'} in the same namespace.${found} Set metadata.namespace.`,
-        path: nsNode ? ['metadata', 'namespace'] : ['metadata', 'name'],
+        // The empty namespace key, else the name, else the kind value when there is no metadata at all.
+        path: nsNode ? ['metadata', 'namespace'] : nodeAt(root, ['metadata']) ? ['metadata', 'name'] : ['kind'],
         target: nsNode ? 'key' : 'value',
         fixes,
       },
