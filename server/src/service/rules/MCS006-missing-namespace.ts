@@ -44,6 +44,12 @@ export function insertNamespaceEdit(doc: ParsedDocument, ns: string): FixEdit | 
     return { op: 'insertText', at: lineEndAfter(text, metaPair.key.end), text: `\n${' '.repeat(columnOf(text, metaPair.key.start) + 2)}namespace: ${ns}` };
   }
   if (meta.type !== 'map') return undefined;
+  const empty = findPair(meta, 'namespace');
+  if (empty) {
+    // `namespace:` with no value: fill it in after the colon instead of adding a duplicate key.
+    const colon = text.indexOf(':', empty.key.end);
+    return colon < 0 ? undefined : { op: 'replaceSpan', start: colon, end: colon + 1, text: `: ${ns}` };
+  }
   if (meta.flow) {
     const last = meta.pairs[meta.pairs.length - 1];
     return last ? { op: 'insertText', at: last.span.end, text: `, namespace: ${ns}` } : { op: 'replaceSpan', start: meta.start, end: meta.end, text: `{namespace: ${ns}}` };

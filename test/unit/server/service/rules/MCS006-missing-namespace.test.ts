@@ -45,6 +45,14 @@ test('MCS006 inserts into flow metadata, empty metadata and missing metadata', (
   assert.equal(applyFix(serviceWith({ 'e.yaml': none }), 'e.yaml', 'MCS006', "Add namespace: default (edit it to the Service's namespace)"), `${none.trimEnd()}\nmetadata:\n  namespace: default\n`);
 });
 
+test('MCS006 fills an empty namespace key instead of adding another one', () => {
+  const text = `${EXPORT}  namespace:\n`;
+  const [d] = lintOne(text, 'MCS006');
+  assert.deepEqual([d.line, d.character, d.endCharacter], [4, 2, 11]);
+  const s = serviceWith({ 'svc.yaml': SERVICE('shop'), 'e.yaml': text });
+  assert.equal(applyFix(s, 'e.yaml', 'MCS006', 'Add namespace: shop'), `${EXPORT}  namespace: shop\n`);
+});
+
 test('MCS006 is silent when the namespace is set and for other kinds', () => {
   assert.deepEqual(lintOne(`${EXPORT}  namespace: shop\n`, 'MCS006'), []);
   assert.deepEqual(lintOne('apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: clusterset.k8s.io}\nspec: {value: x}\n', 'MCS006'), []);
