@@ -1,3 +1,8 @@
 // The cluster logic's public surface. The client loads it (and @kubernetes/client-node with it) only when a
 // view or command needs a cluster, as the separate bundle dist/clusters.js.
 export * from './kubeconfig';
+export * from './faults';
+export * from './redact';
+export * from './access';
+export * from './cidrs';
+export * from './clusterSetUpdate';
