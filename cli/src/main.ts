@@ -1,4 +1,5 @@
 // The `clusterset` command: the language service and the cluster logic, headless.
+import { runCidr } from './cidr';
 import { runLint } from './lint';
 
 const USAGE = `Usage: clusterset <command> [options]
@@ -6,6 +7,8 @@ const USAGE = `Usage: clusterset <command> [options]
 Commands:
   lint [paths…] [--format text|json|sarif] [--implementation X] [--quiet] [--max-warnings N]
                                                                    validate MCS YAML (exit 1 on errors)
+  cidr [--kubeconfig F] [--context C …] [--format text|json|yaml] [--timeout S]
+                                                                   read Pod/Service CIDRs from the clusters
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;
@@ -15,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'lint':
       return runLint(rest, process.stdout, process.stderr);
+    case 'cidr':
+      return runCidr(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':

@@ -18,6 +18,8 @@ export interface DiscoveredRange {
   from: string;
   confidence: Confidence;
   note?: string;
+  /** Set in reports: this range is among those chosen for the ClusterSet file. */
+  chosen?: boolean;
 }
 
 export type SourceId =

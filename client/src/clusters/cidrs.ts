@@ -64,8 +64,9 @@ function rankOf(r: DiscoveredRange): number {
 }
 
 /** Chosen ranges per kind (per family, those of the best-ranked source) and warnings where sources disagree. */
-export function chooseRanges(all: DiscoveredRange[]): { chosen: Record<RangeKind, string[]>; warnings: string[] } {
+export function chooseRanges(all: DiscoveredRange[]): { chosen: Record<RangeKind, string[]>; winners: Set<DiscoveredRange>; warnings: string[] } {
   const chosen: Record<RangeKind, string[]> = { pod: [], service: [], global: [] };
+  const winnerSet = new Set<DiscoveredRange>();
   const warnings: string[] = [];
   for (const kind of ['pod', 'service', 'global'] as const) {
     for (const family of [4, 6] as const) {
@@ -73,7 +74,10 @@ export function chooseRanges(all: DiscoveredRange[]): { chosen: Record<RangeKind
       const best = cands[0];
       if (!best) continue;
       const winners = cands.filter((r) => r.source === best.source);
-      for (const w of winners) if (!chosen[kind].includes(w.cidr)) chosen[kind].push(w.cidr);
+      for (const w of winners) {
+        winnerSet.add(w);
+        if (!chosen[kind].includes(w.cidr)) chosen[kind].push(w.cidr);
+      }
       const winPrefixes = winners.map((w) => parsePrefix(w.cidr)!);
       const reported = new Set<string>();
       for (const other of cands.filter((r) => r.source !== best.source)) {
@@ -87,7 +91,7 @@ export function chooseRanges(all: DiscoveredRange[]): { chosen: Record<RangeKind
       }
     }
   }
-  return { chosen, warnings };
+  return { chosen, winners: winnerSet, warnings };
 }
 
 async function readAllSources(a: ClusterAccess): Promise<SourceResult[]> {
@@ -136,7 +140,8 @@ export async function discoverCluster(kc: KubeConfig, context: string, options: 
   }
   report.clusterId = ['ClusterProperty', 'Submariner', 'cilium-config'].map((s) => results.find((r) => r.source === s)?.clusterId).find(Boolean);
   report.ranges = results.flatMap((r) => r.ranges).sort((x, y) => x.kind.localeCompare(y.kind) || rankOf(x) - rankOf(y));
-  const { chosen, warnings } = chooseRanges(report.ranges);
+  const { chosen, winners, warnings } = chooseRanges(report.ranges);
+  report.ranges = report.ranges.map((r) => (winners.has(r) ? { ...r, chosen: true } : r));
   [report.podCIDRs, report.serviceCIDRs, report.globalCIDRs] = [chosen.pod, chosen.service, chosen.global];
   report.warnings = [...results.flatMap((r) => r.warnings), ...warnings, ...readFailures(results, report.ok), ...hints(report, results)];
   return done(report);
@@ -155,7 +160,7 @@ function stableOrder(r: ClusterCidrReport): ClusterCidrReport {
     podCIDRs,
     serviceCIDRs,
     globalCIDRs,
-    ranges: ranges.map(({ cidr, family, kind, source, from, confidence, note }) => ({ cidr, family, kind, source, from, confidence, ...(note ? { note } : {}) })),
+    ranges: ranges.map(({ cidr, family, kind, source, from, confidence, note, chosen }) => ({ cidr, family, kind, source, from, confidence, ...(note ? { note } : {}), chosen: !!chosen })),
     warnings,
     sources,
     durationMs,
@@ -165,7 +170,7 @@ function stableOrder(r: ClusterCidrReport): ClusterCidrReport {
 function readFailures(results: SourceResult[], ok: boolean): string[] {
   if (!ok) return [];
   const seen = new Set<string>();
-  return results.flatMap((r) => (r.fault && !seen.has(r.fault.message) && seen.add(r.fault.message) ? [`${r.source} not read: ${r.fault.message}`] : []));
+  return results.flatMap((r) => (r.fault && !seen.has(r.fault.message) && seen.add(r.fault.message) ? [`${r.source} not read: ${r.fault.message}${r.fault.kind === 'forbidden' ? ' (RBAC is checked before the API exists, so a missing CRD answers 403 too)' : ''}`] : []));
 }
 
 function hints(report: ClusterCidrReport, results: SourceResult[]): string[] {
