@@ -1,13 +1,13 @@
 // Clusterset testbed: real kube-apiservers (one per cluster) over one etcd, on loopback, with TLS,
 // RBAC and the MCS CRDs — envtest-style, for integration tests and for `npm run testbed`.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { ensureBinaries, type Binaries, type Logger } from './build.js';
-import { applyObjects, endpointFor, kubeConfigFor, rawRequest, sleep, toObjects, type Endpoint } from './kube.js';
+import { applyObjects, endpointFor, kubeConfigFor, loadClientNode, rawRequest, sleep, toObjects, type Endpoint } from './kube.js';
 export { ApiError } from './kube.js';
 import { crdDir, defaultStateDir, manifestDir } from './paths.js';
 import { makeClusterPki, makeTokens, tokenFile, type TestbedUser } from './pki.js';
@@ -223,6 +223,11 @@ async function waitReady(what: string, proc: Started, logFile: string, probe: ()
   throw new Error(`${what} was not ready after ${Math.round(timeoutMs / 1000)} s; last lines of ${logFile}:\n${tail(logFile)}`);
 }
 
+function etcdSupportsNoFsync(etcd: string): boolean {
+  const m = /etcd Version: (\d+)\.(\d+)/.exec(spawnSync(etcd, ['--version'], { encoding: 'utf8' }).stdout ?? '');
+  return !!m && (Number(m[1]) > 3 || (Number(m[1]) === 3 && Number(m[2]) >= 5));
+}
+
 function validateNames(clusters: string[], noCrds: string[]): void {
   if (clusters.length === 0) throw new Error('at least one cluster is needed');
   const seen = new Set<string>();
@@ -310,8 +315,8 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
       `--listen-peer-urls=http://127.0.0.1:${peerPort}`,
       `--initial-advertise-peer-urls=http://127.0.0.1:${peerPort}`,
       `--initial-cluster=testbed=http://127.0.0.1:${peerPort}`,
-      // Throw-away data: fsync only costs time here.
-      '--unsafe-no-fsync=true',
+      // Throw-away data: fsync only costs time here (flag exists since etcd 3.5; Debian's 3.4 lacks it).
+      ...(etcdSupportsNoFsync(binaries.etcd) ? ['--unsafe-no-fsync=true'] : []),
       '--log-level=warn',
     ], etcdLog);
     track(etcd.pid);
@@ -414,6 +419,8 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
     throw e;
   }
 
+  // Tests use kubeConfig() right away; the CLI's detached up does not need client-node.
+  if (!opts.detached) await loadClientNode();
   return makeTestbed(state, binaries, isTemp);
 }
 
@@ -422,6 +429,7 @@ export async function openClusterset(dir = defaultStateDir): Promise<Testbed> {
   const s = readState(dir);
   if (!s) throw new Error(`no testbed state in ${dir}; run \`npm run testbed -- up\` first`);
   const binaries = await ensureBinaries();
+  await loadClientNode();
   return makeTestbed(s, binaries, false);
 }
 
@@ -468,6 +476,11 @@ function makeTestbed(s: TestbedState, binaries: Binaries, isTemp: boolean): Test
     if (!c) throw new Error(`no cluster "${name}" in this testbed (${s.clusters.map((x) => x.name).join(', ')})`);
     return c;
   };
+  const byContext = (context: string) => {
+    if (!s.clusters.some((c) => [c.context, c.viewerContext, c.readerContext].includes(context))) {
+      throw new Error(`no context "${context}" in this testbed`);
+    }
+  };
   const contextFor = (cluster: string, as: TestbedUser = 'admin') => {
     const c = byName(cluster);
     return as === 'admin' ? c.context : as === 'viewer' ? c.viewerContext : c.readerContext;
@@ -478,7 +491,10 @@ function makeTestbed(s: TestbedState, binaries: Binaries, isTemp: boolean): Test
     clusters: s.clusters,
     binaries,
     cluster: byName,
-    kubeConfig: (context) => kubeConfigFor(s.kubeconfigPath, context),
+    kubeConfig: (context) => {
+      byContext(context);
+      return kubeConfigFor(s.kubeconfigPath, context);
+    },
     apply: (cluster, objects, opts) => applyObjects(endpointFor(s.kubeconfigPath, contextFor(cluster, opts?.as)), toObjects(objects)),
     seed: async (byCluster) => {
       await Promise.all(Object.entries(byCluster).map(([c, o]) => tb.apply(c, o)));

@@ -1,7 +1,17 @@
 // Small helpers over the API servers: raw HTTPS for readiness probes, @kubernetes/client-node for objects.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
-import { parseAllDocuments } from 'yaml';
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import { parse, parseAllDocuments } from 'yaml';
+
+// client-node is loaded on demand: importing it costs seconds (its generated models), which the
+// CLI's up/status/down do not need.
+type ClientNode = typeof import('@kubernetes/client-node');
+let clientNode: ClientNode | undefined;
+export async function loadClientNode(): Promise<ClientNode> {
+  clientNode ??= await import('@kubernetes/client-node');
+  return clientNode;
+}
 
 export interface Endpoint {
   server: string;
@@ -63,19 +73,26 @@ export function toObjects(input: string | KubernetesObject | KubernetesObject[])
 }
 
 export function kubeConfigFor(kubeconfigPath: string, context: string): KubeConfig {
-  const kc = new KubeConfig();
+  if (!clientNode) throw new Error('@kubernetes/client-node is not loaded yet: await loadClientNode() first');
+  const kc = new clientNode.KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   kc.setCurrentContext(context);
   return kc;
 }
 
-/** Server, CA and token of a context in the testbed's kubeconfig. */
+/** Server, CA and token of a context in the testbed's kubeconfig (which the testbed wrote itself). */
 export function endpointFor(kubeconfigPath: string, context: string): Endpoint {
-  const kc = kubeConfigFor(kubeconfigPath, context);
-  const cluster = kc.getCurrentCluster();
-  const user = kc.getCurrentUser();
-  if (!cluster?.caData || !user?.token) throw new Error(`context ${context} lacks a CA or a token`);
-  return { server: cluster.server, caPem: Buffer.from(cluster.caData, 'base64').toString('utf8'), token: user.token };
+  interface Named<T> { name: string; cluster?: T; user?: T; context?: T }
+  const doc = parse(readFileSync(kubeconfigPath, 'utf8')) as {
+    clusters: Named<{ server: string; 'certificate-authority-data': string }>[];
+    users: Named<{ token: string }>[];
+    contexts: Named<{ cluster: string; user: string }>[];
+  };
+  const ctx = doc.contexts.find((c) => c.name === context)?.context;
+  const cluster = doc.clusters.find((c) => c.name === ctx?.cluster)?.cluster;
+  const user = doc.users.find((u) => u.name === ctx?.user)?.user;
+  if (!cluster || !user?.token) throw new Error(`context ${context} is not in ${kubeconfigPath}`);
+  return { server: cluster.server, caPem: Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'), token: user.token };
 }
 
 /** An HTTP error from the API server; `code` is the HTTP status, as on client-node's ApiException. */

@@ -36,9 +36,16 @@ export function startProcess(bin: string, args: string[], logFile: string): Star
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process whose parent (here: a Node process that has exited, so PID 1) has not reaped
+  // it yet still answers kill(0); it is dead all the same.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\S+ \(.*\) [ZX]/s.test(stat);
+  } catch {
+    return true;
   }
 }
 
