@@ -9,6 +9,8 @@ import type { Finding, Rule, RuleContext } from './rule';
 const MODE = 'service.kubernetes.io/topology-mode';
 const LEGACY = 'service.kubernetes.io/topology-aware-hints';
 const MODE_VALUES = ['Auto', 'auto', 'Disabled'];
+/** Values that turn topology-aware hints on (the controller compares with exactly these). */
+const ENABLED = ['Auto', 'auto'];
 
 export const mcs306: Rule = {
   id: 'MCS306',
@@ -32,9 +34,10 @@ export const mcs306: Rule = {
         fixes: mode === undefined ? [{ title: `Rename to ${MODE}`, edits: [{ op: 'renameKey', path: ['metadata', 'annotations', LEGACY], newKey: MODE }], preferred: true }] : undefined,
       });
     }
-    const annotation = mode !== undefined ? MODE : legacy !== undefined ? LEGACY : undefined;
-    if (annotation && stringAt(root, ['spec', 'trafficDistribution']) !== undefined) {
-      findings.push({ ruleId: 'MCS306', message: `Both ${annotation} and spec.trafficDistribution are set: when the annotation enables topology-aware hints it takes precedence and trafficDistribution is ignored. Pick one (trafficDistribution is the newer mechanism).`, path: ['spec', 'trafficDistribution'], target: 'key' });
+    // The EndpointSlice controller reads topology-mode first and falls back to the legacy key.
+    const [annotation, value] = mode !== undefined ? [MODE, mode] : [LEGACY, legacy];
+    if (value !== undefined && ENABLED.includes(value) && stringAt(root, ['spec', 'trafficDistribution']) !== undefined) {
+      findings.push({ ruleId: 'MCS306', message: `Both ${annotation}: ${value} and spec.trafficDistribution are set: the annotation takes precedence and trafficDistribution is ignored (KEP-4444). Pick one; trafficDistribution is the newer mechanism.`, path: ['spec', 'trafficDistribution'], target: 'key' });
     }
     return findings;
   },

@@ -24,5 +24,6 @@ test('MCS306 offers renaming the legacy annotation, except when targeting Kubern
 test('MCS306 flags the annotation together with trafficDistribution', () => {
   const d = lintOne(svc('    service.kubernetes.io/topology-mode: Auto\n', '  trafficDistribution: PreferSameZone\n'), 'MCS306');
   assert.deepEqual(d.map((x) => [x.line, x.character]), [[7, 2]]);
-  assert.match(d[0].message, /takes precedence and trafficDistribution is ignored/);
+  assert.match(d[0].message, /topology-mode: Auto and spec\.trafficDistribution are set: the annotation takes precedence and trafficDistribution is ignored/);
+  assert.deepEqual(lintOne(svc('    service.kubernetes.io/topology-mode: Disabled\n', '  trafficDistribution: PreferSameZone\n'), 'MCS306'), []);
 });
