@@ -76,7 +76,8 @@ export class OccupiedSpace {
     const size = 1n << BigInt(familyBits(this.family) - prefix);
     const p0 = wordsToBigInt(pool.start);
     const p1 = wordsToBigInt(pool.end);
-    const t = near < p0 ? p0 : near > p1 ? p1 : near - (near % size);
+    // A target outside the pool (a user pool elsewhere) starts the search at the pool's low end.
+    const t = near < p0 || near > p1 ? p0 : near - (near % size);
     const first = this.firstEndingAtOrAfter(t);
     let best: bigint | undefined;
     for (let j = first; j <= this.merged.length; j++) {

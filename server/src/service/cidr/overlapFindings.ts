@@ -37,7 +37,10 @@ export function overlapFindings(ctx: RuleContext, analysis: ClusterSetAnalysis, 
   const { ranges, model } = analysis;
   const out: Finding[] = [];
   let extra: QuickFix[] | undefined;
-  for (const [id, others] of analysis.partners[o.ruleId]) {
+  const byRange = analysis.partners[o.ruleId];
+  // Document order (range ids follow the document), so diagnostics and "first other range" are stable.
+  for (const id of [...byRange.keys()].sort((x, y) => x - y)) {
+    const others = byRange.get(id)!.sort((x, y) => x - y);
     const self = ranges[id];
     const first = ranges[others[0]];
     const more = others.length > 1 ? ` (and ${others.length - 1} more overlapping range${others.length > 2 ? 's' : ''})` : '';
