@@ -6,3 +6,4 @@ export * from './redact';
 export * from './access';
 export * from './cidrs';
 export * from './clusterSetUpdate';
+export * from './cidrReport';

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { clusters } from '../clusterModule';
+import { discoverCidrs } from './discoverCidrs';
 import { kubeconfigSetting } from '../settings';
 import type { ClustersetTreeProvider } from '../views/clustersetTree';
 
@@ -29,9 +30,6 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       }
       for (const line of clusters().describeKubeconfig(config)) output.appendLine(line);
     }),
-    vscode.commands.registerCommand('clusterset.discoverCidrs', () => {
-      output.show(true);
-      output.appendLine('CIDR discovery reads each context of the kubeconfig; it is not available in this build yet.');
-    }),
+    vscode.commands.registerCommand('clusterset.discoverCidrs', () => discoverCidrs(context, output)),
   );
 }
