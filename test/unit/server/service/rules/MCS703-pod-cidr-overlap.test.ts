@@ -72,9 +72,9 @@ test('MCS703 with submariner offers "Switch to Globalnet"; applying it leaves on
   assert.ok(fix);
   assert.equal(fix.title, 'Switch to Globalnet (overlap.mode: globalnet, a globalCIDR from 242.0.0.0/8 for 3 clusters)');
   const after = applyAction(text, fix);
-  assert.match(after, /\n  implementation: submariner\n  overlap:\n    mode: globalnet\n/);
-  assert.match(after, /- name: east\n    globalCIDR: 242\.0\.0\.0\/16\n/);
-  assert.match(after, /- name: west\n    globalCIDR: 242\.2\.0\.0\/16\n/);
+  assert.match(after, /\n {2}implementation: submariner\n {2}overlap:\n {4}mode: globalnet\n/);
+  assert.match(after, /- name: east\n {4}globalCIDR: 242\.0\.0\.0\/16\n/);
+  assert.match(after, /- name: west\n {4}globalCIDR: 242\.2\.0\.0\/16\n/);
   const all = lintFull(after);
   assert.deepEqual(all.filter((x) => x.severity !== 4), [], 'no errors or warnings left');
   assert.deepEqual(brief(all.filter((x) => x.code === 'MCS703')).map((b) => b[4]), [4, 4]);
