@@ -182,3 +182,18 @@ test('the same file reached twice is linted once', async () => {
   const mcs001 = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.filter((d) => d.code === 'MCS001');
   assert.equal(mcs001.length, 1);
 });
+
+test('the paths form one workspace: a Service in another file of the same cluster folder satisfies MCS101', async () => {
+  const [service, exportDoc] = EXPORTED_SERVICE('web').split('---\n');
+  const w = workspace({ 'clusters/east/svc.yaml': service, 'clusters/east/export.yaml': exportDoc, 'clusters/west/svc.yaml': service });
+  try {
+    const codes = async (...paths: string[]): Promise<string[]> =>
+      (JSON.parse((await lint(w, ...paths, '--format', 'json')).stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.filter((d) => d.code === 'MCS101').map((d) => d.file);
+    assert.deepEqual(await codes('clusters/east/export.yaml'), ['clusters/east/export.yaml']);
+    assert.deepEqual(await codes('clusters/east/export.yaml', 'clusters/east/svc.yaml'), []);
+    // The west Service is in another cluster: it does not satisfy the east export.
+    assert.deepEqual(await codes('clusters/east/export.yaml', 'clusters/west/svc.yaml'), ['clusters/east/export.yaml']);
+  } finally {
+    w.dispose();
+  }
+});
