@@ -14,7 +14,8 @@ export interface LineShape {
   hasValue: boolean;
 }
 
-const LINE = /^( *)(- +)?(.*)$/;
+// `s`: a line may hold a lone \r or \u2028 (LSP line breaks the \n split keeps), which `.` does not match.
+const LINE = /^( *)(- +)?(.*)$/s;
 const KEY = /^("[^"]*"|'[^']*'|[^\s#'"{[\]},&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?:[ \t]+(.*))?$/;
 
 export function lineShape(line: string): LineShape {

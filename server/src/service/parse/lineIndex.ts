@@ -10,7 +10,16 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      // LSP (and YAML) end lines at \r\n, \n and a lone \r: the editor's line numbers must match ours.
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (c === 13 || c === 10) starts.push(i + 1);
+      }
+    }
     this.starts = starts;
   }
 
@@ -19,7 +28,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a CRLF is not a position on any line: use the end of the line.
+    if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
