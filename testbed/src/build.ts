@@ -97,7 +97,8 @@ function binariesIn(dir: string): Omit<Binaries, 'source'> | undefined {
 }
 
 function findGo(): string | undefined {
-  const candidates = [process.env.GO, 'go', '/usr/local/go/bin/go'].filter((c): c is string => !!c);
+  // An explicit $GO is the only candidate: falling back behind the user's back would hide a typo.
+  const candidates = process.env.GO ? [process.env.GO] : ['go', '/usr/local/go/bin/go'];
   for (const c of candidates) {
     const r = spawnSync(c, ['version'], { encoding: 'utf8' });
     if (r.status === 0) return c;

@@ -1,7 +1,7 @@
 // Clusterset testbed: real kube-apiservers (one per cluster) over one etcd, on loopback, with TLS,
 // RBAC and the MCS CRDs — envtest-style, for integration tests and for `npm run testbed`.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
@@ -96,6 +96,8 @@ export interface Testbed {
   stop(opts?: { keepDir?: boolean }): Promise<void>;
 }
 
+/** CLUSTERSET_TESTBED_KEEP=1 keeps a temp testbed's folder (logs, state) after stop or a failed start. */
+const keep = () => !!process.env.CLUSTERSET_TESTBED_KEEP;
 const DEFAULT_CLUSTERS = ['east', 'west', 'central'];
 const TMP_PREFIX = 'clusterset-testbed-';
 const defaultLog: Logger = (line) => process.stderr.write(`[testbed] ${line}\n`);
@@ -135,8 +137,22 @@ export async function stopDir(dir = defaultStateDir, opts: { keepDir?: boolean }
     await killGroups(ours.filter((p) => p === s.etcd.pid), 3000);
     for (const p of ours) detach(p);
   }
-  if (!opts.keepDir && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  if (s && !opts.keepDir) removeOurFiles(dir, s);
   return !!s;
+}
+
+/**
+ * Removes only what a testbed writes, then the folder if that left it empty: `--dir` may name a
+ * folder that holds other things, and a typo there must not delete them.
+ */
+function removeOurFiles(dir: string, s: TestbedState): void {
+  const ours = ['state.json', 'kubeconfig', 'pki', 'etcd', 'etcd.log', 'kubectl-cache', ...s.clusters.map((c) => c.name)];
+  for (const name of ours) rmSync(join(dir, name), { recursive: true, force: true });
+  try {
+    if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // already gone
+  }
 }
 
 /** Temp-dir testbeds whose owning Node process died without cleaning up (e.g. SIGKILL). */
@@ -269,6 +285,8 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
   const t0 = Date.now();
 
   await reapOrphans(log);
+  // Binaries first: a missing Go must fail before any folder or process exists.
+  const binaries = await ensureBinaries({ log });
   let dir: string;
   if (opts.dir) {
     dir = opts.dir;
@@ -280,13 +298,6 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
   }
   const isTemp = !opts.dir;
 
-  const binaries = await ensureBinaries({ log });
-  const pkiRoot = join(dir, 'pki');
-  mkdirSync(pkiRoot, { recursive: true, mode: 0o700 });
-  const tokens = makeTokens();
-  writeFileSync(join(pkiRoot, 'tokens.csv'), tokenFile(tokens), { mode: 0o600 });
-  writeFileSync(join(pkiRoot, 'tokens.json'), JSON.stringify(tokens), { mode: 0o600 });
-
   const state: TestbedState = {
     version: 1,
     dir,
@@ -297,6 +308,13 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
     etcd: { pid: 0, port: 0, peerPort: 0 },
     clusters: [],
   };
+  writeState(state);
+  const pkiRoot = join(dir, 'pki');
+  mkdirSync(pkiRoot, { recursive: true, mode: 0o700 });
+  const tokens = makeTokens();
+  writeFileSync(join(pkiRoot, 'tokens.csv'), tokenFile(tokens), { mode: 0o600 });
+  writeFileSync(join(pkiRoot, 'tokens.json'), JSON.stringify(tokens), { mode: 0o600 });
+
   const track = (pid: number) => {
     if (!opts.detached) attach(pid);
   };
@@ -414,8 +432,10 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
     );
     log(`clusterset up in ${((Date.now() - t0) / 1000).toFixed(1)} s; kubeconfig: ${state.kubeconfigPath}`);
   } catch (e) {
-    log('start-up failed; stopping what was started');
-    await stopDir(dir, { keepDir: !isTemp || !!process.env.CLUSTERSET_TESTBED_KEEP });
+    log(`start-up failed; stopping what was started${isTemp && !keep() ? '' : ` (logs stay in ${dir})`}`);
+    await stopDir(dir, { keepDir: true });
+    // A temp folder is ours alone (mkdtemp): remove it whole, whatever step failed.
+    if (isTemp && !keep()) rmSync(dir, { recursive: true, force: true });
     throw e;
   }
 
@@ -511,7 +531,9 @@ function makeTestbed(s: TestbedState, binaries: Binaries, isTemp: boolean): Test
     stop: async (opts) => {
       if (stopped) return;
       stopped = true;
-      await stopDir(s.dir, { keepDir: opts?.keepDir ?? (!isTemp || !!process.env.CLUSTERSET_TESTBED_KEEP) });
+      const keepDir = opts?.keepDir ?? (!isTemp || keep());
+      await stopDir(s.dir, { keepDir });
+      if (isTemp && !keepDir) rmSync(s.dir, { recursive: true, force: true });
     },
   };
   return tb;
