@@ -1,6 +1,6 @@
 // MCS402: the ServiceImport CRD requires spec.type and spec.ports, and `port` in every ports entry (facts §3).
 import { asMap, hasPath, nodeAt } from '../parse/path';
-import { importPorts, objectLabel } from './MCS4xx-import-helpers';
+import { describeScalar, importPorts, objectLabel } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const REJECTED = 'the API server rejects the ServiceImport';
@@ -15,11 +15,13 @@ export const mcs402: Rule = {
     const label = objectLabel(doc);
     const spec = asMap(nodeAt(doc.root, ['spec']));
     if (!spec) {
+      const specNode = nodeAt(doc.root, ['spec']);
       const hasSpecKey = hasPath(doc.root, ['spec']);
+      const what = !hasSpecKey ? 'no spec' : isAbsent(specNode) ? 'an empty spec' : `a spec that is ${describeScalar(specNode)}, not a mapping`;
       return [
         {
           ruleId: 'MCS402',
-          message: `ServiceImport ${label} has ${hasSpecKey ? 'an empty spec' : 'no spec'}: the CRD requires spec.type and spec.ports, so ${REJECTED}.`,
+          message: `ServiceImport ${label} has ${what}: the CRD requires spec.type and spec.ports, so ${REJECTED}.`,
           path: hasSpecKey ? ['spec'] : ['kind'],
           target: 'key',
         },
@@ -34,6 +36,10 @@ export const mcs402: Rule = {
         path: ['spec'],
         target: 'key',
       });
+    }
+    const ports = nodeAt(spec, ['ports']);
+    if (ports && !isAbsent(ports) && ports.type !== 'seq' && ports.type !== 'alias') {
+      findings.push({ ruleId: 'MCS402', message: `spec.ports is ${describeScalar(ports)}, not a list: the CRD declares an array of ports, so ${REJECTED}. Write ports: [{port: 80}].`, path: ['spec', 'ports'] });
     }
     for (const p of importPorts(doc)) {
       if (!isAbsent(nodeAt(p.map, ['port']))) continue;

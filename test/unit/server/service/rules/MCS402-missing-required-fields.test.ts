@@ -27,6 +27,13 @@ test('MCS402 flags a missing or empty spec', () => {
   assert.match(empty[0].message, /has an empty spec:/);
 });
 
+test('MCS402 flags a spec or ports of the wrong shape', () => {
+  assert.match(lintOne(`${HEAD}spec: [1, 2]\n`, 'MCS402')[0].message, /has a spec that is a list, not a mapping/);
+  const d = lintOne(`${HEAD}spec: {type: ClusterSetIP, ports: {port: 80}}\n`, 'MCS402');
+  assert.deepEqual(at(d), [[3, 34, 3, 44, 1]]);
+  assert.match(d[0].message, /spec\.ports is a mapping, not a list/);
+});
+
 test('MCS402 flags a ports entry without port', () => {
   const d = lintOne(`${HEAD}spec: {type: ClusterSetIP, ports: [{name: http}]}\n`, 'MCS402');
   assert.deepEqual(at(d), [[3, 35, 3, 47, 1]]);
