@@ -69,6 +69,8 @@ function createServiceFix(self: IndexedObject, docText: string): QuickFix {
   const lines = ['---', 'apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`];
   if (self.namespace) lines.push(`  namespace: ${self.namespace}`);
   lines.push('spec:', '  selector:', `    app: ${name}`, '  ports:', '  - name: http', '    protocol: TCP', '    port: 80 # placeholder: the port clients call', '    targetPort: 80 # placeholder: the port your Pods listen on');
-  const prefix = docText.length === 0 || docText.endsWith('\n') ? '' : '\n';
-  return { title: `Create Service ${name} skeleton`, edits: [{ op: 'insertText', at: docText.length, text: `${prefix}${lines.join('\n')}\n` }], preferred: true };
+  // Keep the file's line endings; start on a new line even when the document has no final newline.
+  const eol = docText.includes('\r\n') ? '\r\n' : '\n';
+  const prefix = docText.length === 0 || docText.endsWith('\n') ? '' : eol;
+  return { title: `Create Service ${name} skeleton`, edits: [{ op: 'insertText', at: docText.length, text: `${prefix}${lines.join(eol)}${eol}` }], preferred: true };
 }

@@ -31,10 +31,12 @@ export const mcs305: Rule = {
         },
       ];
     }
-    if (!atLeast(minor, 31)) {
+    // Version limits are the API server's and kube-proxy's: they apply to Services. The ServiceImport CRD
+    // accepts any string, and its value reaches the derived Services, whose checks are the importing cluster's.
+    if (ctx.doc.kind === 'Service' && !atLeast(minor, 31)) {
       return [{ ruleId: 'MCS305', severity: 'warning', message: `trafficDistribution needs Kubernetes 1.31 (beta; alpha in 1.30 behind the ServiceTrafficDistribution gate): ${version} drops or rejects it, so traffic is spread over all endpoints. Remove it or raise clusterset.kubernetesVersion if the clusters are newer.`, path: PATH }];
     }
-    if (value !== 'PreferClose' && !atLeast(minor, 34)) {
+    if (ctx.doc.kind === 'Service' && value !== 'PreferClose' && !atLeast(minor, 34)) {
       const why = minor === 33 ? 'it is alpha in 1.33 and the PreferSameTrafficDistribution feature gate is off by default' : `${version} only knows PreferClose`;
       return [{ ruleId: 'MCS305', severity: 'warning', message: `trafficDistribution ${value} needs Kubernetes 1.34 (on by default): ${why}, so the API server rejects the Service. Use PreferClose on ${version}.`, path: PATH }];
     }

@@ -47,13 +47,14 @@ test('MCS101: a Service outside cluster folders (a shared base) counts for every
 });
 
 test('MCS101 quick fix appends a Service skeleton that parses and clears the finding', () => {
-  for (const text of [EXPORT, EXPORT.trimEnd(), `${EXPORT}---\n${SVC('other')}`]) {
+  for (const text of [EXPORT, EXPORT.trimEnd(), `${EXPORT}---\n${SVC('other')}`, EXPORT.replace(/\n/g, '\r\n')]) {
     const s = serviceWith({ 'a.yaml': text });
     const diags = s.validate(uriOf('a.yaml')).diagnostics.filter((x) => x.code === 'MCS101');
     const action = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title === 'Create Service payments skeleton');
     assert.ok(action, 'fix offered');
     assert.equal(action.isPreferred, true);
     const fixed = applyEdits(text, action.edit?.changes?.[uriOf('a.yaml')] ?? []);
+    if (text.includes('\r\n')) assert.doesNotMatch(fixed, /[^\r]\n/, 'CRLF file keeps CRLF');
     const docs = parseAllDocuments(fixed);
     assert.ok(Array.isArray(docs));
     for (const doc of docs) assert.deepEqual(doc.errors, []);

@@ -38,3 +38,17 @@ test('MCS202 reports renamed ports, appProtocol and protocol differences; defaul
   const udp = serviceWith({ 'clusters/east/web.yaml': svc('  - {name: dns, port: 53, protocol: UDP}\n'), 'clusters/west/web.yaml': svc('  - {name: dns, port: 53}\n') });
   assert.match(diagnosticsOf(udp, 'clusters/east/web.yaml', 'MCS202')[0].message, /Port dns is 53\/UDP in cluster east but 53\/TCP in cluster west/);
 });
+
+test('MCS202 names every cluster that lacks a port in one finding', () => {
+  const s = serviceWith({
+    'clusters/east/web.yaml': svc('  - {name: http, port: 80}\n  - {name: metrics, port: 9090}\n'),
+    'clusters/west/web.yaml': svc('  - {name: http, port: 80}\n'),
+    'clusters/central/web.yaml': svc('  - {name: http, port: 80}\n'),
+  });
+  const east = diagnosticsOf(s, 'clusters/east/web.yaml', 'MCS202');
+  assert.equal(east.length, 1);
+  assert.match(east[0].message, /is exposed in cluster east but not in cluster central, west:/);
+  const west = diagnosticsOf(s, 'clusters/west/web.yaml', 'MCS202');
+  assert.deepEqual(west.map((d) => [d.line, d.character]), [[5, 2]]);
+  assert.match(west[0].message, /^Cluster east exposes port metrics 9090\/TCP, which this Service in cluster west lacks/);
+});

@@ -21,6 +21,8 @@ test('MCS305 checks the target Kubernetes version', () => {
   assert.match(lintOne(svc('PreferClose'), 'MCS305', { kubernetesVersion: '1.29' })[0].message, /needs Kubernetes 1\.31/);
   assert.deepEqual(lintOne(svc('PreferClose'), 'MCS305', { kubernetesVersion: '1.33' }), []);
   assert.deepEqual(lintOne(svc('PreferSameZone'), 'MCS305'), []);
+  const imp = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web}\nspec: {type: ClusterSetIP, trafficDistribution: PreferSameNode}\n';
+  assert.deepEqual(lintOne(imp, 'MCS305', { kubernetesVersion: '1.30' }), []);
 });
 
 test('MCS305 hints that PreferClose is a deprecated alias on current Kubernetes', () => {
