@@ -105,3 +105,48 @@ setInterval(() => {}, 1000);
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a start that times out and an owner killed with SIGKILL leave no processes behind', { timeout: 50 * 60_000 }, async () => {
+  const { startClusterset } = await import('../../testbed/src/index.js');
+  const work = mkdtempSync(join(tmpdir(), 'testbed-fail-'));
+  try {
+    // Failure mid-start (etcd cannot be ready within 1 ms): whatever was started is stopped.
+    const dir = join(work, 'tb');
+    await assert.rejects(startClusterset({ dir, clusters: ['x'], readyTimeoutMs: 1, log: () => {} }), /not ready after/);
+    const failed = state(dir);
+    assert.ok(failed.etcd.pid > 0, 'etcd had been started');
+    assert.ok(await gone(pids(failed).filter((p) => p > 0)), 'the failed start stopped etcd');
+
+    // Owner killed with SIGKILL (no exit handler runs): the next start reaps its temp testbed.
+    const script = join(work, 'owner.mts');
+    writeFileSync(script, `
+import { startClusterset } from ${JSON.stringify(join(repoRoot, 'testbed', 'src', 'index.ts'))};
+const tb = await startClusterset({ clusters: ['orphan'], log: () => {} });
+console.log('READY ' + tb.dir);
+setInterval(() => {}, 1000);
+`);
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((res, rej) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) res(out.trim());
+      });
+      child.on('exit', (code) => rej(new Error(`owner exited early (${code})`)));
+    });
+    const orphanDir = line.replace(/^READY /, '');
+    const orphan = pids(state(orphanDir));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    assert.ok(orphan.every(alive), 'SIGKILL leaves the processes running (nothing can catch it)');
+    const tb = await startClusterset({ clusters: ['next'], log: () => {} });
+    try {
+      assert.ok(await gone(orphan), 'the orphaned testbed was stopped by the next start');
+      assert.equal(existsSync(orphanDir), false);
+    } finally {
+      await tb.stop();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
