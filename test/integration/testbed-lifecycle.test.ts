@@ -150,3 +150,48 @@ setInterval(() => {}, 1000);
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('parallel callers share one build of the binaries (lock), and a build error is reported', { timeout: 5 * 60_000 }, async () => {
+  const work = mkdtempSync(join(tmpdir(), 'testbed-lock-'));
+  try {
+    // A stand-in for `go` that records each build and takes a moment, so the two callers overlap.
+    const fakeGo = join(work, 'go');
+    const runs = join(work, 'runs');
+    writeFileSync(fakeGo, `#!/bin/sh
+if [ "$1" = version ]; then echo "go version go1.26.0 fake"; exit 0; fi
+if [ -n "$FAKE_GO_FAIL" ]; then echo "main.go:1:1: something broke" >&2; exit 1; fi
+out=""; prev=""
+for a in "$@"; do if [ "$prev" = "-o" ]; then out="$a"; fi; prev="$a"; done
+echo "k8s.io/fake/pkg" >&2
+sleep 3
+for b in kube-apiserver kubectl etcd; do printf '#!/bin/sh\\n' > "$out/$b"; chmod +x "$out/$b"; done
+echo build >> "${runs}"
+`, { mode: 0o755 });
+    const env = { ...process.env, GO: fakeGo, CLUSTERSET_TESTBED_CACHE: join(work, 'cache'), KUBEBUILDER_ASSETS: '' };
+    const build = () =>
+      new Promise<{ code: number | null; out: string }>((res) => {
+        const c = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), 'build'], { cwd: repoRoot, env });
+        let out = '';
+        c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        c.on('close', (code) => res({ code, out }));
+      });
+    const [a, b] = await Promise.all([build(), build()]);
+    assert.equal(a.code, 0, a.out);
+    assert.equal(b.code, 0, b.out);
+    assert.equal(readFileSync(runs, 'utf8').trim().split('\n').length, 1, 'exactly one build ran');
+    assert.match(a.out + b.out, /waiting for another process/);
+    assert.match(a.out + b.out, /^built: /m);
+    const again = await build();
+    assert.match(again.out, /^cache: /m, 'a second call finds the cache');
+
+    const failing = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), 'build', '--force'], {
+      cwd: repoRoot, encoding: 'utf8', env: { ...env, FAKE_GO_FAIL: '1' },
+    });
+    assert.equal(failing.status, 1);
+    assert.match(failing.stderr, /building the testbed binaries failed \(go build exit 1/);
+    assert.match(failing.stderr, /main\.go:1:1: something broke/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
