@@ -55,10 +55,15 @@ function userSecrets(user: User | null | undefined): string[] {
   return out.filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
-/** A KubeConfig of its own for `context` (setCurrentContext on a shared one would race). */
-function kubeConfigFor(kc: KubeConfig, context: string): KubeConfig {
+/**
+ * A KubeConfig of its own for `context` (setCurrentContext on a shared one would race). client-node
+ * refuses plain-HTTP servers unless skipTLSVerify is set; kubectl accepts them (e.g. `kubectl proxy`), and
+ * there is no TLS to verify, so the copy sets it for an http:// server.
+ */
+function kubeConfigFor(kc: KubeConfig, context: string, clusterName: string, plainHttp: boolean): KubeConfig {
   const own = new KubeConfig();
-  own.loadFromOptions({ clusters: kc.clusters, users: kc.users, contexts: kc.contexts, currentContext: context });
+  const clusters = kc.clusters.map((c) => (plainHttp && c.name === clusterName ? { ...c, skipTLSVerify: true } : c));
+  own.loadFromOptions({ clusters, users: kc.users, contexts: kc.contexts, currentContext: context });
   return own;
 }
 
@@ -86,7 +91,7 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   // Every request of this cluster listens on the same signal; a dozen at once is expected, not a leak.
   setMaxListeners(0, deadline, signal);
   const abortReason = () => (deadline.aborted ? 'deadline' : options.signal?.aborted ? 'cancelled' : undefined);
-  const own = kubeConfigFor(kc, contextName);
+  const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
 
   let auth: Promise<Result<Auth>> | undefined;
   const authOnce = () => (auth ??= resolveAuth(own, server, program, secrets, signal, abortReason, timeoutMs));

@@ -89,5 +89,5 @@ export function faultFromHttpStatus(status: number, body: string, what: string, 
 }
 
 export function describeFault(f: ClusterFault): string {
-  return `${f.kind}: ${f.message}`;
+  return f.message.startsWith(`${f.kind}:`) ? f.message : `${f.kind}: ${f.message}`;
 }

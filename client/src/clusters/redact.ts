@@ -14,9 +14,11 @@ const RULES: [RegExp, Replacer][] = [
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, () => REDACTED],
   // key: value / key=value / "key":"value" for credential-looking keys (kubeconfig and exec-plugin output).
   [
-    /\b((?:[\w-]*(?:token|password|passwd|secret|credential|api[-_]?key)[\w-]*|client-key-data|client-certificate-data|certificate-authority-data)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}"']+)/gi,
+    /\b((?:[\w-]*(?:token|password|passwd|secret|api[-_]?key)[\w-]*|client-key-data|client-certificate-data|certificate-authority-data)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}"']+)/gi,
     (_m, key) => `${key}${REDACTED}`,
   ],
+  // "token <value>" in prose (plugin stderr): a long opaque word right after a credential word.
+  [/\b(token|password|secret)(\s+)(?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{16,}/gi, (_m, word, space) => `${word}${space}${REDACTED}`],
   // Long base64 runs (embedded certificates/keys, opaque tokens); 40+ such characters in a row never occur
   // in what we keep (names, CIDRs, URLs and paths are shorter or contain other characters).
   [/[A-Za-z0-9+/]{40,}={0,2}/g, () => REDACTED],

@@ -1,0 +1,138 @@
+// The ClusterSet file after discovery: exact text, comments and styles kept, only discovered fields changed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clusterNameFromContext, updateClusterSetText } from '../../../../client/src/clusters/clusterSetUpdate';
+
+const FILE = `# Production clusterset — owned by the platform team
+apiVersion: clusterset.dev/v1alpha1
+kind: ClusterSet
+metadata:
+  name: prod
+spec:
+  implementation: cilium   # ClusterMesh
+  clusters:
+  - name: east
+    context: kind-east
+    region: us-east-1
+    podCIDRs: [10.10.0.0/16]
+    serviceCIDRs: [10.96.0.0/16]
+  - name: west
+    context: kind-west
+    # west's pods, agreed with networking in 2024
+    podCIDRs:
+    - 10.20.0.0/16
+    serviceCIDRs: [10.97.0.0/16]
+  services:
+  - name: web
+    namespace: shop
+    exportedFrom: [east, west]
+`;
+
+test('updates the matching context only, keeps flow and block styles and every comment', () => {
+  const r = updateClusterSetText(FILE, [
+    { context: 'kind-east', podCIDRs: ['10.10.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] },
+    { context: 'kind-west', podCIDRs: ['10.21.0.0/16'], serviceCIDRs: ['10.97.0.0/16'], podSource: 'Node (medium)' },
+  ]);
+  assert.ok(r.ok);
+  assert.deepEqual(r.changes, ['west: podCIDRs → 10.21.0.0/16']);
+  // Block style stays block (no provenance comment there); everything else is byte-for-byte the same.
+  assert.equal(r.text, FILE.replace('    - 10.20.0.0/16\n', '    - 10.21.0.0/16\n'));
+});
+
+test('appends clusters that are not in the file, named by cluster id or context, and never erases hand-written ranges', () => {
+  const r = updateClusterSetText(FILE, [
+    { context: 'kind-east', podCIDRs: [], serviceCIDRs: [] },
+    { context: 'gke_acme_europe-west1_central', clusterId: 'central', podCIDRs: ['10.30.0.0/16'], serviceCIDRs: ['10.98.0.0/16', 'fd00:98::/108'], serviceSource: 'ServiceCIDR (high)' },
+    { context: 'arn:aws:eks:us-east-1:123:cluster/North', podCIDRs: ['10.40.0.0/16'], serviceCIDRs: [], globalCIDRs: ['242.1.0.0/16'] },
+  ]);
+  assert.ok(r.ok);
+  const added = [
+    '  - name: central',
+    '    context: gke_acme_europe-west1_central',
+    '    podCIDRs: [10.30.0.0/16]',
+    '    serviceCIDRs: [10.98.0.0/16, fd00:98::/108] # discovered: ServiceCIDR (high)',
+    '  - name: arn-aws-eks-us-east-1-123-cluster-north',
+    '    context: arn:aws:eks:us-east-1:123:cluster/North',
+    '    podCIDRs: [10.40.0.0/16]',
+    '    globalCIDR: 242.1.0.0/16',
+    '',
+  ].join('\n');
+  assert.equal(r.text, FILE.replace('    serviceCIDRs: [10.97.0.0/16]\n', `    serviceCIDRs: [10.97.0.0/16]\n${added}`));
+  assert.deepEqual(r.changes, [
+    'added cluster central (context gke_acme_europe-west1_central)',
+    'central: podCIDRs → 10.30.0.0/16',
+    'central: serviceCIDRs → 10.98.0.0/16, fd00:98::/108',
+    'added cluster arn-aws-eks-us-east-1-123-cluster-north (context arn:aws:eks:us-east-1:123:cluster/North)',
+    'arn-aws-eks-us-east-1-123-cluster-north: podCIDRs → 10.40.0.0/16',
+    'arn-aws-eks-us-east-1-123-cluster-north: globalCIDR → 242.1.0.0/16',
+  ]);
+});
+
+test('a flow list is replaced in place with a provenance comment; an old provenance comment is refreshed, a human one kept', () => {
+  const file = 'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.1.0.0/16] # discovered: Node (medium)\n    serviceCIDRs: [10.96.0.0/16]   # agreed with netops\n';
+  const r = updateClusterSetText(file, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: ['10.97.0.0/16'], podSource: 'cilium-config (high)', serviceSource: 'ServiceCIDR (high)' }]);
+  assert.ok(r.ok);
+  assert.equal(r.text, 'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.2.0.0/16] # discovered: cilium-config (high)\n    serviceCIDRs: [10.97.0.0/16]   # agreed with netops\n');
+});
+
+test('a missing key is added at the indentation of the cluster’s keys', () => {
+  const file = 'kind: ClusterSet\nspec:\n    clusters:\n      - name: a\n        context: a   # prod\n    services: []\n';
+  const r = updateClusterSetText(file, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
+  assert.ok(r.ok);
+  assert.equal(r.text, 'kind: ClusterSet\nspec:\n    clusters:\n      - name: a\n        context: a   # prod\n        podCIDRs: [10.2.0.0/16]\n    services: []\n');
+});
+
+test('nothing discovered that differs → same text, no changes', () => {
+  const r = updateClusterSetText(FILE, [{ context: 'kind-east', podCIDRs: ['10.10.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }]);
+  assert.deepEqual(r, { ok: true, text: FILE, changes: [] });
+});
+
+test('a cluster listed by name without a context is matched by cluster id; a taken name gets a suffix', () => {
+  const file = 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: x\nspec:\n  clusters:\n  - name: east\n    podCIDRs: [10.1.0.0/16]\n';
+  const r = updateClusterSetText(file, [
+    { context: 'ctx-a', clusterId: 'east', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] },
+    { context: 'east', podCIDRs: ['10.3.0.0/16'], serviceCIDRs: [] },
+  ]);
+  assert.ok(r.ok);
+  assert.equal(r.text, 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: x\nspec:\n  clusters:\n  - name: east\n    podCIDRs: [10.2.0.0/16]\n  - name: east-2\n    context: east\n    podCIDRs: [10.3.0.0/16]\n');
+});
+
+test('a new file when none exists', () => {
+  const r = updateClusterSetText(undefined, [{ context: 'east', clusterId: 'east', podCIDRs: ['10.1.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }], { clustersetName: 'testbed' });
+  assert.ok(r.ok);
+  assert.equal(
+    r.text,
+    [
+      '# Written by "Clusterset: Discover CIDRs from clusters"; review implementation and names.',
+      'apiVersion: clusterset.dev/v1alpha1',
+      'kind: ClusterSet',
+      'metadata:',
+      '  name: testbed',
+      'spec:',
+      '  implementation: generic',
+      '  clusters:',
+      '  - name: east',
+      '    context: east',
+      '    podCIDRs: [10.1.0.0/16]',
+      '    serviceCIDRs: [10.96.0.0/16]',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('refuses files it cannot update safely', () => {
+  const d = [{ context: 'east', podCIDRs: ['10.1.0.0/16'], serviceCIDRs: [] }];
+  assert.deepEqual(updateClusterSetText('kind: ClusterSet\n---\nkind: Other\n', d), { ok: false, error: 'the ClusterSet file must hold exactly one YAML document to be updated automatically' });
+  assert.deepEqual(updateClusterSetText('kind: Service\n', d), { ok: false, error: 'the file is not a ClusterSet (kind: ClusterSet)' });
+  assert.deepEqual(updateClusterSetText('kind: ClusterSet\nspec:\n  clusters: {a: 1}\n', d), { ok: false, error: 'spec.clusters is not a list (add `clusters: []` under spec)' });
+  const bad = updateClusterSetText('kind: ClusterSet\nspec: [\n', d);
+  assert.equal(bad.ok, false);
+  assert.match(bad.ok ? '' : bad.error, /not valid YAML/);
+});
+
+test('clusterNameFromContext makes DNS labels', () => {
+  assert.equal(clusterNameFromContext('kind-east'), 'kind-east');
+  assert.equal(clusterNameFromContext('gke_acme_europe-west1_central'), 'gke-acme-europe-west1-central');
+  assert.equal(clusterNameFromContext('1-prod'), 'c-1-prod');
+  assert.equal(clusterNameFromContext('x'.repeat(80)).length, 63);
+});
