@@ -1,0 +1,165 @@
+// `npm run bench`: our language server and CLI side by side with yaml-language-server and kubeconform on the
+// same generated MCS files, through the same LSP harness. Prints medians and the ratios against the goals of
+// issue 4. No assertion: the numbers are for bench/README.md and the lead.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { editedText, generateMcsFile, writeKubeconformSchemas, writeYamlLsSchema, type BenchFile } from './generate';
+import { startBenchServer, type ServerUnderTest } from './lspHarness';
+import { kubeconform, noDebouncePreload, yamlLanguageServer, KUBECONFORM_VERSION, YAML_LS_VERSION } from './peers';
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 20);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
+const SERVER_JS = resolve(__dirname, '../dist/server.js');
+const CLI_JS = resolve(__dirname, '../dist/cli.js');
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const f = (n: number, digits = 0): string => n.toFixed(digits);
+
+interface LspFigures {
+  openMs: number;
+  editMs: number;
+  rssMiB: number;
+  diagnostics: number;
+}
+
+/** Opens the file, then EDITS edits, one at a time (each waits for its diagnostics and a short idle gap). */
+async function measureServer(server: ServerUnderTest, root: string, uri: string, file: BenchFile): Promise<LspFigures> {
+  const session = await startBenchServer(server, pathToFileURL(root).href);
+  try {
+    const open = await session.open(uri, file.text);
+    await sleep(500);
+    const edits: number[] = [];
+    let diagnostics = open.count;
+    for (let i = 1; i <= EDITS; i++) {
+      const r = await session.change(uri, editedText(file, i));
+      edits.push(r.ms);
+      diagnostics = r.count;
+      await sleep(100);
+    }
+    return { openMs: open.ms, editMs: median(edits), rssMiB: session.rssMiB(), diagnostics };
+  } finally {
+    await session.close();
+  }
+}
+
+function yamlParseMs(text: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    parseAllDocuments(text);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function timeProcess(cmd: string, args: string[], runs = 3): { ms: number; stdout: string } {
+  const times: number[] = [];
+  let stdout = '';
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.push(performance.now() - t);
+    if (r.error) throw r.error;
+    stdout = r.stdout;
+  }
+  return { ms: median(times), stdout };
+}
+
+function goal(ok: boolean): string {
+  return ok ? 'met' : 'MISSED';
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(SERVER_JS) || !existsSync(CLI_JS)) throw new Error('dist/server.js or dist/cli.js missing: run `node scripts/build.mjs --production` (npm run bench does)');
+  const yamlLs = yamlLanguageServer();
+  const preload = noDebouncePreload();
+  const kc = kubeconform();
+  const root = mkdtempSync(join(tmpdir(), 'clusterset-bench-'));
+  try {
+    const clusterDir = join(root, 'clusters/east');
+    mkdirSync(clusterDir, { recursive: true });
+    const schemaPath = writeYamlLsSchema(join(root, 'schemas'));
+    const kcLocation = writeKubeconformSchemas(join(root, 'kubeconform'));
+    const yamlConfig = {
+      yaml: { validate: true, schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] }, schemaStore: { enable: false }, format: { enable: false }, hover: false, completion: false },
+      http: {},
+      '[yaml]': {},
+      editor: {},
+    };
+    const servers: ServerUnderTest[] = [
+      { name: 'clusterset', command: process.execPath, args: [SERVER_JS, '--stdio'] },
+      { name: `yaml-language-server ${YAML_LS_VERSION}`, command: process.execPath, args: [yamlLs, '--stdio'], configuration: yamlConfig },
+      { name: `yaml-language-server ${YAML_LS_VERSION} (no debounce)`, command: process.execPath, args: ['-r', preload, yamlLs, '--stdio'], configuration: yamlConfig },
+    ];
+
+    const rows: string[] = [];
+    const verdicts: string[] = [];
+    const files: BenchFile[] = [];
+    for (const size of SIZES) {
+      const file = generateMcsFile(size);
+      files.push(file);
+      const path = join(clusterDir, `mcs-${size}.yaml`);
+      writeFileSync(path, file.text);
+      const uri = pathToFileURL(path).href;
+      const figures: LspFigures[] = [];
+      for (const s of servers) {
+        process.stderr.write(`${s.name}: ${file.lines} lines …\n`);
+        figures.push(await measureServer(s, root, uri, file));
+      }
+      const [ours, peer, peerNoDebounce] = figures;
+      const parse = yamlParseMs(file.text);
+      rows.push(
+        `| ${file.lines} lines (${file.resources} resources) | edit→diagnostics | ${f(ours.editMs)} ms | ${f(peer.editMs)} ms | ${f(peerNoDebounce.editMs)} ms | ${f(peer.editMs / ours.editMs, 1)}× / ${f(peerNoDebounce.editMs / ours.editMs, 1)}× |`,
+        `| | open→diagnostics | ${f(ours.openMs)} ms | ${f(peer.openMs)} ms | ${f(peerNoDebounce.openMs)} ms | yaml parser alone: ${f(parse)} ms (ours ${f(ours.openMs / parse, 2)}×) |`,
+        `| | RSS after ${EDITS} edits | ${f(ours.rssMiB)} MiB | ${f(peer.rssMiB)} MiB | ${f(peerNoDebounce.rssMiB)} MiB | |`,
+        `| | diagnostics published | ${ours.diagnostics} | ${peer.diagnostics} | ${peerNoDebounce.diagnostics} | |`,
+      );
+      verdicts.push(`edit→diagnostics ≥10× faster than yaml-language-server (default) on ${file.lines} lines: ${f(peer.editMs / ours.editMs, 1)}× — ${goal(peer.editMs / ours.editMs >= 10)}`);
+      if (size === 50000) {
+        verdicts.push(`edit→diagnostics ≥5× faster than yaml-language-server without debounce on ${file.lines} lines: ${f(peerNoDebounce.editMs / ours.editMs, 1)}× — ${goal(peerNoDebounce.editMs / ours.editMs >= 5)}`);
+        verdicts.push(`open→diagnostics within 1.3× the yaml parser on ${file.lines} lines: ${f(ours.openMs / parse, 2)}× — ${goal(ours.openMs <= 1.3 * parse)}`);
+        verdicts.push(`memory after ${EDITS} edits of ${file.lines} lines < 250 MiB: ${f(ours.rssMiB)} MiB — ${goal(ours.rssMiB < 250)}`);
+      }
+    }
+
+    // CLI throughput on the whole folder (both files), three runs each, process start included.
+    const resources = files.reduce((n, x) => n + x.resources, 0);
+    const lint = timeProcess(process.execPath, [CLI_JS, 'lint', clusterDir, '--format', 'json']);
+    const kcRun = timeProcess(kc, ['-summary', '-output', 'json', '-ignore-missing-schemas', '-schema-location', kcLocation, clusterDir]);
+    const kcSummary = (JSON.parse(kcRun.stdout) as { summary?: Record<string, number> }).summary ?? {};
+    rows.push(
+      `| ${resources} resources in 2 files | \`clusterset lint\` vs kubeconform ${KUBECONFORM_VERSION} | ${f(lint.ms)} ms (${f((resources / lint.ms) * 1000)} res/s) | ${f(kcRun.ms)} ms (${f((resources / kcRun.ms) * 1000)} res/s) | | ${f(kcRun.ms / lint.ms, 2)}× (kubeconform: ${JSON.stringify(kcSummary)}) |`,
+    );
+
+    console.log(`\nClusterset benchmarks — node ${process.version}, ${EDITS} edits per file, medians\n`);
+    console.log('| input | measure | clusterset | yaml-language-server | yaml-ls, no debounce | ratio (peer ÷ ours) |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) console.log(r);
+    console.log('\nGoals of issue 4:');
+    for (const v of verdicts) console.log(`- ${v}`);
+
+    const cidr = resolve(__dirname, 'cidr.bench.ts');
+    if (existsSync(cidr)) {
+      const mod = (await import(cidr)) as { runCidrBench?: () => unknown };
+      if (typeof mod.runCidrBench === 'function') {
+        console.log('\nCIDR benchmark:');
+        await mod.runCidrBench();
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : String(err));
+  process.exitCode = 1;
+});
