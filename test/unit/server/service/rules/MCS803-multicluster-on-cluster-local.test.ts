@@ -18,3 +18,9 @@ test('MCS803 flags multicluster on cluster.local with a fix to clusterset.local'
 test('MCS803 accepts the clusterset zone', () => {
   assert.deepEqual(lintOne(text.replace('cluster.local.', 'clusterset.local'), 'MCS803'), []);
 });
+
+test('MCS803 can be suppressed by a comment line inside the Corefile', () => {
+  const withComment = text.replace('        multicluster', '        # clusterset-disable-next-line MCS803\n        multicluster');
+  assert.deepEqual(lintOne(withComment, 'MCS803'), []);
+  assert.equal(lintOne(withComment.replace('MCS803\n', 'MCS801\n'), 'MCS803').length, 1);
+});
