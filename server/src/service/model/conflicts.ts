@@ -38,7 +38,7 @@ export function relatedAt(peer: Peer, path: NodePath, message: string): RelatedL
 
 /** What happens at runtime, for a conflict reason of the MCS API (facts §2). */
 export function conflictOutcome(reason: string): string {
-  return `once both export it, the MCS controller sets Conflict=True (${reason}) on the ServiceExports and the ServiceImport keeps the value of the oldest export, so what clients get depends on which cluster exported first`;
+  return `the MCS controller sets Conflict=True (${reason}) on the ServiceExports and the ServiceImport keeps the value of the oldest export, so what clients get depends on which cluster exported first`;
 }
 
 export function displayName(o: IndexedObject): string {

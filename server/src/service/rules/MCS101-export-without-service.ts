@@ -16,7 +16,7 @@ export const mcs101: Rule = {
     const self = selfIn(ctx.index, ctx.uri, ctx.docIndex);
     // A name no Service can have is MCS105's finding; a skeleton with that name would be invalid too.
     if (!self?.name || !isDns1035Label(self.name) || servicesForExport(ctx.index, self).length > 0) return [];
-    const where = `${self.namespace ? `namespace ${self.namespace}` : 'the default namespace'}${self.cluster ? ` in cluster ${self.cluster}` : ''}`;
+    const where = `${self.namespace ? `namespace ${self.namespace}` : 'the same namespace (metadata.namespace unset)'}${self.cluster ? ` in cluster ${self.cluster}` : ''}`;
     const elsewhere = otherClusters(ctx.index, self);
     const similar = similarServices(ctx.index, self);
     let message = `No Service named ${self.name} in ${where}: ${consequence(ctx.settings.implementation)}`;

@@ -77,3 +77,8 @@ test('MCS101 offers renaming the export to the similar Service', () => {
 test('MCS101 can be suppressed on the line', () => {
   assert.deepEqual(lintOne(EXPORT.replace('  name: payments', '  # clusterset-disable-next-line MCS101\n  name: payments'), 'MCS101'), []);
 });
+
+test('MCS101 says when the export has no namespace', () => {
+  const [d] = lintOne('apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web}\n', 'MCS101');
+  assert.match(d.message, /^No Service named web in the same namespace \(metadata\.namespace unset\): /);
+});
