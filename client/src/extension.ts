@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { startLanguageClient } from './languageClient';
 import { ClustersetTreeProvider } from './views/clustersetTree';
+import { registerStatusBar } from './views/statusBar';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Clusterset');
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new ClustersetTreeProvider();
   context.subscriptions.push(vscode.window.registerTreeDataProvider('clusterset.explorer', tree));
   registerCommands(context, { client, tree, output });
+  registerStatusBar(context, client);
   await client.start();
 }
 

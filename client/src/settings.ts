@@ -10,6 +10,7 @@ export function readSettings(): ClustersetSettings {
     kubernetesVersion: c.get('kubernetesVersion', DEFAULT_SETTINGS.kubernetesVersion),
     unknownFieldSeverity: c.get('unknownFieldSeverity', DEFAULT_SETTINGS.unknownFieldSeverity),
     validationTimeBudgetMs: c.get('validationTimeBudgetMs', DEFAULT_SETTINGS.validationTimeBudgetMs),
+    cidrPool: c.get<string[]>('cidrPool', []),
   };
 }
 
