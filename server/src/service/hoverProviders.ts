@@ -2,6 +2,7 @@
 // field documentation; the first non-null answer wins. Add a provider by appending it to the array
 // (e.g. the CIDR hover of the ClusterSet file).
 import type { Hover } from 'vscode-languageserver-types';
+import { cidrHover } from './cidr/hover';
 import type { ClustersetSettings } from '../protocol';
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import type { NodePath } from './parse/path';
@@ -25,4 +26,4 @@ export interface ValueHoverContext {
 /** Returns a hover for the value under the cursor, or null to let the next provider answer. */
 export type ValueHoverProvider = (ctx: ValueHoverContext) => Hover | null;
 
-export const VALUE_HOVER_PROVIDERS: ValueHoverProvider[] = [];
+export const VALUE_HOVER_PROVIDERS: ValueHoverProvider[] = [cidrHover];
