@@ -20,10 +20,13 @@ export function clustersetNameAt(text: string, offset: number): NameAtCursor | u
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
-  if (lineEnd - lineStart > 10000) return undefined; // a minified blob: not worth scanning
-  const line = text.slice(lineStart, lineEnd);
-  for (const m of line.matchAll(NAME)) {
-    const start = lineStart + (m.index ?? 0);
+  // DNS names are at most 253 characters: a window around the cursor is enough, and keeps the regex
+  // linear on long lines (minified JSON, base64 blobs).
+  const from = Math.max(lineStart, offset - 260);
+  const window = text.slice(from, Math.min(lineEnd, offset + 260));
+  if (!window.includes('clusterset.local')) return undefined;
+  for (const m of window.matchAll(NAME)) {
+    const start = from + (m.index ?? 0);
     const end = start + m[0].length;
     if (start <= offset && offset <= end) return { text: m[0], start, end };
   }

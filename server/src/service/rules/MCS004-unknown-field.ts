@@ -46,38 +46,64 @@ function unknownKeyFinding(kind: string, parent: NodePath, key: string, schema: 
   return { ruleId: 'MCS004', message: `Unknown field "${key}" in ${where(kind, parent)}: ${RUNTIME}.${listed}`, path, target: 'key' };
 }
 
-/** Walks the tree beside the schema; an explicit stack keeps 10,000-cluster ClusterSet files cheap. */
+/** A node still to visit; the path is rebuilt from parent links only when a finding needs it. */
+interface Visit {
+  node: YNode;
+  schema: FieldSchema;
+  parent: Visit | undefined;
+  segment: string | number | undefined;
+}
+
+function pathOf(v: Visit): NodePath {
+  const out: Array<string | number> = [];
+  for (let cur: Visit | undefined = v; cur && cur.segment !== undefined; cur = cur.parent) out.push(cur.segment);
+  return out.reverse();
+}
+
+/** Only containers can hold unknown keys; scalar lists (podCIDRs) and string maps (labels) are skipped. */
+const worthCache = new WeakMap<FieldSchema, boolean>();
+function worthVisiting(s: FieldSchema): boolean {
+  let w = worthCache.get(s);
+  if (w === undefined) {
+    w = !s.open && (s.type === 'object' || (s.type === 'array' && !!s.items && worthVisiting(s.items)) || (s.type === 'map' && !!s.values && worthVisiting(s.values)));
+    worthCache.set(s, w);
+  }
+  return w;
+}
+
+/** Walks the tree beside the schema with an explicit stack, so 10,000-cluster ClusterSet files stay cheap. */
 function walk(kind: KindSchema, root: YNode): Finding[] {
   const out: Finding[] = [];
-  const stack: Array<{ node: YNode; schema: FieldSchema; path: NodePath }> = [{ node: root, schema: kind.root, path: [] }];
-  while (stack.length) {
-    const { node, schema, path } = stack.pop() as { node: YNode; schema: FieldSchema; path: NodePath };
-    if (schema.type === 'array' && node.type === 'seq' && schema.items) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], schema: schema.items, path: [...path, i] });
-    } else if (schema.type === 'map' && node.type === 'map' && schema.values && schema.values.type !== 'string') {
+  const stack: Visit[] = [{ node: root, schema: kind.root, parent: undefined, segment: undefined }];
+  for (let v = stack.pop(); v; v = stack.pop()) {
+    const { node, schema } = v;
+    if (schema.type === 'array' && node.type === 'seq' && schema.items && worthVisiting(schema.items)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], schema: schema.items, parent: v, segment: i });
+    } else if (schema.type === 'map' && node.type === 'map' && schema.values && worthVisiting(schema.values)) {
       for (const p of node.pairs) {
         const k = keyText(p);
-        if (k !== undefined && p.value) stack.push({ node: p.value, schema: schema.values, path: [...path, k] });
+        if (k !== undefined && p.value) stack.push({ node: p.value, schema: schema.values, parent: v, segment: k });
       }
     } else if (schema.type === 'object' && node.type === 'map' && !schema.open) {
-      checkObject(kind, node, schema, path, out, stack);
+      checkObject(kind, v, node, schema, out, stack);
     }
   }
   return out;
 }
 
-function checkObject(kind: KindSchema, node: YMap, schema: FieldSchema, path: NodePath, out: Finding[], stack: Array<{ node: YNode; schema: FieldSchema; path: NodePath }>): void {
+function checkObject(kind: KindSchema, v: Visit, node: YMap, schema: FieldSchema, out: Finding[], stack: Visit[]): void {
   const fields = schema.fields ?? {};
-  const children: Array<{ node: YNode; schema: FieldSchema; path: NodePath }> = [];
+  const children: Visit[] = [];
   for (const p of node.pairs) {
     const k = keyText(p);
     if (k === undefined || k === '<<') continue; // merge keys bring in fields we cannot see without expanding aliases
     const child = Object.prototype.hasOwnProperty.call(fields, k) ? fields[k] : undefined;
     if (child) {
-      if (p.value) children.push({ node: p.value, schema: child, path: [...path, k] });
+      if (p.value && worthVisiting(child)) children.push({ node: p.value, schema: child, parent: v, segment: k });
       continue;
     }
     const mistake = schema.knownMistakes && Object.prototype.hasOwnProperty.call(schema.knownMistakes, k) ? schema.knownMistakes[k] : undefined;
+    const path = pathOf(v);
     out.push(mistake ? knownMistakeFinding(kind.kind, path, k, p, mistake) : unknownKeyFinding(kind.kind, path, k, schema));
   }
   for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
