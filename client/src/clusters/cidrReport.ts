@@ -56,7 +56,8 @@ export function discoveredClusters(reports: ClusterCidrReport[]): DiscoveredClus
   return reports
     .filter((r) => r.ok)
     .map((r) => {
-      const from = (kind: string) => r.ranges.find((g) => g.chosen && g.kind === kind);
+      // Every source that supplied a chosen range of this kind (one per family at most), best first.
+      const from = (kind: string) => [...new Set(r.ranges.filter((g) => g.chosen && g.kind === kind).map((g) => `${g.source} (${g.confidence})`))].join(', ');
       const pod = from('pod');
       const service = from('service');
       return {
@@ -65,8 +66,8 @@ export function discoveredClusters(reports: ClusterCidrReport[]): DiscoveredClus
         podCIDRs: r.podCIDRs,
         serviceCIDRs: r.serviceCIDRs,
         globalCIDRs: r.globalCIDRs,
-        ...(pod ? { podSource: `${pod.source} (${pod.confidence})` } : {}),
-        ...(service ? { serviceSource: `${service.source} (${service.confidence})` } : {}),
+        ...(pod ? { podSource: pod } : {}),
+        ...(service ? { serviceSource: service } : {}),
       };
     });
 }

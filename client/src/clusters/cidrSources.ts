@@ -82,7 +82,9 @@ export async function readServiceCidrs(a: ClusterAccess): Promise<SourceResult> 
   const r = await firstServed<{ apiVersion?: string; items?: Obj[] }>(a, ['/apis/networking.k8s.io/v1/servicecidrs', '/apis/networking.k8s.io/v1beta1/servicecidrs'], 'ServiceCIDRs (networking.k8s.io)');
   if (!r.ok) return failed('ServiceCIDR', r.fault);
   const warnings: string[] = [];
-  const out = (r.value.items ?? []).flatMap((o) => {
+  // The bootstrap object `kubernetes` comes from the apiserver flags and holds the primary range: list it first.
+  const items = (r.value.items ?? []).slice().sort((x, y) => Number(y.metadata?.name === 'kubernetes') - Number(x.metadata?.name === 'kubernetes'));
+  const out = items.flatMap((o) => {
     const name = o.metadata?.name ?? '?';
     const deleting = !!o.metadata?.deletionTimestamp;
     return toRanges(cidrList(o.spec?.cidrs), { kind: 'service', source: 'ServiceCIDR', from: `ServiceCIDR ${name} spec.cidrs (${r.value.apiVersion ?? 'networking.k8s.io'})`, confidence: deleting ? 'low' : 'high', ...(deleting ? { note: 'being deleted' } : {}) }, warnings);
