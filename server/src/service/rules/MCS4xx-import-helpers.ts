@@ -12,7 +12,13 @@ import type { QuickFix } from './rule';
 const FIXTURE_FOLDER = /\/(?:test|tests|testdata|test-data|fixtures?|__fixtures__|e2e|golden|conformance)\//i;
 
 export function isFixtureUri(uri: string): boolean {
-  return FIXTURE_FOLDER.test(decodeURIComponent(uri));
+  let path = uri;
+  try {
+    path = decodeURIComponent(uri);
+  } catch {
+    // A malformed %-escape: match on the raw text rather than fail the rule.
+  }
+  return FIXTURE_FOLDER.test(path);
 }
 
 /** `namespace/name` of the object for messages, `name` alone when it has no namespace. */
