@@ -17,11 +17,14 @@ function registerProposalProvider(context: vscode.ExtensionContext): void {
 
 /** The workspace's ClusterSet file: a YAML file with `kind: ClusterSet`; the user picks when there are several. */
 async function findClusterSetFile(): Promise<vscode.Uri | undefined> {
-  const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/{node_modules,.git}/**', 2000);
+  const exclude = '**/{node_modules,.git}/**';
+  // Files named like a ClusterSet first; only without one is every YAML file opened.
+  let files = await vscode.workspace.findFiles('**/*clusterset*.{yaml,yml}', exclude, 200);
+  if (files.length === 0) files = await vscode.workspace.findFiles('**/*.{yaml,yml}', exclude, 2000);
   const found: vscode.Uri[] = [];
   for (const uri of files) {
-    const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-    if (/^kind:[ \t]*ClusterSet[ \t]*$/m.test(text)) found.push(uri);
+    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array());
+    if (bytes.length < 1_000_000 && /^kind:[ \t]*ClusterSet[ \t]*$/m.test(Buffer.from(bytes).toString('utf8'))) found.push(uri);
   }
   if (found.length <= 1) return found[0];
   const pick = await vscode.window.showQuickPick(found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { title: 'Which ClusterSet file should be updated?' });
@@ -50,11 +53,15 @@ export async function discoverCidrs(context: vscode.ExtensionContext, output: vs
   if (!contexts?.length) return;
   const allowExecAuth = vscode.workspace.getConfiguration('clusterset').get<boolean>('allowExecAuth', true);
   const c = clusters();
+  let cancelled = false;
   const reports = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Clusterset: discovering CIDRs', cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+      token.onCancellationRequested(() => {
+        cancelled = true;
+        abort.abort();
+      });
       let done = 0;
       return c.discoverCidrs(contexts, {
         allowExecAuth,
@@ -67,6 +74,10 @@ export async function discoverCidrs(context: vscode.ExtensionContext, output: vs
   output.show(true);
   output.appendLine(`CIDR discovery — ${new Date().toISOString()}`);
   output.append(c.formatCidrText(reports));
+  if (cancelled) {
+    output.appendLine('Cancelled: the ClusterSet file is not changed.');
+    return;
+  }
   const discovered = c.discoveredClusters(reports);
   if (discovered.every((d) => d.podCIDRs.length + d.serviceCIDRs.length === 0)) {
     void vscode.window.showWarningMessage('Clusterset: no cluster gave a range; see the Clusterset output for why.');
