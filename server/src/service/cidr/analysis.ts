@@ -5,7 +5,7 @@ import { readClusterSet, type CidrField, type ClusterSetModel } from '../model/c
 import type { ParsedDocument } from '../parse/parsedDocument';
 import { parseCidr, type Cidr } from './cidr';
 import { mustParse, OccupiedSpace } from './freeRange';
-import { findOverlaps } from './overlap';
+import { findOverlaps, findOverlapsCapped } from './overlap';
 
 export interface ParsedRange {
   field: CidrField;
@@ -21,14 +21,19 @@ export interface ClusterSetAnalysis {
   invalid: Array<{ field: CidrField; reason: string }>;
   /** For each rule: range id → ids of the ranges it overlaps, in sweep order. */
   partners: Record<OverlapRuleId, Map<number, number[]>>;
-  /** True when the pair enumeration stopped at MAX_PAIRS (thousands of identical ranges). */
-  truncated: boolean;
+  /**
+   * Set when there were more than MAX_PAIRS overlapping pairs (thousands of identical ranges): then
+   * `partners` holds a sample (nearest containing and first contained ranges) and this the exact count.
+   */
+  totals?: Uint32Array;
   /** Occupied space per family, built on first use (quick fixes only). */
   occupied(family: 4 | 6): OccupiedSpace;
 }
 
 /** Beyond this many overlapping pairs the file is hopeless and more diagnostics would not help. */
 export const MAX_PAIRS = 200_000;
+/** Partners sampled per range beyond MAX_PAIRS (nearest containing + first contained ranges, each). */
+export const SAMPLE_PER_RANGE = 8;
 export const DEFAULT_GLOBALNET_CIDR = '242.0.0.0/8';
 export const GLOBALNET_DEFAULT_POOL: Cidr = mustParse(DEFAULT_GLOBALNET_CIDR);
 
@@ -50,10 +55,19 @@ export function analyzeClusterSet(doc: ParsedDocument): ClusterSetAnalysis {
   const cidrs = ranges.map((r) => r.cidr);
   const sweep = findOverlaps(cidrs, { maxPairs: MAX_PAIRS });
   const partners: ClusterSetAnalysis['partners'] = { MCS703: new Map(), MCS704: new Map(), MCS705: new Map(), MCS706: new Map() };
-  for (const { outer, inner } of sweep.pairs) {
-    const map = partners[ruleForPair(ranges[outer].field, ranges[inner].field)];
-    addPartner(map, outer, inner);
-    addPartner(map, inner, outer);
+  let totals: Uint32Array | undefined;
+  if (!sweep.truncated) {
+    for (const { outer, inner } of sweep.pairs) {
+      const map = partners[ruleForPair(ranges[outer].field, ranges[inner].field)];
+      addPartner(map, outer, inner);
+      addPartner(map, inner, outer);
+    }
+  } else {
+    const capped = findOverlapsCapped(cidrs, SAMPLE_PER_RANGE);
+    totals = capped.totals;
+    capped.partners.forEach((list, i) => {
+      for (const j of list) addPartner(partners[ruleForPair(ranges[i].field, ranges[j].field)], i, j);
+    });
   }
   const spaces = new Map<number, OccupiedSpace>();
   const analysis: ClusterSetAnalysis = {
@@ -61,7 +75,7 @@ export function analyzeClusterSet(doc: ParsedDocument): ClusterSetAnalysis {
     ranges,
     invalid,
     partners,
-    truncated: sweep.truncated,
+    totals,
     occupied(family) {
       let s = spaces.get(family);
       if (!s) spaces.set(family, (s = new OccupiedSpace(family, cidrs)));

@@ -45,9 +45,9 @@ function packed(ranges: readonly Cidr[]): { key: Float64Array; start: Uint32Arra
   return { key, start, end };
 }
 
-export function findOverlaps(ranges: readonly Cidr[], options: SweepOptions = {}): SweepResult {
+/** Range indices sorted by family, start, larger range first, then input order; plus the packed words. */
+function sweepOrder(ranges: readonly Cidr[]): { order: Uint32Array; start: Uint32Array; end: Uint32Array } {
   const n = ranges.length;
-  const maxPairs = options.maxPairs ?? Number.POSITIVE_INFINITY;
   const { key, start, end } = packed(ranges);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -60,6 +60,13 @@ export function findOverlaps(ranges: readonly Cidr[], options: SweepOptions = {}
     for (let w = 1; w < 4; w++) if (start[oa + w] !== start[ob + w]) return start[oa + w] - start[ob + w];
     return ranges[a].prefix - ranges[b].prefix || a - b;
   });
+  return { order, start, end };
+}
+
+export function findOverlaps(ranges: readonly Cidr[], options: SweepOptions = {}): SweepResult {
+  const n = ranges.length;
+  const maxPairs = options.maxPairs ?? Number.POSITIVE_INFINITY;
+  const { order, start, end } = sweepOrder(ranges);
   const pairs: OverlapPair[] = [];
   const stack = new Int32Array(n);
   let depth = 0;
@@ -73,11 +80,7 @@ export function findOverlaps(ranges: readonly Cidr[], options: SweepOptions = {}
     }
     const oi = i * 4;
     // Pop the open ranges that end before this one starts.
-    while (depth > 0) {
-      const ot = stack[depth - 1] * 4;
-      if (lessThan(end, ot, start, oi)) depth--;
-      else break;
-    }
+    while (depth > 0 && lessThan(end, stack[depth - 1] * 4, start, oi)) depth--;
     for (let s = 0; s < depth; s++) {
       if (pairs.length >= maxPairs) return { pairs, truncated: true };
       pairs.push({ outer: stack[s], inner: i });
@@ -85,6 +88,51 @@ export function findOverlaps(ranges: readonly Cidr[], options: SweepOptions = {}
     stack[depth++] = i;
   }
   return { pairs, truncated: false };
+}
+
+export interface CappedOverlaps {
+  /** Per range: at most `limit` nearest containing ranges, then at most `limit` first contained ones. */
+  partners: number[][];
+  /** Per range: the exact number of ranges it overlaps. */
+  totals: Uint32Array;
+}
+
+/**
+ * For inputs with huge groups of identical ranges (k quadratic): every range's exact overlap count and
+ * a bounded sample of partners, in O(n log n + n·limit). The ranges processed while j is on the stack
+ * are exactly the ranges nested in j, so counts need no per-pair work; and a lower stack entry has seen
+ * at least as many nested ranges as the ones above it, so the entries still sampling are a top suffix.
+ */
+export function findOverlapsCapped(ranges: readonly Cidr[], limit: number): CappedOverlaps {
+  const n = ranges.length;
+  const { order, start, end } = sweepOrder(ranges);
+  const partners: number[][] = Array.from({ length: n }, () => []);
+  const nested: number[][] = Array.from({ length: n }, () => []);
+  const totals = new Uint32Array(n);
+  const pushedAt = new Uint32Array(n);
+  const stack = new Int32Array(n);
+  let depth = 0;
+  let family = -1;
+  const close = (j: number, k: number): void => {
+    totals[j] += k - pushedAt[j] - 1;
+    for (const x of nested[j]) partners[j].push(x);
+  };
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const f = ranges[i].family;
+    if (f !== family) {
+      while (depth > 0) close(stack[--depth], k);
+      family = f;
+    }
+    while (depth > 0 && lessThan(end, stack[depth - 1] * 4, start, i * 4)) close(stack[--depth], k);
+    totals[i] = depth;
+    for (let s = depth - 1; s >= 0 && partners[i].length < limit; s--) partners[i].push(stack[s]);
+    for (let s = depth - 1; s >= 0 && nested[stack[s]].length < limit; s--) nested[stack[s]].push(i);
+    pushedAt[i] = k;
+    stack[depth++] = i;
+  }
+  while (depth > 0) close(stack[--depth], n);
+  return { partners, totals };
 }
 
 /** a[oa..oa+3] < b[ob..ob+3] as four-word addresses. */

@@ -4,7 +4,7 @@
 import { clusterAt, clusterLabel, type ClusterSetModel } from '../model/clusterSet';
 import type { Finding, QuickFix, RuleContext, Severity } from '../rules/rule';
 import { compareWords, contains, formatCidr, type Cidr } from './cidr';
-import { MAX_PAIRS, type ClusterSetAnalysis, type OverlapRuleId, type ParsedRange } from './analysis';
+import { type ClusterSetAnalysis, type OverlapRuleId, type ParsedRange } from './analysis';
 import { nearestFreeRange } from './freeRange';
 
 export const MAX_RELATED = 5;
@@ -43,7 +43,9 @@ export function overlapFindings(ctx: RuleContext, analysis: ClusterSetAnalysis, 
     const others = byRange.get(id)!.sort((x, y) => x - y);
     const self = ranges[id];
     const first = ranges[others[0]];
-    const more = others.length > 1 ? ` (and ${others.length - 1} more overlapping range${others.length > 2 ? 's' : ''})` : '';
+    // Beyond MAX_PAIRS `others` is a sample and `totals` the exact count (over all overlap rules).
+    const moreCount = (analysis.totals ? analysis.totals[id] : others.length) - 1;
+    const more = moreCount > 0 ? ` (and ${moreCount} more overlapping range${moreCount > 1 ? 's' : ''})` : '';
     const fixes: QuickFix[] = [];
     if (out.length < MAX_FIXED_FINDINGS) {
       const free = nearestFreeRange(self.cidr, analysis.occupied(self.cidr.family), o.replacementPools?.(self) ?? userPools);
@@ -62,9 +64,6 @@ export function overlapFindings(ctx: RuleContext, analysis: ClusterSetAnalysis, 
       related: others.slice(0, MAX_RELATED).map((j) => ({ uri: ctx.uri, docIndex: ctx.docIndex, path: ranges[j].field.path, message: `${describeRange(ranges[j], model)} ${relation(ranges[j].cidr, self.cidr)} ${describeRange(self, model)}` })),
       fixes: fixes.length ? fixes : undefined,
     });
-  }
-  if (analysis.truncated && out.length) {
-    out.push({ ruleId: o.ruleId, severity: 'information', message: `Stopped listing overlaps after ${MAX_PAIRS.toLocaleString('en-US')} overlapping pairs: most ranges of this file are duplicates of each other. Fix the duplicates first.`, path: ['spec', 'clusters'], target: 'key' });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { cidrFrom, parseCidr, type Cidr } from '../../../../../server/src/service/cidr/cidr';
-import { findOverlaps, findOverlapsNaive, type OverlapPair } from '../../../../../server/src/service/cidr/overlap';
+import { findOverlaps, findOverlapsCapped, findOverlapsNaive, type OverlapPair } from '../../../../../server/src/service/cidr/overlap';
 
 const parse = (t: string): Cidr => {
   const r = parseCidr(t);
@@ -60,5 +60,26 @@ test('sweep equals the brute-force pairwise oracle on random inputs (seeded)', (
       assert.deepEqual(keys(findOverlaps(ranges).pairs), keys(findOverlapsNaive(ranges)));
     }),
     { seed: 20261125, numRuns: 300 },
+  );
+});
+
+test('capped sweep: exact overlap counts and a true sample of at least min(limit, count) partners (seeded)', () => {
+  const dup = fc.constantFrom('10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.2.0.0/16').map(parse);
+  fc.assert(
+    fc.property(fc.array(fc.oneof(dup, dup, denseIPv4, ipv6Range), { maxLength: 120 }), fc.integer({ min: 1, max: 6 }), (ranges, limit) => {
+      const truth = ranges.map(() => new Set<number>());
+      for (const p of findOverlapsNaive(ranges)) {
+        truth[p.outer].add(p.inner);
+        truth[p.inner].add(p.outer);
+      }
+      const capped = findOverlapsCapped(ranges, limit);
+      ranges.forEach((_, i) => {
+        assert.equal(capped.totals[i], truth[i].size, `count of ${i}`);
+        assert.ok(capped.partners[i].length >= Math.min(limit, truth[i].size), `sample size of ${i}`);
+        assert.equal(new Set(capped.partners[i]).size, capped.partners[i].length, 'no repeats');
+        for (const j of capped.partners[i]) assert.ok(truth[i].has(j), `${j} really overlaps ${i}`);
+      });
+    }),
+    { seed: 424242, numRuns: 300 },
   );
 });
