@@ -74,6 +74,7 @@ export function generateMcsFile(lines: number): BenchFile {
     count += lineCount(group);
     resources += 3;
   }
+  text = text.replace(/---\n$/, ''); // no empty document at the end (yaml-language-server flags one)
   const middle = text.indexOf('kind: ServiceImport', Math.floor(text.length / 2));
   const editOffset = text.indexOf('    port: 80', middle) + '    port: '.length;
   return { text, lines: text.split('\n').length - 1, resources, editOffset };
