@@ -1,7 +1,7 @@
 // A typed view over a ClusterSet document (format: catalogue header): the clusters, their CIDRs and
 // the services, each value with its path so rules can point at it. Reading never fails: missing or
 // mistyped fields are simply absent, and the rules that care say so.
-import { asMap, asSeq, findPair, nodeAt, scalarString, type NodePath } from '../parse/path';
+import { asMap, asSeq, findPair, keyText, nodeAt, scalarString, type NodePath } from '../parse/path';
 import type { YMap, YNode } from '../parse/yamlTree';
 
 export type RangeRole = 'podCIDRs' | 'serviceCIDRs' | 'globalCIDR';
@@ -66,24 +66,33 @@ function stringList(map: YMap, key: string, base: NodePath): Array<Located<strin
     return v === undefined ? [] : [{ value: v, path: [...base, key] }];
   }
   const out: Array<Located<string>> = [];
-  seq.items.forEach((item, i) => {
-    const v = scalarString(item);
+  for (let i = 0; i < seq.items.length; i++) {
+    const v = scalarString(seq.items[i]);
     if (v !== undefined) out.push({ value: v, path: [...base, key, i] });
-  });
+  }
   return out;
 }
 
 function readCluster(node: YMap, index: number): ClusterEntry {
-  const path: NodePath = [...CLUSTERS_PATH, index];
-  const name = scalarString(findPair(node, 'name')?.value);
+  const path: NodePath = ['spec', 'clusters', index];
   const cidrs: CidrField[] = [];
-  for (const role of ['podCIDRs', 'serviceCIDRs'] as const) {
-    for (const l of stringList(node, role, path)) cidrs.push({ text: l.value, path: l.path, role, clusterIndex: index });
+  let name: Located<string> | undefined;
+  let globalCIDR: CidrField | undefined;
+  // One pass over the cluster's keys (a 10,000-cluster file reads 40,000 of them).
+  for (const pair of node.pairs) {
+    const key = keyText(pair);
+    if (key === 'podCIDRs' || key === 'serviceCIDRs') {
+      for (const l of stringList(node, key, path)) cidrs.push({ text: l.value, path: l.path, role: key, clusterIndex: index });
+    } else if (key === 'name') {
+      const v = scalarString(pair.value);
+      if (v !== undefined) name = { value: v, path: ['spec', 'clusters', index, 'name'] };
+    } else if (key === 'globalCIDR') {
+      const v = scalarString(pair.value);
+      if (v !== undefined) globalCIDR = { text: v, path: ['spec', 'clusters', index, 'globalCIDR'], role: 'globalCIDR', clusterIndex: index };
+    }
   }
-  const g = scalarString(findPair(node, 'globalCIDR')?.value);
-  const globalCIDR: CidrField | undefined = g === undefined ? undefined : { text: g, path: [...path, 'globalCIDR'], role: 'globalCIDR', clusterIndex: index };
   if (globalCIDR) cidrs.push(globalCIDR);
-  return { index, path, node, name: name === undefined ? undefined : { value: name, path: [...path, 'name'] }, cidrs, globalCIDR };
+  return { index, path, node, name, cidrs, globalCIDR };
 }
 
 export function readClusterSet(root: YNode | null): ClusterSetModel {

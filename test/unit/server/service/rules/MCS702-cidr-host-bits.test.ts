@@ -6,15 +6,15 @@ test('MCS702 flags host bits and the quick fix writes the canonical prefix', () 
   const text = clusterSet(`  clusters:\n  - {name: east, serviceCIDRs: [10.96.5.0/16], podCIDRs: ["fd00:10::1/64"]}\n`);
   const ds = lintFull(text, 'MCS702');
   assert.deepEqual(brief(ds), [
-    ['MCS702', 6, 58, 73, 2],
     ['MCS702', 6, 32, 44, 2],
+    ['MCS702', 6, 58, 73, 2],
   ]);
-  assert.match(ds[1].message, /^serviceCIDRs 10\.96\.5\.0\/16 has host bits set: .* read it as 10\.96\.0\.0\/16/);
-  const fix = actionsAt(text, ds[1]).find((a) => a.title === 'Change to 10.96.0.0/16');
+  assert.match(ds[0].message, /^serviceCIDRs 10\.96\.5\.0\/16 has host bits set: .* read it as 10\.96\.0\.0\/16/);
+  const fix = actionsAt(text, ds[0]).find((a) => a.title === 'Change to 10.96.0.0/16');
   assert.ok(fix);
   const after = applyAction(text, fix);
   assert.match(after, /serviceCIDRs: \[10\.96\.0\.0\/16\]/);
-  const v6 = actionsAt(text, ds[0]).find((a) => a.title === 'Change to fd00:10::/64');
+  const v6 = actionsAt(text, ds[1]).find((a) => a.title === 'Change to fd00:10::/64');
   assert.ok(v6);
   assert.deepEqual(lintFull(applyAction(applyAction(text, fix), v6), 'MCS702'), []);
 });
