@@ -1,5 +1,6 @@
-// Cluster ids the workspace declares: the ClusterSet file's `spec.clusters[].name` and the values of
-// `cluster.clusterset.k8s.io` ClusterProperty objects.
+// What the workspace says about clusters: the ids it declares (the ClusterSet file's
+// `spec.clusters[].name` and the values of `cluster.clusterset.k8s.io` ClusterProperty objects), with where
+// they are declared, and the IP families of each cluster's Service CIDRs in the ClusterSet file.
 import { asSeq, nodeAt, stringAt } from '../parse/path';
 import type { IndexedObject, WorkspaceIndex } from '../workspaceIndex';
 
@@ -38,4 +39,30 @@ export function clusterIdProperties(index: WorkspaceIndex): DeclaredCluster[] {
 /** Every cluster id the workspace knows of (empty when it declares none). */
 export function knownClusterIds(index: WorkspaceIndex): Set<string> {
   return new Set([...clusterSetClusters(index), ...clusterIdProperties(index)].map((c) => c.id));
+}
+
+/**
+ * The id properties MCS303 reads: only those without metadata.namespace (it looked them up by an
+ * un-namespaced key; the other rules accept a namespaced ClusterProperty too, and MCS007 flags it).
+ */
+export function unnamespacedClusterIdProperties(index: WorkspaceIndex): DeclaredCluster[] {
+  return clusterIdProperties(index).filter((p) => !p.source.namespace);
+}
+
+/** The cluster id of a cluster folder: its ClusterProperty value when the folder has one, else the folder name. */
+export function clusterIdOf(index: WorkspaceIndex, cluster: string): string {
+  return unnamespacedClusterIdProperties(index).find((p) => p.source.cluster === cluster)?.id ?? cluster;
+}
+
+/** IP families of a cluster's Service CIDRs in the ClusterSet file, primary first; empty when unknown. */
+export function serviceCidrFamilies(index: WorkspaceIndex, cluster: string): string[] {
+  for (const o of index.ofKind('ClusterSet')) {
+    for (const c of asSeq(nodeAt(o.doc.root, ['spec', 'clusters']))?.items ?? []) {
+      if (stringAt(c, ['name']) !== cluster) continue;
+      const cidrs = asSeq(nodeAt(c, ['serviceCIDRs']))?.items ?? [];
+      const families = cidrs.map((i) => stringAt(i, []) ?? '').filter((s) => s !== '').map((s) => (s.includes(':') ? 'IPv6' : 'IPv4'));
+      return [...new Set(families)];
+    }
+  }
+  return [];
 }

@@ -2,7 +2,7 @@
 // IPFamilyConflict (Cilium skips the cluster without a common family), and importing clusters lacking the
 // family report Ready=False IPFamilyNotSupported (facts §3, §4). Families come from spec.ipFamilies, else
 // from the ipFamilyPolicy and the cluster's Service CIDRs in the ClusterSet file.
-import { serviceCidrFamilies } from '../model/clusterFacts';
+import { serviceCidrFamilies } from '../model/clusterIds';
 import { conflictScope, displayName, relatedAt } from '../model/conflicts';
 import { declaredIpFamilies, fieldOrName } from '../model/service';
 import { stringAt } from '../parse/path';

@@ -3,7 +3,7 @@
 // label), because a cluster id may be two labels and up to 127 characters (KEP-2149). Such records cannot
 // exist (facts §6, §7). Hostnames come from the StatefulSets the Service governs or selects; cluster ids
 // from ClusterProperty objects in the cluster folder, else the ClusterSet file / folder names.
-import { clusterIdOf, knownClusterIds } from '../model/clusterFacts';
+import { clusterIdOf, clusterSetClusters, unnamespacedClusterIdProperties } from '../model/clusterIds';
 import { isExported, selfIn } from '../model/exportedServices';
 import { MAX_DNS_NAME, MAX_LABEL } from '../model/names';
 import { isHeadless } from '../model/service';
@@ -42,6 +42,6 @@ export const mcs303: Rule = {
 /** The cluster id of the Service's cluster; for a file outside cluster folders, the longest id known. */
 function longestClusterId(index: WorkspaceIndex, cluster: string | undefined): string | undefined {
   if (cluster !== undefined) return clusterIdOf(index, cluster);
-  const ids = knownClusterIds(index);
+  const ids = [...unnamespacedClusterIdProperties(index), ...clusterSetClusters(index)].map((c) => c.id);
   return ids.length ? ids.reduce((a, b) => (b.length > a.length ? b : a)) : undefined;
 }
