@@ -3,6 +3,7 @@
 
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
@@ -18,8 +19,19 @@ export function isDns1123Label(s: string): boolean {
   return s.length <= MAX_LABEL && DNS1123_LABEL.test(s);
 }
 
+/** apimachinery's IsDNS1123Subdomain: ≤253 characters, dot-joined labels; no per-label length limit. */
 export function isDns1123Subdomain(s: string): boolean {
-  return s.length > 0 && s.length <= MAX_DNS_NAME && s.split('.').every(isDns1123Label);
+  return s.length <= MAX_DNS_NAME && DNS1123_SUBDOMAIN.test(s);
+}
+
+/** The name part of a qualified name (label key, appProtocol): ≤63, letters, digits, "-", "_", ".", alphanumeric at both ends. */
+export function isQualifiedNamePart(s: string): boolean {
+  return s.length <= MAX_LABEL && QUALIFIED_NAME.test(s);
+}
+
+/** A label key's prefix: a DNS subdomain whose labels are each at most 63 characters too. */
+function isLabelKeyPrefix(s: string): boolean {
+  return isDns1123Subdomain(s) && s.split('.').every(isDns1123Label);
 }
 
 /** Why `key` is not a valid label/annotation key (`[prefix/]name`), or undefined when it is valid. */
@@ -27,7 +39,7 @@ export function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'a key may contain at most one "/" (between an optional DNS-subdomain prefix and the name)';
   const name = parts[parts.length - 1];
-  if (parts.length === 2 && !isDns1123Subdomain(parts[0])) return `the prefix "${parts[0]}" must be a lowercase DNS subdomain of at most ${MAX_DNS_NAME} characters`;
+  if (parts.length === 2 && !isLabelKeyPrefix(parts[0])) return `the prefix "${parts[0]}" must be a lowercase DNS subdomain of at most ${MAX_DNS_NAME} characters`;
   if (name.length === 0) return 'the name part is empty';
   if (name.length > MAX_LABEL) return `the name part has ${name.length} characters (at most ${MAX_LABEL})`;
   if (!QUALIFIED_NAME.test(name)) return `the name part "${name}" must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."`;

@@ -1,7 +1,8 @@
 // MCS413: ports[].name must be a DNS label ([a-z0-9]([-a-z0-9]*[a-z0-9])?, ≤63): it becomes the
 // _<port>._<proto> SRV label and the derived Service's port name (facts §3, §6).
+import { isDns1123Label } from '../model/names';
 import { nodeAt } from '../parse/path';
-import { describeScalar, importPorts, isDnsLabel, replaceValueFix, stringScalar, toDnsLabel, yamlStringText } from './MCS4xx-import-helpers';
+import { describeScalar, importPorts, replaceValueFix, stringScalar, toDnsLabel, yamlStringText } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const mcs413: Rule = {
@@ -16,7 +17,7 @@ export const mcs413: Rule = {
       const node = nodeAt(ctx.doc.root, path);
       if (!node || (node.type === 'scalar' && (node.value === null || node.value === ''))) continue;
       const name = stringScalar(node)?.value as string | undefined;
-      if (name !== undefined && isDnsLabel(name)) continue;
+      if (name !== undefined && isDns1123Label(name)) continue;
       const fixed = toDnsLabel(name ?? String(node.type === 'scalar' ? node.value : ''));
       const why = name === undefined ? `is ${describeScalar(node)}, not a string` : name.length > 63 ? `is ${name.length} characters long (at most 63)` : `"${name}" is not a DNS label (lower-case letters, digits and '-', starting and ending with a letter or digit)`;
       findings.push({

@@ -1,12 +1,11 @@
 // MCS414: ports[].appProtocol is an IANA service name (`http`, `grpc`) or `<dns-subdomain>/<name>`
 // (`kubernetes.io/h2c`, `example.com/proto`): Kubernetes validates Service appProtocol as a qualified name,
 // and the controller copies it to the derived Service (facts §3).
+import { isDns1123Subdomain, isQualifiedNamePart } from '../model/names';
 import { nodeAt } from '../parse/path';
 import { describeScalar, importPorts, stringScalar } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
-const NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** The appProtocol values Kubernetes itself defines under its reserved prefix. */
 const KUBERNETES_APP_PROTOCOLS = ['kubernetes.io/h2c', 'kubernetes.io/ws', 'kubernetes.io/wss'];
 
@@ -16,10 +15,10 @@ export function appProtocolProblem(value: string): string | undefined {
   const name = slash < 0 ? value : value.slice(slash + 1);
   if (slash >= 0) {
     const prefix = value.slice(0, slash);
-    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return `the prefix "${prefix}" is not a DNS subdomain`;
+    if (!isDns1123Subdomain(prefix)) return `the prefix "${prefix}" is not a DNS subdomain`;
     if (prefix === 'kubernetes.io' && !KUBERNETES_APP_PROTOCOLS.includes(value)) return `the kubernetes.io prefix is reserved and defines only ${KUBERNETES_APP_PROTOCOLS.join(', ')}`;
   }
-  if (name.length === 0 || name.length > 63 || !NAME_PART.test(name)) return `"${name}" is not a valid name (letters, digits, '-', '_', '.', at most 63, starting and ending with a letter or digit)`;
+  if (!isQualifiedNamePart(name)) return `"${name}" is not a valid name (letters, digits, '-', '_', '.', at most 63, starting and ending with a letter or digit)`;
   return undefined;
 }
 

@@ -2,8 +2,9 @@
 // RFC 1123 DNS label (description only) and is the list-map key, so duplicates break the list (facts §3).
 // Error in test fixtures (they stand for what a controller wrote); Warning elsewhere, where the API server
 // drops a hand-written status anyway (status subresource) and MCS008 already says so.
+import { isDns1123Label } from '../model/names';
 import { asMap, asSeq, nodeAt } from '../parse/path';
-import { describeScalar, isDnsLabel, isFixtureUri, stringScalar } from './MCS4xx-import-helpers';
+import { describeScalar, isFixtureUri, stringScalar } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext, Severity } from './rule';
 
 export const mcs418: Rule = {
@@ -29,7 +30,7 @@ export const mcs418: Rule = {
         findings.push({ ruleId: 'MCS418', severity, message: `status.clusters[${i}] has ${node ? `cluster ${describeScalar(node)} instead of a cluster id string` : 'no cluster field'}: cluster is required and is the list key.`, path: node ? [...path, 'cluster'] : path });
         return;
       }
-      if (!isDnsLabel(name)) {
+      if (!isDns1123Label(name)) {
         findings.push({ ruleId: 'MCS418', severity, message: `status.clusters[${i}].cluster "${name}" is not an RFC 1123 DNS label: cluster ids become DNS labels (<hostname>.<clusterid>.<svc>.<ns>.svc.clusterset.local), so such a cluster cannot be addressed.`, path: [...path, 'cluster'] });
       }
       const first = seen.get(name);

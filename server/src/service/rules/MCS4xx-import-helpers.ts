@@ -1,5 +1,5 @@
 // Shared by the section E rules (MCS401–MCS420): where a ServiceImport's fields live, what counts as a
-// test fixture, and the small syntax checks (DNS label, enum case fixes) several rules need.
+// test fixture, and the small helpers (DNS-label repair, enum case fixes) several rules need.
 import { asMap, asScalar, asSeq, nodeAt, scalarString, type NodePath } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { YMap, YNode, YScalar } from '../parse/yamlTree';
@@ -53,12 +53,6 @@ export function importPorts(doc: ParsedDocument): PortEntry[] {
 export function stringScalar(n: YNode | null | undefined): YScalar | undefined {
   const s = asScalar(n);
   return s && typeof s.value === 'string' ? s : undefined;
-}
-
-export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-export function isDnsLabel(s: string): boolean {
-  return s.length <= 63 && DNS_LABEL.test(s);
 }
 
 /** Lowercases and replaces what a DNS label cannot hold; undefined when nothing usable is left. */

@@ -2,7 +2,7 @@
 // should fit where it is used: the source-cluster label (≤63, label syntax) and DNS names (KEP-1645 cluster
 // id: one DNS label, or two joined by a dot). Facts §7.
 import { CLUSTER_ID_PROPERTY } from '../model/clusterIds';
-import { isDns1123Label } from '../model/names';
+import { isDns1123Label, isDns1123Subdomain } from '../model/names';
 import { stringAt } from '../parse/path';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -16,7 +16,7 @@ export const mcs601: Rule = {
     const id = stringAt(ctx.doc.root, ['spec', 'value']);
     if (!id) return [];
     const path = ['spec', 'value'];
-    if (!isRfc1123Subdomain(id)) {
+    if (!isDns1123Subdomain(id)) {
       return [{ ruleId: 'MCS601', path, message: `Cluster id "${id}" is not an RFC-1123 DNS subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit), which KEP-2149 requires. Use a lowercase name such as ${suggestion(id)}, or the kube-system namespace UID.` }];
     }
     const warning = (why: string): Finding[] => [{ ruleId: 'MCS601', severity: 'warning', path, message: `Cluster id "${id}" ${why}` }];
@@ -29,12 +29,6 @@ export const mcs601: Rule = {
     return [];
   },
 };
-
-/** apimachinery's IsDNS1123Subdomain: ≤253 characters, dot-joined labels; no per-label length limit. */
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function isRfc1123Subdomain(id: string): boolean {
-  return id.length <= 253 && SUBDOMAIN.test(id);
-}
 
 function suggestion(id: string): string {
   const s = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');

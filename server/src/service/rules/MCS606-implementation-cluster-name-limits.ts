@@ -8,13 +8,13 @@ import { asSeq, nodeAt, stringAt } from '../parse/path';
 import { clusterOfUri } from '../workspaceIndex';
 import type { Finding, Rule, RuleContext } from './rule';
 
-const CILIUM_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CILIUM_NAME_MAX = 32;
 
 /** Why `name` cannot be a Cilium cluster name, or undefined. */
 export function ciliumNameProblem(name: string): string | undefined {
   if (name.length > CILIUM_NAME_MAX) return `it has ${name.length} characters (Cilium allows at most ${CILIUM_NAME_MAX})`;
-  if (!CILIUM_NAME.test(name)) return 'Cilium allows only lowercase letters, digits and "-", starting and ending with a letter or digit';
+  // Within 32 characters, Cilium's name syntax is exactly a DNS-1123 label.
+  if (!isDns1123Label(name)) return 'Cilium allows only lowercase letters, digits and "-", starting and ending with a letter or digit';
   return undefined;
 }
 
