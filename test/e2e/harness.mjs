@@ -145,7 +145,11 @@ export class Session {
   async openFile(name, expectLine) {
     const tab = this.page.locator('.editor-group-container .tabs-container .tab', { hasText: name });
     if (await tab.count()) await tab.first().click();
-    else await this.explorerRow(name).click();
+    else {
+      // Another view container (e.g. Clusterset) hides the Explorer: show it first.
+      if (!(await this.explorerRow(name).first().isVisible())) await this.openViewContainer('Explorer');
+      await this.explorerRow(name).click();
+    }
     await this.editorLine(expectLine).first().waitFor({ state: 'visible' });
   }
 
@@ -225,8 +229,10 @@ export class Session {
     await this.page.locator('.part.statusbar').waitFor({ state: 'visible' });
     await this.dismiss();
     // Keyboard focus must be inside the workbench for F1 to reach it.
-    const editorLines = this.page.locator('.editor-group-container .monaco-editor .view-lines').first();
-    if (await editorLines.isVisible()) await editorLines.click({ position: { x: 400, y: 5 } });
+    // The active editor tab, not the text: a click there neither moves the cursor nor depends on the
+    // editor's scroll position (.view-lines of a scrolled editor starts above the viewport).
+    const activeTab = this.page.locator('.editor-group-container .tabs-container .tab.active').first();
+    if (await activeTab.isVisible()) await activeTab.click();
     else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input[type="text"]');
@@ -249,6 +255,89 @@ export class Session {
   /** A visible line of the Output panel (the view is virtualized: only lines on screen are in the DOM). */
   outputLine(hasText) {
     return this.page.locator('.part.panel .monaco-editor .view-line', { hasText }).first();
+  }
+
+  // --- helpers of the language-feature scenarios ----------------------------------------------------
+
+  /** The editor tabs currently open. */
+  editorTabs() {
+    return this.page.locator('.editor-group-container .tabs-container .tab');
+  }
+
+  /**
+   * Closes every editor, reverting unsaved edits ("View: Revert and Close Editor" on each), so the
+   * status bar count only reflects the files the next scenario opens (the server publishes diagnostics
+   * for open files only, and clears them on close). Nothing is written to disk.
+   */
+  async closeAllEditors() {
+    for (let i = 0; i < 12 && (await this.editorTabs().count()) > 0; i++) {
+      const before = await this.editorTabs().count();
+      await this.runCommand('View: Revert and Close Editor');
+      await this.page.waitForFunction(
+        (n) => document.querySelectorAll('.editor-group-container .tabs-container .tab').length < n,
+        before,
+      );
+    }
+    await this.waitForProblemsCount(/^No Problems$|^$/);
+  }
+
+  /** { errors, warnings, label } from the status bar problems item. */
+  async problemCounts() {
+    const label = (await this.page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+    const n = (re) => Number(re.exec(label)?.[1] ?? 0);
+    return { errors: n(/Errors?: (\d+)/), warnings: n(/Warnings?: (\d+)/), label };
+  }
+
+  /** The bounding box of the error squiggle on the editor line containing `onLine`, waiting for it. */
+  async squiggleBox(onLine, { timeout = DEFAULT_TIMEOUT, severity = 'error' } = {}) {
+    const squiggles = this.page.locator(`.editor-group-container .monaco-editor .squiggly-${severity}`);
+    const t0 = Date.now();
+    for (;;) {
+      const line = await this.editorLine(onLine).first().boundingBox();
+      if (line) {
+        for (const sq of await squiggles.all()) {
+          const b = await sq.boundingBox().catch(() => null);
+          if (b && b.width > 0 && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) return b;
+        }
+      }
+      if (Date.now() - t0 > timeout) throw new Error(`no ${severity} squiggle on the line with "${onLine}" within ${timeout / 1000} s`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /**
+   * Puts the cursor on the squiggle of the line containing `onLine` (a click, as a person does), opens the
+   * quick-fix menu with Ctrl+. and returns the menu's action titles.
+   */
+  async openQuickFixMenu(onLine) {
+    await this.dismiss();
+    const box = await this.squiggleBox(onLine);
+    await this.page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    await rows.first().waitFor({ state: 'visible' });
+    return rows.allInnerTexts();
+  }
+
+  /** Chooses the quick-fix menu entry whose title matches `title` (string or RegExp) with a click; returns its text. */
+  async chooseQuickFix(title) {
+    // By keyboard (arrows until the focused entry is the one, then Enter): the menu's rows never count as
+    // "stable" for Playwright's mouse actions while the widget animates.
+    const row = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
+    await row.waitFor({ state: 'visible' });
+    const text = await row.innerText();
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused', { hasText: title });
+    const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
+    for (let i = 0; i <= count && !(await focused.count()); i++) await this.page.keyboard.press('ArrowDown');
+    await focused.first().waitFor({ state: 'visible', timeout: 5_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden' });
+    return text;
+  }
+
+  /** Problems rows (opens the panel) whose text matches `re`. */
+  problemRow(hasText) {
+    return this.page.locator('.markers-panel .monaco-list-row', { hasText });
   }
 }
 

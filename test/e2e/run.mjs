@@ -4,13 +4,15 @@
 //
 // Env: E2E_DEADLINE_S (overall deadline, default 600), E2E_ONLY (substring filter on scenario names),
 //      E2E_NO_PACKAGE=1 (reuse an existing dist/clusterset.vsix), E2E_VSIX=<path> (test that vsix, no packaging),
-//      E2E_SCREENSHOT=1 (refresh docs/images/editor.png).
+//      E2E_SCREENSHOT=1 (refresh docs/images/editor.png), E2E_NO_TESTBED=1 (do not start the 2-cluster
+//      testbed; the tree scenario then fails).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureE2eTools } from '../../scripts/e2e-setup.mjs';
 import { REPO, RESULTS, Session, elapsed, runScenarios } from './harness.mjs';
 import { readmeScreenshot, scenarios as allScenarios } from './scenarios.mjs';
+import { testbedModule, testbedUnavailable } from './testbed.mjs';
 
 const t0 = Date.now();
 const log = (msg) => console.log(msg);
@@ -18,6 +20,7 @@ const scenarios = allScenarios.filter((s) => !process.env.E2E_ONLY || s.name.inc
 const vsix = process.env.E2E_VSIX || join(REPO, 'dist', 'clusterset.vsix');
 let passed = 0;
 let finished = false;
+let testbedPromise; // Promise<Testbed | undefined> while the e2e testbed exists
 
 function finish(failed) {
   if (finished) return;
@@ -46,6 +49,25 @@ async function main() {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
 
+  // The 2-cluster testbed (east, west) for the Clusterset tree: started first, so its API servers come
+  // up while the extension is packaged; stopped in finally (and by its exit handler on a crash).
+  let testbedInfo;
+  const testbedStart = Date.now();
+  if (scenarios.some((s) => s.needsTestbed) && process.env.E2E_NO_TESTBED !== '1') {
+    const why = await testbedUnavailable();
+    if (why) {
+      testbedInfo = { error: why };
+      log(`e2e: no testbed: ${why}`);
+    } else {
+      const { startClusterset } = await testbedModule();
+      testbedPromise = startClusterset({ clusters: ['east', 'west'], log: (l) => log(`  [testbed] ${l}`) }).catch((err) => {
+        testbedInfo = { error: `the testbed did not start: ${err.message}` };
+        log(`e2e: ${testbedInfo.error}`);
+        return undefined;
+      });
+    }
+  }
+
   let t = Date.now();
   const tools = ensureE2eTools();
   log(`e2e: ${tools.codeServerVersion.split(' ')[0]} code-server, ${tools.chromium} (setup ${elapsed(t)})`);
@@ -69,8 +91,23 @@ async function main() {
     log(`e2e: packaged dist/clusterset.vsix (${elapsed(t)})`);
   }
 
+  const tb = await testbedPromise;
+  const settings = {};
+  if (tb) {
+    testbedInfo = { kubeconfigPath: tb.kubeconfigPath, clusters: tb.clusters.map((c) => c.context) };
+    settings['clusterset.kubeconfig'] = tb.kubeconfigPath;
+    log(`e2e: testbed ${testbedInfo.clusters.join(', ')} ready (${elapsed(testbedStart)} after its start)`);
+  }
+
   t = Date.now();
-  const session = await Session.start({ tools, vsix, fixture: 'basic', log });
+  let session;
+  try {
+    session = await Session.start({ tools, vsix, fixture: 'basic', settings, log });
+  } catch (err) {
+    await tb?.stop().catch(() => {});
+    throw err;
+  }
+  session.testbed = testbedInfo;
   try {
     const results = await runScenarios(session, scenarios, { log });
     passed = results.filter((r) => r.ok).length;
@@ -93,6 +130,7 @@ async function main() {
     return results.length - passed;
   } finally {
     await session.close();
+    if (tb) await tb.stop().catch((err) => log(`e2e: testbed stop: ${err.message}`));
     log(`e2e: session ${elapsed(t)}, total ${elapsed(t0)}`);
   }
 }
@@ -103,8 +141,11 @@ main()
     finish(failed);
     if (code) process.exitCode = code;
   })
-  .catch((err) => {
+  .catch(async (err) => {
     log(`e2e: ${err.stack ?? err}`);
+    // A testbed started before the failure (e.g. packaging failed): stop it now, not only at exit.
+    const tb = await testbedPromise?.catch(() => undefined);
+    await tb?.stop().catch(() => {});
     finish(scenarios.length - passed);
   })
   .finally(() => clearTimeout(deadline));

@@ -14,6 +14,15 @@ export const TEXT = {
   runbookCommand: 'Clusterset: Debug Why an Export Does Not Reach a Consumer',
   runbookChannel: 'Clusterset',
   runbookLine: /Clusterset\s+runbook/, // client/src/commands/registerCommands.ts (clusterset.runbook)
+  importTypeRule: 'MCS403',
+  importTypeFix: 'Change spec.type to ClusterSetIP', // server/src/service/rules/MCS403-import-type-enum.ts
+  unknownFieldRule: 'MCS004',
+  unknownFieldHint: /no\s+reference\s+field/, // server/src/service/rules/MCS004-unknown-field.ts (ServiceExport spec)
+  podOverlapRule: 'MCS703',
+  // server/src/service/cidr/overlapFindings.ts: `Replace <range> with <free> (nearest free /<prefix>)`
+  cidrFix: (range) => new RegExp(`Replace\\s+${range.replace(/[./]/g, '\\$&')}\\s+with\\s+(\\S+)\\s+\\(nearest\\s+free`),
+  importTypeHover: /spec\.ips[\s\S]*ServiceImport/, // server/src/service/hover.ts field documentation
+  importTypeValues: ['ClusterSetIP', 'Headless'],
 };
 
 function assert(cond, msg) {
@@ -77,7 +86,137 @@ export const scenarios = [
       await s.outputLine(TEXT.runbookLine).waitFor({ state: 'visible' });
     },
   },
+  {
+    name: 'quick-fix-import-type',
+    async run(s) {
+      await s.closeAllEditors();
+      await s.openFile('import-type.yaml', 'kind: ServiceImport');
+      await s.waitForProblemsCount(/Errors: 1\b/, FIRST_DIAGNOSTIC_TIMEOUT);
+      await s.openProblems();
+      await s.problemRow(TEXT.importTypeRule).first().waitFor({ state: 'visible' });
+      const titles = await s.openQuickFixMenu('type: ClusterIP');
+      assert(titles.some((t) => t.includes(TEXT.importTypeFix)), `quick-fix menu lacks "${TEXT.importTypeFix}": ${JSON.stringify(titles)}`);
+      await s.chooseQuickFix(TEXT.importTypeFix);
+      // The line now reads what the user asked for, and the file's error is gone.
+      await s.editorLine(/type:\s+ClusterSetIP/).first().waitFor({ state: 'visible' });
+      await s.problemRow(TEXT.importTypeRule).first().waitFor({ state: 'hidden' });
+      await s.waitForProblemsCount(/^(?!.*Errors: [1-9])/);
+      assert((await s.editorLine(/type:\s+ClusterIP\s*$/).count()) === 0, 'the old value ClusterIP is still in the editor');
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'typed-unknown-field',
+    async run(s) {
+      await s.closeAllEditors();
+      await s.openFile('typed-export.yaml', 'kind: ServiceExport');
+      // The file is clean: wait until the server has seen it (no problems) before typing.
+      await s.page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.type('spec:', { delay: 20 });
+      await s.page.keyboard.press('Escape'); // no suggestion may take the Enter
+      await s.page.keyboard.press('Enter'); // code-server's YAML does not indent after "spec:": type the indent
+      await s.page.keyboard.type('  serviceName: web', { delay: 20 });
+      await s.page.keyboard.press('Escape');
+      await s.editorLine(/^\s+serviceName:\s+web\s*$/).first().waitFor({ state: 'visible' });
+      await s.waitForProblemsCount(/Errors: 1\b/);
+      const hover = await s.hoverSquiggle(TEXT.unknownFieldRule, 'serviceName: web');
+      const text = await hover.innerText();
+      assert(/Unknown field "serviceName"/.test(text) && TEXT.unknownFieldHint.test(text), `hover lacks the unknown-field message and hint: ${text}`);
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'cidr-overlap-quick-fix',
+    async run(s) {
+      await s.closeAllEditors();
+      await s.openFile('cidr-overlap.yaml', 'kind: ClusterSet');
+      await s.waitForProblemsCount(/Errors: 2\b/, FIRST_DIAGNOSTIC_TIMEOUT);
+      // Squiggles under both ranges.
+      await s.squiggleBox('podCIDRs: [10.10.0.0/16]');
+      await s.squiggleBox('podCIDRs: [10.10.128.0/17]');
+      // Two MCS703 rows, each naming the other cluster.
+      await s.openProblems();
+      const rows = s.problemRow(TEXT.podOverlapRule);
+      await rows.nth(1).waitFor({ state: 'visible' });
+      const texts = await rows.allInnerTexts();
+      assert(texts.length === 2, `expected 2 ${TEXT.podOverlapRule} rows, got:\n${texts.join('\n')}`);
+      assert(texts.some((t) => /10\.10\.0\.0\/16 of east contains podCIDRs 10\.10\.128\.0\/17 of west/.test(t)), `no row for east naming west:\n${texts.join('\n')}`);
+      assert(texts.some((t) => /10\.10\.128\.0\/17 of west lies inside podCIDRs 10\.10\.0\.0\/16 of east/.test(t)), `no row for west naming east:\n${texts.join('\n')}`);
+      // The fix on west's range: "Replace 10.10.128.0/17 with <free> (nearest free /17)".
+      const titles = await s.openQuickFixMenu('podCIDRs: [10.10.128.0/17]');
+      const re = TEXT.cidrFix('10.10.128.0/17');
+      const title = titles.find((t) => re.test(t));
+      assert(title, `quick-fix menu lacks "Replace 10.10.128.0/17 with … (nearest free …)": ${JSON.stringify(titles)}`);
+      const free = re.exec(title)[1];
+      assert(/^\d+\.\d+\.\d+\.\d+\/17$/.test(free), `replacement is not a /17: ${free}`);
+      assert(!cidrsOverlap(free, '10.10.0.0/16'), `the offered range ${free} overlaps east's 10.10.0.0/16`);
+      await s.chooseQuickFix(re);
+      await s.editorLine(`podCIDRs: [${free}]`).first().waitFor({ state: 'visible' });
+      await rows.first().waitFor({ state: 'hidden' });
+      await s.waitForProblemsCount(/^(?!.*Errors: [1-9])/);
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'hover-and-completion',
+    async run(s) {
+      await s.closeAllEditors();
+      await s.openFile('complete-import.yaml', 'kind: ServiceImport');
+      await s.waitForProblemsCount(/Errors: 1\b/, FIRST_DIAGNOSTIC_TIMEOUT); // MCS402: no spec.type yet
+      // Hover on a field key shows its documentation.
+      const key = s.editorLine('ips: [10.42.0.20]').first();
+      await key.hover({ position: { x: 28, y: 8 } });
+      const hover = s.page.locator('.monaco-hover:not(.hidden)', { hasText: TEXT.importTypeHover });
+      await hover.first().waitFor({ state: 'visible' });
+      await s.dismiss();
+      // Completion of the enum: type "  type: " on the last line, Ctrl+Space.
+      await s.page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.type('  type: ', { delay: 20 });
+      await s.page.keyboard.press('Escape');
+      await s.page.keyboard.press('Control+Space');
+      const suggest = s.page.locator('.editor-widget.suggest-widget .monaco-list-row');
+      for (const v of TEXT.importTypeValues) await suggest.filter({ hasText: v }).first().waitFor({ state: 'visible' });
+      const labels = (await suggest.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      assert(labels[0] === 'ClusterSetIP', `first suggestion is not ClusterSetIP: ${JSON.stringify(labels)}`);
+      // Accept it: the spec is complete and MCS402 goes away.
+      await s.page.locator('.editor-widget.suggest-widget .monaco-list-row.focused', { hasText: 'ClusterSetIP' }).waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+      await s.editorLine(/^\s+type:\s+ClusterSetIP\s*$/).first().waitFor({ state: 'visible' });
+      await s.waitForProblemsCount(/^(?!.*Errors: [1-9])/);
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'tree-testbed-clusters',
+    needsTestbed: true,
+    async run(s) {
+      const tb = s.testbed;
+      if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
+      await s.openViewContainer(TEXT.container);
+      // A row is the context name (.label-name) and its server (.label-description).
+      const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
+      for (const c of tb.clusters) await names.filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) }).first().waitFor({ state: 'visible' });
+      const texts = (await names.allInnerTexts()).map((t) => t.trim());
+      for (const c of tb.clusters) assert(texts.includes(c), `tree lacks context ${c}: ${JSON.stringify(texts)}`);
+    },
+  },
 ];
+
+/** Whether two IPv4 CIDRs overlap (enough for the checks here). */
+function cidrsOverlap(a, b) {
+  const parse = (c) => {
+    const [ip, len] = c.split('/');
+    const n = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+    const size = 2 ** (32 - Number(len));
+    const start = n - (n % size);
+    return [start, start + size - 1];
+  };
+  const [a0, a1] = parse(a);
+  const [b0, b1] = parse(b);
+  return a0 <= b1 && b0 <= a1;
+}
 
 /** The README screenshot: editor with squiggle and hover, the Clusterset view and the Problems panel. */
 export async function readmeScreenshot(s, path) {
