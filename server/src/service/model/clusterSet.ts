@@ -82,7 +82,14 @@ function readCluster(node: YMap, index: number): ClusterEntry {
   for (const pair of node.pairs) {
     const key = keyText(pair);
     if (key === 'podCIDRs' || key === 'serviceCIDRs') {
-      for (const l of stringList(node, key, path)) cidrs.push({ text: l.value, path: l.path, role: key, clusterIndex: index });
+      // Inline rather than stringList: no intermediate objects for the 20,000 ranges of a large file.
+      const v = pair.value;
+      if (v?.type === 'seq') {
+        for (let i = 0; i < v.items.length; i++) {
+          const item = v.items[i];
+          if (item.type === 'scalar' && item.value !== null) cidrs.push({ text: String(item.value), path: ['spec', 'clusters', index, key, i], role: key, clusterIndex: index });
+        }
+      } else if (v?.type === 'scalar' && v.value !== null) cidrs.push({ text: String(v.value), path: ['spec', 'clusters', index, key], role: key, clusterIndex: index });
     } else if (key === 'name') {
       const v = scalarString(pair.value);
       if (v !== undefined) name = { value: v, path: ['spec', 'clusters', index, 'name'] };
