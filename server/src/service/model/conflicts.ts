@@ -2,9 +2,11 @@
 // what the controller does. Conflicts need two different named clusters (facts §4, KEP-1645 "Constraints
 // and Conflict Resolution"); the server cannot know which export is oldest, so it only predicts the conflict.
 import type { NodePath } from '../parse/path';
-import type { RelatedLocation, RuleContext } from '../rules/rule';
+import type { YNode } from '../parse/yamlTree';
+import type { Finding, RelatedLocation, RuleContext } from '../rules/rule';
 import type { IndexedObject } from '../workspaceIndex';
 import { peersOf, selfIn } from './exportedServices';
+import { fieldOrName } from './service';
 
 export interface Peer {
   readonly cluster: string;
@@ -39,6 +41,33 @@ export function relatedAt(peer: Peer, path: NodePath, message: string): RelatedL
 /** What happens at runtime, for a conflict reason of the MCS API (facts §2). */
 export function conflictOutcome(reason: string): string {
   return `the MCS controller sets Conflict=True (${reason}) on the ServiceExports and the ServiceImport keeps the value of the oldest export, so what clients get depends on which cluster exported first`;
+}
+
+/** A global property of the export that every exporting cluster must set alike. */
+export interface AgreedField {
+  /** The field's name in messages. */
+  readonly field: string;
+  readonly path: NodePath;
+  /** The Conflict condition's reason. */
+  readonly reason: string;
+  /** The value as messages show it. */
+  readonly read: (root: YNode | null) => string;
+  /** The closing sentence of the message. */
+  readonly advice: string;
+}
+
+/** A finding on the checked object when some exporting clusters read `f` differently, naming each of them. */
+export function disagreement(ctx: RuleContext, scope: ConflictScope, ruleId: string, f: AgreedField): Finding | undefined {
+  const mine = f.read(ctx.doc.root);
+  const differing = scope.peers.filter((p) => f.read(p.obj.doc.root) !== mine);
+  if (differing.length === 0) return undefined;
+  const theirs = differing.map((p) => `${f.read(p.obj.doc.root)} in cluster ${p.cluster}`).join(', ');
+  return {
+    ruleId,
+    message: `${scope.self.kind} ${displayName(scope.self)} has ${f.field} ${mine} in cluster ${scope.cluster} but ${theirs}: ${conflictOutcome(f.reason)}. ${f.advice}`,
+    path: fieldOrName(ctx.doc.root, f.path),
+    related: differing.map((p) => relatedAt(p, fieldOrName(p.obj.doc.root, f.path), `${f.field} ${f.read(p.obj.doc.root)}`)),
+  };
 }
 
 export function displayName(o: IndexedObject): string {

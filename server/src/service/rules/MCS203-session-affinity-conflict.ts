@@ -1,10 +1,16 @@
 // MCS203: sessionAffinity and its ClientIP timeout are global properties: a difference is a
 // SessionAffinityConflict / SessionAffinityConfigConflict and the oldest export wins (facts §4).
-import { conflictOutcome, conflictScope, displayName, relatedAt } from '../model/conflicts';
+import { conflictOutcome, conflictScope, disagreement, displayName, relatedAt, type AgreedField } from '../model/conflicts';
 import { fieldOrName, SESSION_TIMEOUT_PATH, sessionAffinity, sessionTimeout } from '../model/service';
 import type { Finding, Rule, RuleContext } from './rule';
 
-const AFFINITY = ['spec', 'sessionAffinity'];
+const AFFINITY: AgreedField = {
+  field: 'sessionAffinity',
+  path: ['spec', 'sessionAffinity'],
+  reason: 'SessionAffinityConflict',
+  read: sessionAffinity,
+  advice: 'Use the same sessionAffinity in every exporting cluster.',
+};
 
 export const mcs203: Rule = {
   id: 'MCS203',
@@ -18,17 +24,8 @@ export const mcs203: Rule = {
     const root = ctx.doc.root;
     const findings: Finding[] = [];
     const name = displayName(scope.self);
-    const affinity = sessionAffinity(root);
-    const byAffinity = scope.peers.filter((p) => sessionAffinity(p.obj.doc.root) !== affinity);
-    if (byAffinity.length) {
-      const theirs = byAffinity.map((p) => `${sessionAffinity(p.obj.doc.root)} in cluster ${p.cluster}`).join(', ');
-      findings.push({
-        ruleId: 'MCS203',
-        message: `Service ${name} has sessionAffinity ${affinity} in cluster ${scope.cluster} but ${theirs}: ${conflictOutcome('SessionAffinityConflict')}. Use the same sessionAffinity in every exporting cluster.`,
-        path: fieldOrName(root, AFFINITY),
-        related: byAffinity.map((p) => relatedAt(p, fieldOrName(p.obj.doc.root, AFFINITY), `sessionAffinity ${sessionAffinity(p.obj.doc.root)}`)),
-      });
-    }
+    const byAffinity = disagreement(ctx, scope, 'MCS203', AFFINITY);
+    if (byAffinity) findings.push(byAffinity);
     const timeout = sessionTimeout(root);
     const byTimeout = scope.peers.filter((p) => timeout !== undefined && sessionTimeout(p.obj.doc.root) !== undefined && sessionTimeout(p.obj.doc.root) !== timeout);
     if (byTimeout.length) {

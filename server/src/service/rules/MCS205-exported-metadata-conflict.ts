@@ -1,15 +1,18 @@
 // MCS205: spec.exportedLabels / spec.exportedAnnotations must agree across the exporting clusters
 // (LabelsConflict / AnnotationsConflict, oldest export wins, conformance-tested; facts §4).
-import { conflictOutcome, conflictScope, displayName, relatedAt } from '../model/conflicts';
-import { fieldOrName, stringMap } from '../model/service';
+import { conflictScope, disagreement, type AgreedField } from '../model/conflicts';
+import { stringMap } from '../model/service';
 import { nodeAt } from '../parse/path';
 import type { YNode } from '../parse/yamlTree';
 import type { Finding, Rule, RuleContext } from './rule';
 
-const FIELDS = [
+const FIELDS: readonly AgreedField[] = [
   { field: 'exportedLabels', reason: 'LabelsConflict' },
   { field: 'exportedAnnotations', reason: 'AnnotationsConflict' },
-] as const;
+].map((f) => {
+  const path = ['spec', f.field];
+  return { ...f, path, read: (root: YNode | null) => show(root, path), advice: `Use the same ${f.field} in every exporting cluster.` };
+});
 
 export const mcs205: Rule = {
   id: 'MCS205',
@@ -20,21 +23,7 @@ export const mcs205: Rule = {
   check(ctx: RuleContext): Finding[] {
     const scope = conflictScope(ctx, 'export');
     if (!scope) return [];
-    const findings: Finding[] = [];
-    for (const { field, reason } of FIELDS) {
-      const path = ['spec', field];
-      const mine = show(ctx.doc.root, path);
-      const differing = scope.peers.filter((p) => show(p.obj.doc.root, path) !== mine);
-      if (differing.length === 0) continue;
-      const theirs = differing.map((p) => `${show(p.obj.doc.root, path)} in cluster ${p.cluster}`).join(', ');
-      findings.push({
-        ruleId: 'MCS205',
-        message: `ServiceExport ${displayName(scope.self)} has ${field} ${mine} in cluster ${scope.cluster} but ${theirs}: ${conflictOutcome(reason)}. Use the same ${field} in every exporting cluster.`,
-        path: fieldOrName(ctx.doc.root, path),
-        related: differing.map((p) => relatedAt(p, fieldOrName(p.obj.doc.root, path), `${field} ${show(p.obj.doc.root, path)}`)),
-      });
-    }
-    return findings;
+    return FIELDS.flatMap((f) => disagreement(ctx, scope, 'MCS205', f) ?? []);
   },
 };
 
