@@ -27,13 +27,7 @@ export function clusterSetClusters(index: WorkspaceIndex): DeclaredCluster[] {
 }
 
 export function clusterIdProperties(index: WorkspaceIndex): DeclaredCluster[] {
-  const out: DeclaredCluster[] = [];
-  for (const o of index.ofKind('ClusterProperty')) {
-    if (o.name !== CLUSTER_ID_PROPERTY) continue;
-    const id = stringAt(o.doc.root, ['spec', 'value']);
-    if (id) out.push({ id, source: o, path: ['spec', 'value'] });
-  }
-  return out;
+  return declaredBy([...index.ofKind('ClusterProperty')].filter((o) => o.name === CLUSTER_ID_PROPERTY));
 }
 
 /** Every cluster id the workspace knows of (empty when it declares none). */
@@ -42,11 +36,20 @@ export function knownClusterIds(index: WorkspaceIndex): Set<string> {
 }
 
 /**
- * The id properties MCS303 reads: only those without metadata.namespace (it looked them up by an
- * un-namespaced key; the other rules accept a namespaced ClusterProperty too, and MCS007 flags it).
+ * The id properties without metadata.namespace, looked up by key (MCS303 reads only these; the other
+ * rules accept a namespaced ClusterProperty too, which MCS007 flags).
  */
 export function unnamespacedClusterIdProperties(index: WorkspaceIndex): DeclaredCluster[] {
-  return clusterIdProperties(index).filter((p) => !p.source.namespace);
+  return declaredBy(index.find('ClusterProperty', undefined, CLUSTER_ID_PROPERTY));
+}
+
+function declaredBy(properties: readonly IndexedObject[]): DeclaredCluster[] {
+  const out: DeclaredCluster[] = [];
+  for (const o of properties) {
+    const id = stringAt(o.doc.root, ['spec', 'value']);
+    if (id) out.push({ id, source: o, path: ['spec', 'value'] });
+  }
+  return out;
 }
 
 /** The cluster id of a cluster folder: its ClusterProperty value when the folder has one, else the folder name. */
