@@ -1,7 +1,6 @@
 // MCS403: spec.type is the only enum in the ServiceImport spec: ClusterSetIP or Headless, case-sensitive
 // (facts §3). Authors often write the Service type (ClusterIP) instead.
-import { nodeAt } from '../parse/path';
-import { caseFixFor, describeScalar, replaceValueFix, stringScalar } from './MCS4xx-import-helpers';
+import { describeScalar, enumMismatch, replaceValueFix } from './MCS4xx-import-helpers';
 import type { Finding, QuickFix, Rule, RuleContext } from './rule';
 
 const IMPORT_TYPES = ['ClusterSetIP', 'Headless'] as const;
@@ -23,13 +22,11 @@ export const mcs403: Rule = {
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const path = ['spec', 'type'];
-    const node = nodeAt(ctx.doc.root, path);
     // Missing or null type is MCS402's finding.
-    if (!node || (node.type === 'scalar' && node.value === null)) return [];
-    const str = stringScalar(node);
-    if (str && (IMPORT_TYPES as readonly string[]).includes(str.value as string)) return [];
-    const written = str ? (str.value as string) : undefined;
-    const suggestion = written === undefined ? undefined : (caseFixFor(written, IMPORT_TYPES) ?? FROM_SERVICE_TYPE[written.toLowerCase()]);
+    const bad = enumMismatch(ctx.doc.root, path, IMPORT_TYPES);
+    if (!bad) return [];
+    const written = bad.value;
+    const suggestion = bad.caseFix ?? (written === undefined ? undefined : FROM_SERVICE_TYPE[written.toLowerCase()]);
     const fixes: QuickFix[] = suggestion ? [replaceValueFix(path, suggestion, `Change spec.type to ${suggestion}`)] : [];
     const hint =
       written?.toLowerCase() === 'clusterip'
@@ -40,7 +37,7 @@ export const mcs403: Rule = {
     return [
       {
         ruleId: 'MCS403',
-        message: `spec.type is ${describeScalar(node)}, not ClusterSetIP or Headless (the CRD enum is case-sensitive), so the API server rejects the ServiceImport.${hint}`,
+        message: `spec.type is ${describeScalar(bad.node)}, not ClusterSetIP or Headless (the CRD enum is case-sensitive), so the API server rejects the ServiceImport.${hint}`,
         path,
         fixes,
       },

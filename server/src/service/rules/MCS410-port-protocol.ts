@@ -1,8 +1,8 @@
 // MCS410: ports[].protocol is TCP, UDP or SCTP (default TCP). The CRD has no enum, so the API server
 // accepts `protocol: HTTP`, but nothing can program a data path for it (facts §3, description-only).
-import { findPair, nodeAt, pairAt } from '../parse/path';
+import { findPair, pairAt } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
-import { caseFixFor, describeScalar, importPorts, replaceValueFix, stringScalar, type PortEntry } from './MCS4xx-import-helpers';
+import { describeScalar, enumMismatch, importPorts, replaceValueFix, type PortEntry } from './MCS4xx-import-helpers';
 import type { Finding, QuickFix, Rule, RuleContext } from './rule';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
@@ -19,11 +19,9 @@ export const mcs410: Rule = {
     const findings: Finding[] = [];
     for (const port of importPorts(ctx.doc)) {
       const path = [...port.path, 'protocol'];
-      const node = nodeAt(ctx.doc.root, path);
-      if (!node || (node.type === 'scalar' && node.value === null)) continue;
-      const value = stringScalar(node)?.value as string | undefined;
-      if (value !== undefined && (PROTOCOLS as readonly string[]).includes(value)) continue;
-      const caseFix = value === undefined ? undefined : caseFixFor(value, PROTOCOLS);
+      const bad = enumMismatch(ctx.doc.root, path, PROTOCOLS);
+      if (!bad) continue;
+      const { node, value, caseFix } = bad;
       const app = value === undefined ? undefined : APP_PROTOCOLS[value.toUpperCase()];
       const fixes: QuickFix[] = caseFix ? [replaceValueFix(path, caseFix)] : app ? [moveToAppProtocolFix(ctx.doc, port, app)] : [];
       const advice = caseFix

@@ -2,7 +2,7 @@
 // sessionAffinityConfig does nothing with None or on a Headless import (facts §3).
 import { asMap, nodeAt, stringAt } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
-import { caseFixFor, describeScalar, replaceValueFix, stringScalar } from './MCS4xx-import-helpers';
+import { describeScalar, enumMismatch, replaceValueFix, stringScalar } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const AFFINITIES = ['ClientIP', 'None'] as const;
@@ -18,13 +18,13 @@ export const mcs415: Rule = {
     const { doc } = ctx;
     const findings: Finding[] = [];
     const affinityPath = ['spec', 'sessionAffinity'];
-    const affinityNode = nodeAt(doc.root, affinityPath);
-    const affinity = stringScalar(affinityNode)?.value as string | undefined;
-    if (affinityNode && !(affinityNode.type === 'scalar' && affinityNode.value === null) && !(affinity !== undefined && (AFFINITIES as readonly string[]).includes(affinity))) {
-      const fix = affinity === undefined ? undefined : caseFixFor(affinity, AFFINITIES);
+    const affinity = stringScalar(nodeAt(doc.root, affinityPath))?.value as string | undefined;
+    const bad = enumMismatch(doc.root, affinityPath, AFFINITIES);
+    if (bad) {
+      const fix = bad.caseFix;
       findings.push({
         ruleId: 'MCS415',
-        message: `spec.sessionAffinity is ${describeScalar(affinityNode)}, not ClientIP or None: the API server accepts it (no enum in the CRD), but a controller that copies it into the derived Service (e.g. Cilium) gets that Service rejected, and clients get no affinity.${fix ? ` Write ${fix}.` : ''}`,
+        message: `spec.sessionAffinity is ${describeScalar(bad.node)}, not ClientIP or None: the API server accepts it (no enum in the CRD), but a controller that copies it into the derived Service (e.g. Cilium) gets that Service rejected, and clients get no affinity.${fix ? ` Write ${fix}.` : ''}`,
         path: affinityPath,
         fixes: fix ? [replaceValueFix(affinityPath, fix)] : [],
       });

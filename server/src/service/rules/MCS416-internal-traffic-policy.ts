@@ -1,6 +1,5 @@
 // MCS416: spec.internalTrafficPolicy is Cluster (default) or Local; the CRD has no enum (facts §3, §9).
-import { nodeAt } from '../parse/path';
-import { caseFixFor, describeScalar, replaceValueFix, stringScalar } from './MCS4xx-import-helpers';
+import { describeScalar, enumMismatch, replaceValueFix } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const POLICIES = ['Cluster', 'Local'] as const;
@@ -12,15 +11,13 @@ export const mcs416: Rule = {
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const path = ['spec', 'internalTrafficPolicy'];
-    const node = nodeAt(ctx.doc.root, path);
-    if (!node || (node.type === 'scalar' && node.value === null)) return [];
-    const value = stringScalar(node)?.value as string | undefined;
-    if (value !== undefined && (POLICIES as readonly string[]).includes(value)) return [];
-    const fix = value === undefined ? undefined : caseFixFor(value, POLICIES);
+    const bad = enumMismatch(ctx.doc.root, path, POLICIES);
+    if (!bad) return [];
+    const fix = bad.caseFix;
     return [
       {
         ruleId: 'MCS416',
-        message: `spec.internalTrafficPolicy is ${describeScalar(node)}, not Cluster or Local: the API server accepts it (no enum in the CRD), but Service validation rejects it, so a controller that copies it into the derived Service gets that Service refused.${fix ? ` Write ${fix}.` : ' Use Cluster (default) or Local.'}`,
+        message: `spec.internalTrafficPolicy is ${describeScalar(bad.node)}, not Cluster or Local: the API server accepts it (no enum in the CRD), but Service validation rejects it, so a controller that copies it into the derived Service gets that Service refused.${fix ? ` Write ${fix}.` : ' Use Cluster (default) or Local.'}`,
         path,
         fixes: fix ? [replaceValueFix(path, fix)] : [],
       },

@@ -1,7 +1,6 @@
 // MCS419: status.endpointSliceObjects is an enum, Present or Absent (facts §3, §5). Whether the installed
 // CRDs know the field at all (newer than v0.5.0) is MCS005's question.
-import { nodeAt } from '../parse/path';
-import { caseFixFor, describeScalar, replaceValueFix, stringScalar } from './MCS4xx-import-helpers';
+import { describeScalar, enumMismatch, replaceValueFix } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const VALUES = ['Present', 'Absent'] as const;
@@ -13,11 +12,10 @@ export const mcs419: Rule = {
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const path = ['status', 'endpointSliceObjects'];
-    const node = nodeAt(ctx.doc.root, path);
-    if (!node || (node.type === 'scalar' && node.value === null)) return [];
-    const value = stringScalar(node)?.value as string | undefined;
-    if (value !== undefined && (VALUES as readonly string[]).includes(value)) return [];
-    const fix = value === undefined ? undefined : (caseFixFor(value, VALUES) ?? (/^(yes|true)$/i.test(value) ? 'Present' : /^(no|false)$/i.test(value) ? 'Absent' : undefined));
+    const bad = enumMismatch(ctx.doc.root, path, VALUES);
+    if (!bad) return [];
+    const { node, value } = bad;
+    const fix = value === undefined ? undefined : (bad.caseFix ?? (/^(yes|true)$/i.test(value) ? 'Present' : /^(no|false)$/i.test(value) ? 'Absent' : undefined));
     const boolFix = node.type === 'scalar' && typeof node.value === 'boolean' ? (node.value ? 'Present' : 'Absent') : undefined;
     const suggestion = fix ?? boolFix;
     return [

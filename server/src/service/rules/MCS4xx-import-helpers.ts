@@ -71,6 +71,24 @@ export function caseFixFor(value: string, allowed: readonly string[]): string | 
   return allowed.find((a) => a.toLowerCase() === value.toLowerCase());
 }
 
+/** A value that is set (not missing, not null) but is not one of the allowed ones. */
+export interface EnumMismatch {
+  node: YNode;
+  /** The value's text when it is a string (a number or boolean leaves it undefined). */
+  value: string | undefined;
+  /** The allowed value it differs from only in case. */
+  caseFix: string | undefined;
+}
+
+/** The value at `path` when it is set but outside `allowed`; a missing or null value is another rule's business. */
+export function enumMismatch(root: YNode | null | undefined, path: NodePath, allowed: readonly string[]): EnumMismatch | undefined {
+  const node = nodeAt(root, path);
+  if (!node || (node.type === 'scalar' && node.value === null)) return undefined;
+  const value = stringScalar(node)?.value as string | undefined;
+  if (value !== undefined && allowed.includes(value)) return undefined;
+  return { node, value, caseFix: value === undefined ? undefined : caseFixFor(value, allowed) };
+}
+
 /** A preferred quick fix that replaces the value at `path`. */
 export function replaceValueFix(path: NodePath, text: string, title = `Change to ${text}`): QuickFix {
   return { title, edits: [{ op: 'replaceValue', path, text }], preferred: true };
