@@ -218,13 +218,24 @@ function cidrsOverlap(a, b) {
   return a0 <= b1 && b0 <= a1;
 }
 
-/** The README screenshot: editor with squiggle and hover, the Clusterset view and the Problems panel. */
+/**
+ * The README screenshot: an examples-like ClusterSet (clusterset.yaml) with the pod-range overlap
+ * underlined and its hover open, the Clusterset view listing the testbed's contexts, and Problems.
+ */
 export async function readmeScreenshot(s, path) {
   await s.dismiss();
+  await s.closeAllEditors();
+  await s.openFile('clusterset.yaml', 'kind: ClusterSet');
+  await s.waitForProblemsCount(/Errors: 2\b/, FIRST_DIAGNOSTIC_TIMEOUT);
   await s.openViewContainer(TEXT.container);
-  await s.openFile('bad-export.yaml', 'kind: ServiceExport');
+  if (s.testbed?.clusters) {
+    const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
+    for (const c of s.testbed.clusters) await names.filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) }).first().waitFor({ state: 'visible' });
+  }
   await s.openProblems();
-  await s.page.locator('.markers-panel .monaco-list-row', { hasText: TEXT.rule }).first().waitFor({ state: 'visible' });
-  await s.hoverSquiggle(TEXT.rule, 'apiVersion: multicluster.k8s.io');
+  await s.problemRow(TEXT.podOverlapRule).nth(1).waitFor({ state: 'visible' });
+  const hover = await s.hoverSquiggle(TEXT.podOverlapRule, 'podCIDRs: [10.10.0.0/16]');
+  // The hover fades in: wait for its animations, or the picture shows it half transparent.
+  await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   await s.page.screenshot({ path });
 }
