@@ -15,6 +15,13 @@ function sameLine(text: string, from: number, to: number): boolean {
   return text.indexOf('\n', from) < 0 || text.indexOf('\n', from) >= to;
 }
 
+/** End of the line at `offset` when only blanks or a comment follow (a trailing comment stays put), else `offset`. */
+function lineEndAfter(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return /^[ \t]*(#.*)?\r?$/.test(text.slice(offset, end)) ? (text[end - 1] === '\r' ? end - 1 : end) : offset;
+}
+
 /** An edit that adds `key: value` to `map` (offsets relative to `docText`), or undefined for an empty block map. */
 export function insertPairEdit(docText: string, map: YMap, key: string, value: InsertValue): FixEdit | undefined {
   if (map.flow) {
@@ -29,7 +36,7 @@ export function insertPairEdit(docText: string, map: YMap, key: string, value: I
   const block = (lead: string): string => (typeof value === 'string' ? `${key}: ${value}` : `${key}:${value.map(([k, v]) => `\n${lead}  ${k}: ${v}`).join('')}`);
   // After a pair that ends on its key's line (scalar or flow value), the new pair fits on the next line.
   const anchor = map.pairs.find((p) => p.value !== null && (p.value.type === 'scalar' ? !p.value.block : p.value.type !== 'alias' && p.value.flow) && sameLine(docText, p.key.start, p.span.end));
-  if (anchor) return { op: 'insertText', at: anchor.span.end, text: `\n${pad}${block(pad)}` };
+  if (anchor) return { op: 'insertText', at: lineEndAfter(docText, anchor.span.end), text: `\n${pad}${block(pad)}` };
   // Otherwise before the first key, which starts at the mapping's indentation (or right after `- `).
   return { op: 'insertText', at: firstKey.start, text: `${block(pad)}\n${pad}` };
 }
