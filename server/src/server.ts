@@ -20,9 +20,12 @@ import { findYamlFiles } from './workspaceFiles';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
-const pending = new Map<string, NodeJS.Timeout>();
-/** Short: the service is incremental, so waiting long only delays the squiggle. */
-const DEBOUNCE_MS = 30;
+const pending = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
+/**
+ * No fixed debounce: the service re-parses only changed documents and reuses every finding whose inputs did
+ * not change, so an edit costs a few milliseconds. `setImmediate` still coalesces a burst of queued changes.
+ */
+const REVALIDATE_OTHERS_MS = 100;
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
 
@@ -82,20 +85,22 @@ function publish(uri: string): void {
   void connection.sendNotification(ServerStatusNotification, status);
 }
 
-function schedule(uri: string, delay = DEBOUNCE_MS): void {
+function schedule(uri: string, delay = 0): void {
   const t = pending.get(uri);
-  if (t) clearTimeout(t);
-  pending.set(
-    uri,
-    setTimeout(() => {
-      pending.delete(uri);
-      if (documents.get(uri)) publish(uri);
-    }, delay),
-  );
+  if (t) {
+    clearTimeout(t as NodeJS.Timeout);
+    clearImmediate(t as NodeJS.Immediate);
+  }
+  const run = (): void => {
+    pending.delete(uri);
+    if (documents.get(uri)) publish(uri);
+  };
+  pending.set(uri, delay > 0 ? setTimeout(run, delay) : setImmediate(run));
 }
 
+/** Other open files whose cross-file findings may have changed: later, so the edited file is answered first. */
 function revalidateOpen(except?: string): void {
-  for (const d of documents.all()) if (d.uri !== except) schedule(d.uri, DEBOUNCE_MS * 4);
+  for (const d of documents.all()) if (d.uri !== except) schedule(d.uri, REVALIDATE_OTHERS_MS);
 }
 
 function onText(doc: TextDocument): void {

@@ -4,6 +4,8 @@ import { after, before, test } from 'node:test';
 import { SERVER_JS, startServer, type LspSession } from '../helpers/lspClient';
 
 let s: LspSession;
+// The exported Service, so the export has no other finding than the one under test.
+const SERVICE = '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n';
 before(async () => {
   assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run npm run build first`);
   s = await startServer();
@@ -13,7 +15,7 @@ after(async () => s.close());
 test('the server publishes MCS001 for a wrong-group ServiceExport and clears it after the fix', async () => {
   const uri = 'file:///tmp/clusterset-lsp/bad-export.yaml';
   const first = s.diagnostics(uri, (d) => d.length > 0);
-  s.open(uri, 'apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n');
+  s.open(uri, `apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n${SERVICE}`);
   const d = await first;
   assert.equal(d.length, 1);
   assert.equal(d[0].code, 'MCS001');
@@ -23,7 +25,7 @@ test('the server publishes MCS001 for a wrong-group ServiceExport and clears it 
   assert.match(d[0].codeDescription?.href ?? '', /docs\/rules\/MCS001\.md$/);
 
   const cleared = s.diagnostics(uri, (x) => x.length === 0);
-  s.change(uri, 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n', 2);
+  s.change(uri, `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n${SERVICE}`, 2);
   assert.deepEqual(await cleared, []);
 });
 

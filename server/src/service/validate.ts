@@ -8,7 +8,7 @@ import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { rulesByKind } from './rules/allRules';
 import type { Finding, Rule, Severity } from './rules/rule';
 import { annotationSuppressions, isSuppressed, scanSuppressions } from './suppressions';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { IndexDependencies, WorkspaceIndex } from './workspaceIndex';
 
 export interface LocatedFinding {
   finding: Finding;
@@ -30,7 +30,13 @@ export interface ValidationResult {
 const RULES_BY_KIND = rulesByKind();
 
 /** Findings of rules that look only at their own document, cached per parsed document and settings. */
-const localCache = new WeakMap<ParsedDocument, { settings: ClustersetSettings; findings: Array<{ rule: Rule; finding: Finding }> }>();
+const localCache = new WeakMap<ParsedDocument, { uri: string; docIndex: number; settings: ClustersetSettings; findings: Array<{ rule: Rule; finding: Finding }> }>();
+
+/**
+ * Findings of the cross-file rules of one document, with what they read from the index: reused until one of
+ * those keys changes, or the document moves (its uri/index are part of what the rules saw).
+ */
+const crossFileCache = new WeakMap<ParsedDocument, { uri: string; docIndex: number; settings: ClustersetSettings; deps: IndexDependencies; findings: Array<{ rule: Rule; finding: Finding }> }>();
 
 function severityFor(rule: Rule, finding: Finding, settings: ClustersetSettings): Severity {
   if (finding.severity) return finding.severity;
@@ -44,7 +50,7 @@ function runRules(uri: string, placed: PlacedDocument, settings: ClustersetSetti
   if (!rules) return [];
   const cached = localCache.get(doc);
   let local: Array<{ rule: Rule; finding: Finding }>;
-  if (cached && cached.settings === settings) {
+  if (cached && cached.settings === settings && cached.uri === uri && cached.docIndex === placed.index) {
     local = cached.findings;
   } else {
     local = [];
@@ -52,14 +58,23 @@ function runRules(uri: string, placed: PlacedDocument, settings: ClustersetSetti
       if (rule.crossFile) continue;
       for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) local.push({ rule, finding });
     }
-    localCache.set(doc, { settings, findings: local });
+    localCache.set(doc, { uri, docIndex: placed.index, settings, findings: local });
   }
-  const out = local.slice();
-  for (const rule of rules) {
-    if (!rule.crossFile) continue;
-    for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) out.push({ rule, finding });
+  const crossFileRules = rules.filter((r) => r.crossFile);
+  if (crossFileRules.length === 0) return local;
+  const hit = crossFileCache.get(doc);
+  if (hit && hit.uri === uri && hit.docIndex === placed.index && hit.settings === settings && index.unchangedSince(hit.deps)) {
+    return hit.findings.length ? local.concat(hit.findings) : local;
   }
-  return out;
+  const { value: cross, deps } = index.track(() => {
+    const found: Array<{ rule: Rule; finding: Finding }> = [];
+    for (const rule of crossFileRules) {
+      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) found.push({ rule, finding });
+    }
+    return found;
+  });
+  crossFileCache.set(doc, { uri, docIndex: placed.index, settings, deps, findings: cross });
+  return cross.length ? local.concat(cross) : local;
 }
 
 /** A rule bug must not take the server down: it becomes one finding that says so. */

@@ -1,6 +1,9 @@
-// The workspace index: every object of interest in every YAML file, by (cluster, namespace, name), so
-// cross-file rules (an export with no Service; conflicting exports from two cluster folders) work.
-// Files are replaced whole on change; lookups are by map, not by scanning.
+// The workspace index: every object of interest in every YAML file, by (kind, namespace, name) and by kind,
+// so cross-file rules (an export with no Service; conflicting exports from two cluster folders) work.
+//
+// It also records what each cross-file rule read (`track`), with a revision per key, per kind and per
+// document, so a rule's findings are recomputed only when something it looked at changed: editing one
+// Service of a 50,000-line file revalidates the few documents that share its name, not all of them.
 import { stringAt } from './parse/path';
 import type { ParsedDocument } from './parse/parsedDocument';
 import type { ParsedFile } from './parse/parsedFile';
@@ -26,24 +29,49 @@ export function clusterOfUri(uri: string): string | undefined {
 }
 
 function key(kind: string, namespace: string | undefined, name: string | undefined): string {
-  return `${kind}\u0000${namespace ?? ''}\u0000${name ?? ''}`;
+  return `k\u0000${kind}\u0000${namespace ?? ''}\u0000${name ?? ''}`;
+}
+const kindKey = (kind: string): string => `K\u0000${kind}`;
+const docKey = (uri: string, docIndex: number): string => `d\u0000${docIndex}\u0000${uri}`;
+const fileKey = (uri: string): string => `f\u0000${uri}`;
+
+/** What a computation read from the index: dependency keys, and the revision at which it read them. */
+export interface IndexDependencies {
+  readonly keys: ReadonlySet<string>;
+  readonly revision: number;
 }
 
 export class WorkspaceIndex {
   private readonly byFile = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
   private readonly byKind = new Map<string, Set<IndexedObject>>();
+  private readonly byDoc = new Map<string, IndexedObject>();
+  /** Last revision at which each key / kind / document / file changed. Entries stay after removal on purpose. */
+  private readonly changedAt = new Map<string, number>();
+  private tracking: Set<string> | undefined;
+  private objects = 0;
   /** Bumped on every change, so callers can tell whether cross-file results may be stale. */
   revision = 0;
 
-  /** Replaces what the index knows of one file. Returns true when the set of indexed objects changed. */
+  /** Replaces what the index knows of one file; only documents that changed count as changes. */
   updateFile(file: ParsedFile): boolean {
-    const objects: IndexedObject[] = [];
     const cluster = clusterOfUri(file.uri);
+    const before = this.byFile.get(file.uri) ?? [];
+    const kept = new Map<string, IndexedObject>();
+    for (const o of before) kept.set(docKey(o.uri, o.docIndex), o);
+    const next: IndexedObject[] = [];
+    const added: IndexedObject[] = [];
     for (const placed of file.documents) {
       const d = placed.doc;
       if (d.skipped || !d.kind) continue;
-      objects.push({
+      const old = kept.get(docKey(file.uri, placed.index));
+      if (old && old.doc === d && old.cluster === cluster) {
+        // Same parsed document at the same place (the parse cache returns the same object): unchanged.
+        kept.delete(docKey(file.uri, placed.index));
+        next.push(old);
+        continue;
+      }
+      const o: IndexedObject = {
         uri: file.uri,
         docIndex: placed.index,
         kind: d.kind,
@@ -52,56 +80,111 @@ export class WorkspaceIndex {
         namespace: stringAt(d.root, ['metadata', 'namespace']),
         cluster,
         doc: d,
-      });
+      };
+      next.push(o);
+      added.push(o);
     }
-    const before = this.byFile.get(file.uri);
-    if (before && sameObjects(before, objects)) {
-      // Same documents (by identity from the parse cache): keep the index as it is.
-      return false;
-    }
-    this.removeFile(file.uri);
-    this.byFile.set(file.uri, objects);
-    for (const o of objects) {
-      const k = key(o.kind, o.namespace, o.name);
-      let list = this.byKey.get(k);
-      if (!list) this.byKey.set(k, (list = []));
-      list.push(o);
-      let set = this.byKind.get(o.kind);
-      if (!set) this.byKind.set(o.kind, (set = new Set()));
-      set.add(o);
-    }
+    const removed = [...kept.values()];
+    if (added.length === 0 && removed.length === 0 && this.byFile.has(file.uri)) return false;
     this.revision++;
+    // Unlink first: a changed document's new object takes the old one's place in byDoc.
+    for (const o of removed) this.unlink(o);
+    for (const o of added) this.link(o);
+    this.byFile.set(file.uri, next);
+    this.changedAt.set(fileKey(file.uri), this.revision);
     return true;
   }
 
   removeFile(uri: string): boolean {
     const objects = this.byFile.get(uri);
     if (!objects) return false;
-    this.byFile.delete(uri);
-    for (const o of objects) {
-      const k = key(o.kind, o.namespace, o.name);
-      const list = this.byKey.get(k);
-      if (list) {
-        const rest = list.filter((x) => x !== o);
-        if (rest.length) this.byKey.set(k, rest);
-        else this.byKey.delete(k);
-      }
-      this.byKind.get(o.kind)?.delete(o);
-    }
     this.revision++;
+    this.byFile.delete(uri);
+    for (const o of objects) this.unlink(o);
+    this.changedAt.set(fileKey(uri), this.revision);
+    return true;
+  }
+
+  private link(o: IndexedObject): void {
+    const k = key(o.kind, o.namespace, o.name);
+    let list = this.byKey.get(k);
+    if (!list) this.byKey.set(k, (list = []));
+    list.push(o);
+    let set = this.byKind.get(o.kind);
+    if (!set) this.byKind.set(o.kind, (set = new Set()));
+    set.add(o);
+    this.byDoc.set(docKey(o.uri, o.docIndex), o);
+    this.objects++;
+    this.touch(o, k);
+  }
+
+  private unlink(o: IndexedObject): void {
+    const k = key(o.kind, o.namespace, o.name);
+    const list = this.byKey.get(k);
+    if (list) {
+      const rest = list.filter((x) => x !== o);
+      if (rest.length) this.byKey.set(k, rest);
+      else this.byKey.delete(k);
+    }
+    this.byKind.get(o.kind)?.delete(o);
+    const dk = docKey(o.uri, o.docIndex);
+    if (this.byDoc.get(dk) === o) this.byDoc.delete(dk);
+    this.objects--;
+    this.touch(o, k);
+  }
+
+  private touch(o: IndexedObject, k: string): void {
+    this.changedAt.set(k, this.revision);
+    this.changedAt.set(kindKey(o.kind), this.revision);
+    this.changedAt.set(docKey(o.uri, o.docIndex), this.revision);
+  }
+
+  private read(depKey: string): void {
+    this.tracking?.add(depKey);
+  }
+
+  /** Runs `compute` and returns what it read from the index, for `unchangedSince`. Not reentrant. */
+  track<T>(compute: () => T): { value: T; deps: IndexDependencies } {
+    const outer = this.tracking;
+    const keys = new Set<string>();
+    this.tracking = keys;
+    try {
+      return { value: compute(), deps: { keys, revision: this.revision } };
+    } finally {
+      // Nested tracking also counts for the outer computation.
+      if (outer) for (const k of keys) outer.add(k);
+      this.tracking = outer;
+    }
+  }
+
+  /** True when nothing the tracked computation read has changed since it ran. */
+  unchangedSince(deps: IndexDependencies): boolean {
+    if (deps.revision === this.revision) return true;
+    for (const k of deps.keys) if ((this.changedAt.get(k) ?? 0) > deps.revision) return false;
     return true;
   }
 
   /** Objects of `kind` named `name` in `namespace` (any cluster). */
   find(kind: string, namespace: string | undefined, name: string | undefined): readonly IndexedObject[] {
-    return this.byKey.get(key(kind, namespace, name)) ?? [];
+    const k = key(kind, namespace, name);
+    this.read(k);
+    return this.byKey.get(k) ?? [];
   }
 
   ofKind(kind: string): Iterable<IndexedObject> {
+    this.read(kindKey(kind));
     return this.byKind.get(kind) ?? [];
   }
 
+  /** The object of one document, without depending on the rest of its file. */
+  objectAt(uri: string, docIndex: number): IndexedObject | undefined {
+    const dk = docKey(uri, docIndex);
+    this.read(dk);
+    return this.byDoc.get(dk);
+  }
+
   objectsIn(uri: string): readonly IndexedObject[] {
+    this.read(fileKey(uri));
     return this.byFile.get(uri) ?? [];
   }
 
@@ -110,14 +193,6 @@ export class WorkspaceIndex {
   }
 
   get objectCount(): number {
-    let n = 0;
-    for (const list of this.byFile.values()) n += list.length;
-    return n;
+    return this.objects;
   }
-}
-
-function sameObjects(a: readonly IndexedObject[], b: readonly IndexedObject[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].doc !== b[i].doc || a[i].docIndex !== b[i].docIndex) return false;
-  return true;
 }

@@ -50,7 +50,7 @@ export function exportingClusters(index: WorkspaceIndex, namespace: string | und
 
 /** The IndexedObject for the document being checked. */
 export function selfIn(index: WorkspaceIndex, uri: string, docIndex: number): IndexedObject | undefined {
-  return index.objectsIn(uri).find((o) => o.docIndex === docIndex);
+  return index.objectAt(uri, docIndex);
 }
 
 /** The other exporting clusters of the object being checked, when it takes part in an export from its own cluster. */
