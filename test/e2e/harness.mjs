@@ -229,14 +229,22 @@ export class Session {
     await this.page.locator('.part.statusbar').waitFor({ state: 'visible' });
     await this.dismiss();
     // Keyboard focus must be inside the workbench for F1 to reach it.
-    // The active editor tab, not the text: a click there neither moves the cursor nor depends on the
-    // editor's scroll position (.view-lines of a scrolled editor starts above the viewport).
-    const activeTab = this.page.locator('.editor-group-container .tabs-container .tab.active').first();
-    if (await activeTab.isVisible()) await activeTab.click();
-    else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
-    await this.page.keyboard.press('F1');
+    // Focus the editor's input area without a click: a click on the text moves the cursor (and misses when
+    // the editor is scrolled), a click on the tab may leave F1 unanswered. Retry F1 if the palette stays shut.
     const input = this.page.locator('.quick-input-widget input[type="text"]');
-    await input.waitFor({ state: 'visible' });
+    for (let attempt = 1; ; attempt++) {
+      const editorInput = this.page.locator('.editor-group-container .monaco-editor textarea').first();
+      if (await editorInput.count()) await editorInput.focus();
+      else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : DEFAULT_TIMEOUT });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await this.dismiss();
+      }
+    }
     await input.fill(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');

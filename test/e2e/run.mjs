@@ -6,7 +6,7 @@
 //      E2E_NO_PACKAGE=1 (reuse an existing dist/clusterset.vsix), E2E_VSIX=<path> (test that vsix, no packaging),
 //      E2E_SCREENSHOT=1 (refresh docs/images/editor.png), E2E_NO_TESTBED=1 (do not start the 2-cluster
 //      testbed; the tree scenario then fails).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureE2eTools } from '../../scripts/e2e-setup.mjs';
@@ -77,12 +77,22 @@ async function main() {
     log(`e2e: using the existing ${vsix}`);
   } else {
     t = Date.now();
-    const pack = () => spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    let r = pack();
+    // Asynchronous, so the testbed's start-up (above) goes on while the extension is packaged.
+    const pack = () =>
+      new Promise((res) => {
+        const child = spawn('npm', ['run', '--silent', 'package'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout = (stdout + d).slice(-64 * 1024)));
+        child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-64 * 1024)));
+        child.on('close', (status) => res({ status, stdout, stderr }));
+        child.on('error', (err) => res({ status: -1, stdout, stderr: `${stderr}${err.message}` }));
+      });
+    let r = await pack();
     if (r.status !== 0) {
       // vsce fails if dist/ changes while it zips (another build in the same checkout): one retry.
       log('e2e: npm run package failed, retrying once');
-      r = pack();
+      r = await pack();
     }
     if (r.status !== 0 || !existsSync(vsix)) {
       log(`${r.stdout}${r.stderr}`.slice(-8000));
