@@ -19,7 +19,9 @@ import { findYamlFiles } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createLanguageService();
+/** Parse time per step; documents past it are parsed in later steps, between LSP messages. */
+const PARSE_BUDGET_MS = 1500;
+const service = createLanguageService({ parseBudgetMs: PARSE_BUDGET_MS });
 const pending = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
 /**
  * No fixed debounce: the service re-parses only changed documents and reuses every finding whose inputs did
@@ -80,6 +82,14 @@ function publish(uri: string): void {
   if (result.timedOut) {
     const params: ValidationBudgetParams = { uri, elapsedMs: Math.round(result.elapsedMs), budgetMs: service.settings().validationTimeBudgetMs };
     void connection.sendNotification(ValidationBudgetNotification, params);
+  }
+  if (service.deferredCount(uri) > 0) {
+    // A huge file: parse the next slice after whatever messages are waiting, then publish again.
+    setImmediate(() => {
+      if (!documents.get(uri)) return;
+      if (service.continueParsing(uri)) revalidateOpen(uri);
+      schedule(uri);
+    });
   }
   const status: ServerStatusParams = { indexedFiles: service.index.fileCount, mcsObjects: service.index.objectCount, lastValidationMs: result.elapsedMs };
   void connection.sendNotification(ServerStatusNotification, status);

@@ -53,15 +53,23 @@ export async function startServer(rootUri: string | null = null, initializationO
     proc,
     diagnostics(uri, accept = () => true, timeoutMs = 10000) {
       return new Promise((res, rej) => {
-        const w = { uri, accept, resolve: res };
-        waiters.push(w);
-        setTimeout(() => {
+        // The timer is cleared on success so a long timeout does not keep the test process alive.
+        const timer = setTimeout(() => {
           const i = waiters.indexOf(w);
           if (i >= 0) {
             waiters.splice(i, 1);
             rej(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms (last: ${JSON.stringify(latest.get(uri))}; server stderr: ${stderr})`));
           }
         }, timeoutMs);
+        const w = {
+          uri,
+          accept,
+          resolve: (d: Diagnostic[]) => {
+            clearTimeout(timer);
+            res(d);
+          },
+        };
+        waiters.push(w);
       });
     },
     open(uri, text, version = 1) {

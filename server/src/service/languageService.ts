@@ -32,6 +32,10 @@ export interface LanguageService {
   updateSettings(partial: Partial<ClustersetSettings>): void;
   /** Adds or replaces a file (open editor or workspace file on disk). Returns true when the index changed. */
   setFile(uri: string, text: string, version?: number): boolean;
+  /** Parses documents a time budget put off (see `parseBudgetMs`). Returns true when the index changed. */
+  continueParsing(uri: string): boolean;
+  /** How many documents of the file are still waiting to be parsed. */
+  deferredCount(uri: string): number;
   removeFile(uri: string): boolean;
   hasFile(uri: string): boolean;
   getFile(uri: string): ParsedFile | undefined;
@@ -44,6 +48,11 @@ export interface LanguageService {
 
 export interface LanguageServiceOptions {
   settings?: Partial<ClustersetSettings>;
+  /**
+   * Parse at most this long per call (the editor sets it, so a 10 MB file never freezes the server); documents
+   * past it are parsed by `continueParsing`. Unset (the CLI): parse everything at once.
+   */
+  parseBudgetMs?: number;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -51,6 +60,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const index = new WorkspaceIndex();
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
+  const deadline = (): number | undefined => (options.parseBudgetMs === undefined ? undefined : performance.now() + options.parseBudgetMs);
   let effective: { base: ClustersetSettings; implementation: string | undefined; value: ClustersetSettings } | undefined;
 
   /** The settings, with the implementation of the workspace's ClusterSet file when there is one (it wins). */
@@ -76,10 +86,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         return false;
       }
       const cache = state?.cache ?? new DocumentCache();
-      const parsed = parseFile(uri, text, version, cache);
+      const parsed = parseFile(uri, text, version, cache, deadline());
       files.set(uri, { cache, parsed });
       return index.updateFile(parsed);
     },
+    continueParsing(uri) {
+      const state = files.get(uri);
+      if (!state || state.parsed.deferredCount === 0) return false;
+      state.parsed = parseFile(uri, state.parsed.text, state.parsed.version, state.cache, deadline());
+      state.result = undefined;
+      return index.updateFile(state.parsed);
+    },
+    deferredCount: (uri) => files.get(uri)?.parsed.deferredCount ?? 0,
     removeFile(uri) {
       files.delete(uri);
       return index.removeFile(uri);

@@ -124,6 +124,17 @@ export function validateFile(file: ParsedFile, settings: ClustersetSettings, ind
       diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup));
     }
   }
+  if (file.deferredCount > 0) {
+    const first = file.documents.find((d) => d.doc.deferred);
+    const at = first ? file.lines.positionAt(first.offset) : { line: 0, character: 0 };
+    diagnostics.push({
+      range: { start: at, end: at },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'BUDGET',
+      message: `Clusterset has not parsed ${file.deferredCount} of ${file.documents.length} documents of this file yet (parse time budget); they are being checked and the findings will follow.`,
+    });
+  }
   const elapsedMs = now() - started;
   if (timedOut) {
     diagnostics.push({

@@ -27,13 +27,12 @@ interface SnippetContribution {
  * `CODE:severity` (1 error, 2 warning, 3 information, 4 hint).
  */
 const EXPECTED: Record<string, string[]> = {
-  // No Service in the workspace (MCS101); the default namespace `default` is an export from `default` (MCS104).
-  ServiceExport: ['MCS101:2', 'MCS104:2'],
+  // No Service in the workspace (MCS101).
+  ServiceExport: ['MCS101:2'],
   // Hand-authored ServiceImport (MCS401, a hint in the generic profile); ClusterSetIP without `ips` (MCS409).
   'ServiceImport (ClusterSetIP)': ['MCS401:4', 'MCS409:4'],
   'ServiceImport (Headless)': ['MCS401:4'],
-  // The default namespace `default` again (MCS104).
-  'Service + ServiceExport': ['MCS104:2'],
+  'Service + ServiceExport': [],
   ClusterProperty: [],
   ClusterSet: [],
 };

@@ -20,6 +20,8 @@ export interface ParsedDocument {
   readonly apiVersion?: string;
   /** True when the document was not parsed because nothing in it can concern MCS. */
   readonly skipped: boolean;
+  /** Not parsed yet: the file's parse time budget ran out first; a later step parses it. */
+  readonly deferred?: boolean;
   readonly syntaxProblems: readonly SyntaxProblem[];
 }
 
@@ -50,6 +52,11 @@ export function sniffKind(text: string): string | undefined {
   // Flow-style or indented documents (`{kind: ServiceExport, ...}`): look at the first 4 KiB only.
   const f = FLOW_KIND.exec(text.length > 4096 ? text.slice(0, 4096) : text);
   return f?.[1];
+}
+
+/** A document whose parse was put off by the time budget (not cached: the next step parses it). */
+export function deferredDocument(text: string): ParsedDocument {
+  return { text, root: null, kind: sniffKind(text), skipped: true, deferred: true, syntaxProblems: [] };
 }
 
 /** Documents larger than this are not parsed: no MCS object is this big, and parsing would stall the editor. */

@@ -1,6 +1,6 @@
 // A whole YAML file as documents at offsets. Parsing never throws and reuses unchanged documents.
 import { LineIndex } from './lineIndex';
-import { parseDocumentText, type ParsedDocument } from './parsedDocument';
+import { deferredDocument, parseDocumentText, type ParsedDocument } from './parsedDocument';
 import { splitDocuments } from './splitDocuments';
 
 export interface PlacedDocument {
@@ -17,11 +17,17 @@ export interface ParsedFile {
   readonly version: number;
   readonly documents: readonly PlacedDocument[];
   readonly lines: LineIndex;
+  /** Documents not parsed yet because the time budget ran out (see `parseFile`'s deadline). */
+  readonly deferredCount: number;
 }
 
 /** Keeps parsed documents by text, for the documents of one file, so an edit re-parses only what changed. */
 export class DocumentCache {
   private entries = new Map<string, ParsedDocument>();
+
+  get(text: string): ParsedDocument | undefined {
+    return this.entries.get(text);
+  }
 
   parse(text: string): ParsedDocument {
     const hit = this.entries.get(text);
@@ -39,9 +45,26 @@ export class DocumentCache {
   }
 }
 
-export function parseFile(uri: string, text: string, version: number, cache: DocumentCache = new DocumentCache()): ParsedFile {
+/**
+ * Parses a file, reusing the cache. With a `deadline` (a `performance.now()` value) documents not yet in the
+ * cache when it passes are left `deferred`, so a huge file never blocks the server for long: the caller parses
+ * the rest in later steps (LanguageService.continueParsing).
+ */
+export function parseFile(uri: string, text: string, version: number, cache: DocumentCache = new DocumentCache(), deadline?: number): ParsedFile {
   const chunks = splitDocuments(text);
-  const documents = chunks.map((c, index) => ({ index, offset: c.offset, doc: cache.parse(c.text) }));
-  cache.retainOnly(documents.map((d) => d.doc));
-  return { uri, text, version, documents, lines: new LineIndex(text) };
+  let deferredCount = 0;
+  let parsedOne = false;
+  const documents = chunks.map((c, index) => {
+    const cached = cache.get(c.text);
+    if (cached) return { index, offset: c.offset, doc: cached };
+    // At least one document per step, so every step makes progress whatever the budget.
+    if (parsedOne && deadline !== undefined && performance.now() > deadline) {
+      deferredCount++;
+      return { index, offset: c.offset, doc: deferredDocument(c.text) };
+    }
+    parsedOne = true;
+    return { index, offset: c.offset, doc: cache.parse(c.text) };
+  });
+  cache.retainOnly(documents.filter((d) => !d.doc.deferred).map((d) => d.doc));
+  return { uri, text, version, documents, lines: new LineIndex(text), deferredCount };
 }
