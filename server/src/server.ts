@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, ValidationBudgetNotification, type ClustersetSettings, type ServerStatusParams, type ValidationBudgetParams } from './protocol';
 import { createLanguageService } from './service/languageService';
+import { warmUp } from './warmUp';
 import { findYamlFiles } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -36,6 +37,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: Partial<ClustersetSettings> } | undefined;
   if (init?.settings) service.updateSettings(init.settings);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  warmUp(service);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
