@@ -18,6 +18,8 @@ await Promise.all([
   // The cluster logic (and @kubernetes/client-node) in its own bundle, required lazily by the client.
   build({ ...common, entryPoints: { clusters: 'client/src/clusters/index.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
+  build({ ...common, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
 ]);
-console.log(`built dist/client.js dist/clusters.js dist/server.js dist/cli.js${production ? ' (production)' : ''}`);
+console.log(`built dist/client.js dist/clusters.js dist/server.js dist/parseWorker.js dist/cli.js${production ? ' (production)' : ''}`);

@@ -39,4 +39,6 @@ export interface ServerStatusParams {
   indexedFiles: number;
   mcsObjects: number;
   lastValidationMs: number;
+  /** A worker thread parses large files on a second core. */
+  parallelParse: boolean;
 }

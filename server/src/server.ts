@@ -15,10 +15,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, ValidationBudgetNotification, type ClustersetSettings, type ServerStatusParams, type ValidationBudgetParams } from './protocol';
 import { createLanguageService } from './service/languageService';
+import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
 import { findYamlFiles } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
+/**
+ * Files of this size are parsed on two cores when first opened. Larger ones take the budgeted path (parsed
+ * in steps between messages), which keeps the server responsive however big the file is.
+ */
+const PARALLEL_PARSE_MIN_CHARS = 256 * 1024;
+const PARALLEL_PARSE_MAX_CHARS = 4 * 1024 * 1024;
+const parallelParser = new ParallelParser();
+const opening = new Map<string, Promise<void>>();
 const documents = new TextDocuments(TextDocument);
 /** Parse time per step; documents past it are parsed in later steps, between LSP messages. */
 const PARSE_BUDGET_MS = 1500;
@@ -37,6 +46,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: Partial<ClustersetSettings> } | undefined;
   if (init?.settings) service.updateSettings(init.settings);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  parallelParser.start();
   warmUp(service);
   return {
     capabilities: {
@@ -93,7 +103,7 @@ function publish(uri: string): void {
       schedule(uri);
     });
   }
-  const status: ServerStatusParams = { indexedFiles: service.index.fileCount, mcsObjects: service.index.objectCount, lastValidationMs: result.elapsedMs };
+  const status: ServerStatusParams = { indexedFiles: service.index.fileCount, mcsObjects: service.index.objectCount, lastValidationMs: result.elapsedMs, parallelParse: parallelParser.available };
   void connection.sendNotification(ServerStatusNotification, status);
 }
 
@@ -115,11 +125,31 @@ function revalidateOpen(except?: string): void {
   for (const d of documents.all()) if (d.uri !== except) schedule(d.uri, REVALIDATE_OTHERS_MS);
 }
 
-function onText(doc: TextDocument): void {
+function applyText(doc: TextDocument): void {
   const indexChanged = service.setFile(doc.uri, doc.getText(), doc.version);
   schedule(doc.uri);
   // Another open file's cross-file findings may depend on what this file declares.
   if (indexChanged) revalidateOpen(doc.uri);
+}
+
+function onText(doc: TextDocument): void {
+  const uri = doc.uri;
+  // While a large file's first parse runs on both cores, later changes wait: it applies the latest text.
+  if (opening.has(uri)) return;
+  const size = doc.getText().length;
+  if (!service.hasFile(uri) && size >= PARALLEL_PARSE_MIN_CHARS && size <= PARALLEL_PARSE_MAX_CHARS) {
+    const done = parallelParser
+      .prefetch(service, uri, doc.getText())
+      .catch(() => undefined)
+      .finally(() => {
+        opening.delete(uri);
+        const latest = documents.get(uri);
+        if (latest) applyText(latest);
+      });
+    opening.set(uri, done);
+    return;
+  }
+  applyText(doc);
 }
 
 documents.onDidOpen((e) => onText(e.document));
@@ -150,6 +180,8 @@ connection.onDidChangeConfiguration((params) => {
 connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
 connection.onCompletion((p) => service.completion(p.textDocument.uri, p.position));
 connection.onCodeAction((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+
+connection.onShutdown(() => parallelParser.stop());
 
 documents.listen(connection);
 connection.listen();

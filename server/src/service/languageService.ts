@@ -5,7 +5,9 @@ import { DEFAULT_SETTINGS, IMPLEMENTATIONS, type ClustersetSettings, type Implem
 import { codeActionsFor } from './codeActions';
 import { completionAt } from './completion';
 import { hoverAt } from './hover';
+import type { ParsedDocument } from './parse/parsedDocument';
 import { DocumentCache, parseFile, type ParsedFile } from './parse/parsedFile';
+import { splitDocuments } from './parse/splitDocuments';
 import { validateFile, type ValidationResult } from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -32,6 +34,10 @@ export interface LanguageService {
   updateSettings(partial: Partial<ClustersetSettings>): void;
   /** Adds or replaces a file (open editor or workspace file on disk). Returns true when the index changed. */
   setFile(uri: string, text: string, version?: number): boolean;
+  /** Texts of the documents of `text` that the file's cache does not hold yet (for parsing them elsewhere). */
+  unparsedDocuments(uri: string, text: string): string[];
+  /** Puts documents parsed elsewhere (a worker thread) into the file's cache; the next setFile uses them. */
+  addParsedDocuments(uri: string, docs: readonly ParsedDocument[]): void;
   /** Parses documents a time budget put off (see `parseBudgetMs`). Returns true when the index changed. */
   continueParsing(uri: string): boolean;
   /** How many documents of the file are still waiting to be parsed. */
@@ -57,6 +63,15 @@ export interface LanguageServiceOptions {
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const files = new Map<string, FileState>();
+  /** Caches of files not set yet, filled by addParsedDocuments. */
+  const seeded = new Map<string, DocumentCache>();
+  const cacheOf = (uri: string): DocumentCache => {
+    const existing = files.get(uri)?.cache ?? seeded.get(uri);
+    if (existing) return existing;
+    const fresh = new DocumentCache();
+    seeded.set(uri, fresh);
+    return fresh;
+  };
   const index = new WorkspaceIndex();
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
@@ -85,10 +100,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         if (state.parsed.version !== version) state.parsed = { ...state.parsed, version };
         return false;
       }
-      const cache = state?.cache ?? new DocumentCache();
+      const cache = state?.cache ?? seeded.get(uri) ?? new DocumentCache();
+      seeded.delete(uri);
       const parsed = parseFile(uri, text, version, cache, deadline());
       files.set(uri, { cache, parsed });
       return index.updateFile(parsed);
+    },
+    unparsedDocuments(uri, text) {
+      const cache = files.get(uri)?.cache ?? seeded.get(uri);
+      return splitDocuments(text)
+        .map((c) => c.text)
+        .filter((t) => !cache?.get(t));
+    },
+    addParsedDocuments(uri, docs) {
+      const cache = cacheOf(uri);
+      for (const d of docs) cache.put(d);
     },
     continueParsing(uri) {
       const state = files.get(uri);
@@ -100,6 +126,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     deferredCount: (uri) => files.get(uri)?.parsed.deferredCount ?? 0,
     removeFile(uri) {
       files.delete(uri);
+      seeded.delete(uri);
       return index.removeFile(uri);
     },
     hasFile: (uri) => files.has(uri),

@@ -29,6 +29,11 @@ export class DocumentCache {
     return this.entries.get(text);
   }
 
+  /** Adds a document parsed elsewhere (kept until the next retainOnly). */
+  put(doc: ParsedDocument): void {
+    if (!doc.deferred) this.entries.set(doc.text, doc);
+  }
+
   parse(text: string): ParsedDocument {
     const hit = this.entries.get(text);
     if (hit) return hit;
