@@ -81,6 +81,24 @@ async function indexWorkspace(): Promise<void> {
 async function indexFromDisk(uri: string): Promise<boolean> {
   try {
     const text = await readFile(fileURLToPath(uri), 'utf8');
+    // Opened (or being opened) meanwhile: the editor's text wins.
+    if (documents.get(uri) || opening.has(uri)) return false;
+    if (worthParallelParse(uri, text)) {
+      let release = (): void => undefined;
+      opening.set(uri, new Promise<void>((r) => (release = r)));
+      try {
+        await parallelParser.prefetch(service, uri, text);
+      } finally {
+        opening.delete(uri);
+        release();
+      }
+      const open = documents.get(uri);
+      if (open) {
+        // Opened while its documents were parsed: they are cached, so the open costs little now.
+        applyText(open);
+        return false;
+      }
+    }
     return service.setFile(uri, text);
   } catch {
     // Unreadable or vanished: the index just does not know it.
@@ -132,12 +150,15 @@ function applyText(doc: TextDocument): void {
   if (indexChanged) revalidateOpen(doc.uri);
 }
 
+function worthParallelParse(uri: string, text: string): boolean {
+  return !service.hasFile(uri) && text.length >= PARALLEL_PARSE_MIN_CHARS && text.length <= PARALLEL_PARSE_MAX_CHARS;
+}
+
 function onText(doc: TextDocument): void {
   const uri = doc.uri;
   // While a large file's first parse runs on both cores, later changes wait: it applies the latest text.
   if (opening.has(uri)) return;
-  const size = doc.getText().length;
-  if (!service.hasFile(uri) && size >= PARALLEL_PARSE_MIN_CHARS && size <= PARALLEL_PARSE_MAX_CHARS) {
+  if (worthParallelParse(uri, doc.getText())) {
     const done = parallelParser
       .prefetch(service, uri, doc.getText())
       .catch(() => undefined)
