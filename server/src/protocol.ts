@@ -41,4 +41,6 @@ export interface ServerStatusParams {
   lastValidationMs: number;
   /** A worker thread parses large files on a second core. */
   parallelParse: boolean;
+  /** Time the server spent warming its parser and rules up during initialize. */
+  warmUpMs: number;
 }

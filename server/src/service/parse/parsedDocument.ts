@@ -45,6 +45,9 @@ export const KINDS_OF_INTEREST: ReadonlySet<string> = new Set([
 const KIND_LINE = /^kind:[ \t]*["']?([A-Za-z][A-Za-z0-9]*)/m;
 const FLOW_KIND = /\bkind\s*:\s*["']?([A-Za-z][A-Za-z0-9]*)/;
 
+/** maxAliasCount guards toJS, which we never call; uniqueKeys reports duplicate keys as errors. */
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true } as const;
+
 /** A cheap look at the text: which kind does this document declare, if any. */
 export function sniffKind(text: string): string | undefined {
   const m = KIND_LINE.exec(text);
@@ -77,8 +80,7 @@ export function parseDocumentText(text: string, options: { force?: boolean } = {
     };
   }
   try {
-    // maxAliasCount guards toJS, which we never call; uniqueKeys reports duplicate keys as errors.
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+    const doc = parseDocument(text, YAML_OPTIONS);
     const root = convertYamlNode(doc.contents);
     const syntaxProblems: SyntaxProblem[] = [];
     for (const e of doc.errors) syntaxProblems.push({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]), message: cleanMessage(e.message), code: e.code, severity: 'error' });

@@ -1,6 +1,7 @@
 // A whole YAML file as documents at offsets. Parsing never throws and reuses unchanged documents.
 import { LineIndex } from './lineIndex';
 import { deferredDocument, parseDocumentText, type ParsedDocument } from './parsedDocument';
+import { parseChunksAsStream } from './parseStream';
 import { splitDocuments } from './splitDocuments';
 
 export interface PlacedDocument {
@@ -24,6 +25,10 @@ export interface ParsedFile {
 /** Keeps parsed documents by text, for the documents of one file, so an edit re-parses only what changed. */
 export class DocumentCache {
   private entries = new Map<string, ParsedDocument>();
+
+  isEmpty(): boolean {
+    return this.entries.size === 0;
+  }
 
   get(text: string): ParsedDocument | undefined {
     return this.entries.get(text);
@@ -57,6 +62,8 @@ export class DocumentCache {
  */
 export function parseFile(uri: string, text: string, version: number, cache: DocumentCache = new DocumentCache(), deadline?: number): ParsedFile {
   const chunks = splitDocuments(text);
+  // A file seen for the first time: one stream parse when that is equivalent (see parseStream.ts).
+  if (cache.isEmpty()) for (const d of parseChunksAsStream(text, chunks) ?? []) cache.put(d);
   let deferredCount = 0;
   let parsedOne = false;
   const documents = chunks.map((c, index) => {

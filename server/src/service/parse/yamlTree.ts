@@ -45,15 +45,16 @@ export type YNode = YScalar | YMap | YSeq | YAlias;
 
 const MAX_DEPTH = 200;
 
-function spanOf(node: YamlNode | null | undefined, fallback: number): Span {
+function spanOf(node: YamlNode | null | undefined, fallback: number, shift: number): Span {
   const r = node?.range;
-  return r ? { start: r[0], end: r[1] } : { start: fallback, end: fallback };
+  return r ? { start: r[0] - shift, end: r[1] - shift } : { start: fallback, end: fallback };
 }
 
-export function convertYamlNode(node: unknown, depth = 0): YNode | null {
+/** `shift`: subtracted from every offset, when the node was parsed as part of a larger text. */
+export function convertYamlNode(node: unknown, depth = 0, shift = 0): YNode | null {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
-    const s = spanOf(node, 0);
+    const s = spanOf(node, 0, shift);
     const v = node.value;
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
     return {
@@ -64,27 +65,27 @@ export function convertYamlNode(node: unknown, depth = 0): YNode | null {
       block: node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED,
     };
   }
-  if (isAlias(node)) return { type: 'alias', ...spanOf(node, 0), name: node.source };
+  if (isAlias(node)) return { type: 'alias', ...spanOf(node, 0, shift), name: node.source };
   // Past this depth nothing an MCS rule reads can live; stop so hostile nesting stays cheap.
   if (depth > MAX_DEPTH) return null;
   if (isMap(node)) {
     const pairs: YPair[] = [];
     for (const item of node.items) {
       if (!isPair(item)) continue;
-      const key = convertYamlNode(item.key, depth + 1);
+      const key = convertYamlNode(item.key, depth + 1, shift);
       if (!key) continue;
-      const value = convertYamlNode(item.value, depth + 1);
+      const value = convertYamlNode(item.value, depth + 1, shift);
       pairs.push({ key, value, span: { start: key.start, end: value ? value.end : key.end } });
     }
-    return { type: 'map', ...spanOf(node, 0), pairs, flow: node.flow === true };
+    return { type: 'map', ...spanOf(node, 0, shift), pairs, flow: node.flow === true };
   }
   if (isSeq(node)) {
     const items: YNode[] = [];
     for (const item of node.items) {
-      const c = convertYamlNode(item, depth + 1);
+      const c = convertYamlNode(item, depth + 1, shift);
       if (c) items.push(c);
     }
-    return { type: 'seq', ...spanOf(node, 0), items, flow: node.flow === true };
+    return { type: 'seq', ...spanOf(node, 0, shift), items, flow: node.flow === true };
   }
   return null;
 }

@@ -1,0 +1,39 @@
+// The first parse of a whole file: one `yaml` stream parse instead of one parse per document, which saves the
+// parser's per-call set-up (a third of the time on a file of small documents). Used only where it gives the
+// same result as parsing each document alone: every document is of interest, the stream has no error or
+// warning at all (errors are reported per document, by the per-document parse), and the parser's document
+// boundaries are exactly our chunks.
+import { parseAllDocuments } from 'yaml';
+import { stringAt } from './path';
+import { KINDS_OF_INTEREST, MAX_DOCUMENT_CHARS, sniffKind, YAML_OPTIONS, type ParsedDocument } from './parsedDocument';
+import type { DocumentChunk } from './splitDocuments';
+import { convertYamlNode } from './yamlTree';
+
+/** Below this many documents the per-call set-up saved is not worth a second pass on failure. */
+const MIN_DOCUMENTS = 8;
+
+export function parseChunksAsStream(text: string, chunks: readonly DocumentChunk[]): ParsedDocument[] | undefined {
+  if (chunks.length < MIN_DOCUMENTS || text.length > MAX_DOCUMENT_CHARS) return undefined;
+  for (const c of chunks) {
+    const kind = sniffKind(c.text);
+    if (kind === undefined || !KINDS_OF_INTEREST.has(kind)) return undefined;
+  }
+  let docs;
+  try {
+    docs = parseAllDocuments(text, YAML_OPTIONS);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(docs) || docs.length !== chunks.length) return undefined;
+  const out: ParsedDocument[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
+    const c = chunks[i];
+    if (d.errors.length || d.warnings.length) return undefined;
+    // A document may start after comments at the top of its chunk; it must not start before it or end elsewhere.
+    if (d.range[0] < c.offset || d.range[2] !== c.offset + c.text.length) return undefined;
+    const root = convertYamlNode(d.contents, 0, c.offset);
+    out.push({ text: c.text, root, kind: stringAt(root, ['kind']), apiVersion: stringAt(root, ['apiVersion']), skipped: false, syntaxProblems: [] });
+  }
+  return out;
+}
