@@ -1,6 +1,8 @@
 // Just enough prefix arithmetic for discovery: parse, normalise, contain, and the smallest prefix covering
 // a set of ranges (Node podCIDRs are slices of the cluster range; their covering prefix is a lower bound).
-import ipaddr from 'ipaddr.js';
+// Parsing and formatting are the language service's (server/src/service/cidr), so the editor and discovery
+// read a range the same way; BigInt is fine here (a few ranges per cluster).
+import { cidrFrom, formatCidr, parseCidr, wordsToBigInt } from '../../../server/src/service/cidr/cidr';
 
 export interface Prefix {
   family: 4 | 6;
@@ -11,33 +13,18 @@ export interface Prefix {
 
 const width = (family: 4 | 6) => (family === 4 ? 32 : 128);
 
-function toBigInt(bytes: number[]): bigint {
-  return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
-}
-
 function mask(family: 4 | 6, bits: number): bigint {
   const w = width(family);
   return bits === 0 ? 0n : ((1n << BigInt(bits)) - 1n) << BigInt(w - bits);
 }
 
 export function parsePrefix(text: string): Prefix | undefined {
-  try {
-    const [addr, bits] = ipaddr.parseCIDR(text.trim());
-    const family = addr.kind() === 'ipv4' ? 4 : 6;
-    return { family, base: toBigInt(addr.toByteArray()) & mask(family, bits), bits };
-  } catch {
-    return undefined;
-  }
+  const r = parseCidr(text);
+  return r.ok ? { family: r.cidr.family, base: wordsToBigInt(r.cidr.start), bits: r.cidr.prefix } : undefined;
 }
 
 export function formatPrefix(p: Prefix): string {
-  const bytes: number[] = [];
-  let v = p.base;
-  for (let i = 0; i < width(p.family) / 8; i++) {
-    bytes.unshift(Number(v & 0xffn));
-    v >>= 8n;
-  }
-  return `${ipaddr.fromByteArray(bytes).toString()}/${p.bits}`;
+  return formatCidr(cidrFrom(p.family, p.base, p.bits));
 }
 
 /** `text` in canonical form (host bits cleared, IPv6 compressed), or undefined if it is not a CIDR. */
