@@ -4,6 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { stopLanguageServer } from '../test/helpers/lspProcess';
 
 export interface ServerUnderTest {
   name: string;
@@ -83,25 +84,6 @@ export async function startBenchServer(server: ServerUnderTest, rootUri: string)
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : NaN;
     },
-    async close() {
-      try {
-        await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 3000))]);
-        conn.sendNotification('exit');
-      } catch {
-        // already gone
-      }
-      await new Promise<void>((r) => {
-        if (proc.exitCode !== null) return r();
-        const t = setTimeout(() => {
-          proc.kill('SIGKILL');
-          r();
-        }, 3000);
-        proc.on('exit', () => {
-          clearTimeout(t);
-          r();
-        });
-      });
-      conn.dispose();
-    },
+    close: () => stopLanguageServer(conn, proc),
   };
 }

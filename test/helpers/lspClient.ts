@@ -3,6 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { stopLanguageServer } from './lspProcess';
 
 interface PublishDiagnosticsParams {
   uri: string;
@@ -78,25 +79,6 @@ export async function startServer(rootUri: string | null = null, initializationO
     change(uri, text, version) {
       conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
-    async close() {
-      try {
-        await conn.sendRequest('shutdown');
-        conn.sendNotification('exit');
-      } catch {
-        // already gone
-      }
-      await new Promise<void>((r) => {
-        if (proc.exitCode !== null) return r();
-        const t = setTimeout(() => {
-          proc.kill('SIGKILL');
-          r();
-        }, 3000);
-        proc.on('exit', () => {
-          clearTimeout(t);
-          r();
-        });
-      });
-      conn.dispose();
-    },
+    close: () => stopLanguageServer(conn, proc),
   };
 }
