@@ -4,10 +4,10 @@
 // Times are CPU milliseconds of this process (median of the runs), not wall time.
 // Run: npx tsx bench/cidr.bench.ts [clusters]   (bench/run.ts calls runCidrBench()).
 import { parseDocument } from 'yaml';
-import { parseCidr, type Cidr } from '../server/src/service/cidr/cidr';
-import { findOverlaps, findOverlapsNaive } from '../server/src/service/cidr/overlap';
-import { createLanguageService } from '../server/src/service/languageService';
-import { parseDocumentText } from '../server/src/service/parse/parsedDocument';
+import { parseCidr, type Cidr } from '../server/src/service/public';
+import { findOverlaps, findOverlapsNaive } from '../server/src/service/public';
+import { createLanguageService } from '../server/src/service/public';
+import { parseDocumentText } from '../server/src/service/public';
 
 export interface CidrBenchResult {
   clusters: number;

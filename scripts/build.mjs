@@ -16,7 +16,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './clusters.js'] }),
   // The cluster logic (and @kubernetes/client-node) in its own bundle, required lazily by the client.
-  build({ ...common, entryPoints: { clusters: 'client/src/clusters/index.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { clusters: 'clusters/src/index.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
   build({ ...common, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),

@@ -2,9 +2,9 @@
 // them per cluster (text), as a ClusterSet `spec.clusters` fragment (yaml) or as stable JSON.
 // Exit 0: every cluster answered; 1: some cluster failed (the others are still printed); 2: usage error.
 import { parseArgs } from 'node:util';
-import { formatCidrJson, formatCidrText, formatCidrYaml } from '../../client/src/clusters/cidrReport';
-import { discoverCidrs, type DiscoverOptions } from '../../client/src/clusters/cidrs';
-import { listContexts } from '../../client/src/clusters/kubeconfig';
+import { formatCidrJson, formatCidrText, formatCidrYaml } from '../../clusters/src/cidrReport';
+import { discoverCidrs, type DiscoverOptions } from '../../clusters/src/cidrs';
+import { listContexts } from '../../clusters/src/kubeconfig';
 
 type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'yaml'] as const;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createLanguageService } from '../../server/src/service/public';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';

@@ -1,6 +1,6 @@
 // Lazy access to dist/clusters.js: activation stays cheap, and nothing touches a kubeconfig or a cluster
 // before the tree view is shown or a command runs.
-type ClustersModule = typeof import('./clusters/index');
+type ClustersModule = typeof import('../../clusters/src/index');
 
 let loaded: ClustersModule | undefined;
 

@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParseRequest, ParseResponse } from './parseWorker';
-import type { LanguageService } from './service/languageService';
-import { parseDocumentText, type ParsedDocument } from './service/parse/parsedDocument';
+import type { LanguageService } from './service/public';
+import { parseDocumentText, type ParsedDocument } from './service/public';
 
 /** Below this many unparsed documents the hand-off costs more than it saves. */
 const MIN_DOCUMENTS = 200;

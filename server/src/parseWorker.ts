@@ -2,7 +2,7 @@
 // It speaks one message type: {id, texts} → {id, docs}. ParsedDocument is plain data and crosses the
 // thread boundary by structured clone.
 import { parentPort } from 'node:worker_threads';
-import { parseDocumentText, type ParsedDocument } from './service/parse/parsedDocument';
+import { parseDocumentText, type ParsedDocument } from './service/public';
 
 export interface ParseRequest {
   id: number;

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, ValidationBudgetNotification, type ClustersetSettings, type ServerStatusParams, type ValidationBudgetParams } from './protocol';
-import { createLanguageService } from './service/languageService';
+import { createLanguageService } from './service/public';
 import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
 import { findYamlFiles } from './workspaceFiles';

@@ -3,7 +3,7 @@
 // `initialize` costs ~150 ms once per session (measured; reported as warmUpMs in the status notification) and makes the first real file meet compiled code. Running it
 // in idle time instead was tried: LSP message handling shares the same event-loop queue, so the rounds delayed
 // the first file more than they saved.
-import type { LanguageService } from './service/languageService';
+import type { LanguageService } from './service/public';
 
 const SAMPLE_URI = 'clusterset-warmup:///clusters/warmup/sample.yaml';
 

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import { startClusterset, type Testbed } from '../../testbed/src/index.js';
-import { discoverCidrs, type ClusterCidrReport } from '../../client/src/clusters/cidrs.js';
-import { discoveredClusters } from '../../client/src/clusters/cidrReport.js';
-import { updateClusterSetText } from '../../client/src/clusters/clusterSetUpdate.js';
+import { discoverCidrs, type ClusterCidrReport } from '../../clusters/src/cidrs.js';
+import { discoveredClusters } from '../../clusters/src/cidrReport.js';
+import { updateClusterSetText } from '../../clusters/src/clusterSetUpdate.js';
 
 let tb: Testbed;
 let dir: string;

@@ -4,8 +4,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version as TOOL_VERSION } from '../../../package.json';
-import { RULE_DOCS_BASE } from '../../../server/src/service/diagnostics';
-import { ALL_RULES } from '../../../server/src/service/rules/allRules';
+import { RULE_DOCS_BASE } from '../../../server/src/service/public';
+import { ALL_RULES } from '../../../server/src/service/public';
 import type { LintReport, LintSeverity } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -2,7 +2,7 @@
 // print the report, then propose the ClusterSet file change as a diff that is written only on "Apply".
 import * as vscode from 'vscode';
 import { clusters } from '../clusterModule';
-import type { DiscoveredCluster } from '../clusters/clusterSetUpdate';
+import type { DiscoveredCluster } from '../../../clusters/src/clusterSetUpdate';
 import { kubeconfigSetting } from '../settings';
 
 const PROPOSAL_SCHEME = 'clusterset-proposal';

@@ -2,7 +2,7 @@
 // i.e. until the view is shown.
 import * as vscode from 'vscode';
 import { clusters } from '../clusterModule';
-import type { ContextSummary } from '../clusters/kubeconfig';
+import type { ContextSummary } from '../../../clusters/src/kubeconfig';
 import { kubeconfigSetting } from '../settings';
 
 type Node = { kind: 'context'; context: ContextSummary } | { kind: 'message'; text: string; detail?: string };

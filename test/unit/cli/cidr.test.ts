@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import { runCidr } from '../../../cli/src/cidr';
-import type { ClusterCidrReport, DiscoverOptions } from '../../../client/src/clusters/cidrs';
+import type { ClusterCidrReport, DiscoverOptions } from '../../../clusters/src/cidrs';
 import { sink } from './fixtures';
 
 const EAST: ClusterCidrReport = {

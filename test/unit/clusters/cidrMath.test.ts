@@ -1,7 +1,7 @@
 // Prefix arithmetic used by discovery: normalisation, containment and the smallest covering prefix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contains, coveringPrefix, formatPrefix, normaliseCidr, parsePrefix, type Prefix } from '../../../../client/src/clusters/cidrMath';
+import { contains, coveringPrefix, formatPrefix, normaliseCidr, parsePrefix, type Prefix } from '../../../clusters/src/cidrMath';
 
 const p = (s: string): Prefix => {
   const v = parsePrefix(s);

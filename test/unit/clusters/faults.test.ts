@@ -2,7 +2,7 @@
 // with a one-line, credential-free message.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFault, faultFromHttpStatus, faultFromNetworkError, isClusterWide } from '../../../../client/src/clusters/faults';
+import { describeFault, faultFromHttpStatus, faultFromNetworkError, isClusterWide } from '../../../clusters/src/faults';
 
 const SERVER = 'https://10.0.0.1:6443';
 const err = (code: string, message: string) => Object.assign(new Error(message), { code });

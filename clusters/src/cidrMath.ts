@@ -2,7 +2,7 @@
 // a set of ranges (Node podCIDRs are slices of the cluster range; their covering prefix is a lower bound).
 // Parsing and formatting are the language service's (server/src/service/cidr), so the editor and discovery
 // read a range the same way; BigInt is fine here (a few ranges per cluster).
-import { cidrFrom, formatCidr, parseCidr, wordsToBigInt } from '../../../server/src/service/cidr/cidr';
+import { cidrFrom, formatCidr, parseCidr, wordsToBigInt } from '../../server/src/service/public';
 
 export interface Prefix {
   family: 4 | 6;

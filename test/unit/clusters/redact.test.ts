@@ -2,7 +2,7 @@
 // URLs stay readable.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstLine, redact } from '../../../../client/src/clusters/redact';
+import { firstLine, redact } from '../../../clusters/src/redact';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEyMyJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJlLXBhcnQ';
 const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx1c2VyLWtleS1kYXRh\nAAAA\n-----END RSA PRIVATE KEY-----';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
-import { discoverCidrs, type ClusterCidrReport } from '../../../../client/src/clusters/cidrs';
+import { discoverCidrs, type ClusterCidrReport } from '../../../clusters/src/cidrs';
 
 const servers: Server[] = [];
 after(() => {

@@ -1,7 +1,7 @@
 // The ClusterSet file after discovery: exact text, comments and styles kept, only discovered fields changed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clusterNameFromContext, updateClusterSetText } from '../../../../client/src/clusters/clusterSetUpdate';
+import { clusterNameFromContext, updateClusterSetText } from '../../../clusters/src/clusterSetUpdate';
 
 const FILE = `# Production clusterset — owned by the platform team
 apiVersion: clusterset.dev/v1alpha1

@@ -1,8 +1,8 @@
 // Node range aggregation and the choice of one range set per kind, with warnings where sources disagree.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseRanges } from '../../../../client/src/clusters/cidrs';
-import { aggregateNodeRanges, type DiscoveredRange } from '../../../../client/src/clusters/cidrSources';
+import { chooseRanges } from '../../../clusters/src/cidrs';
+import { aggregateNodeRanges, type DiscoveredRange } from '../../../clusters/src/cidrSources';
 
 test('Node podCIDRs aggregate per family into the smallest covering prefix, marked medium and a lower bound', () => {
   const r = aggregateNodeRanges('Node', [['10.244.0.0/24', 'fd00:10:244::/64'], ['10.244.1.0/24', 'fd00:10:244:1::/64'], ['10.244.2.0/24']], 3);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
-import { openClusterAccess, type ClusterAccess } from '../../../../client/src/clusters/access';
+import { openClusterAccess, type ClusterAccess } from '../../../clusters/src/access';
 
 const TOKEN = 'static-user-token-0123456789';
 const PLUGIN_TOKEN = 'plugin-issued-token-abcdef42';

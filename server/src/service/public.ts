@@ -1,0 +1,31 @@
+// The language service's public entry: the only module of server/src/service that other rooms (the server
+// wiring, clusters/, cli/, bench/) import. Everything behind it may change shape without touching them.
+export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './languageService';
+export { parseDocumentText, type ParsedDocument } from './parse/parsedDocument';
+export {
+  readClusterSet,
+  clusterLabel,
+  type ClusterEntry,
+  type ClusterSetModel,
+  type CidrField,
+  type Located,
+  type RangeRole,
+  type ServiceEntry,
+} from './model/clusterSet';
+export {
+  parseCidr,
+  formatCidr,
+  formatAddress,
+  cidrFrom,
+  wordsToBigInt,
+  bigIntToWords,
+  overlaps,
+  contains,
+  type Cidr,
+  type CidrParse,
+  type Family,
+} from './cidr/cidr';
+export { findOverlaps, findOverlapsNaive } from './cidr/overlap';
+export { ALL_RULES, rulesByKind } from './rules/allRules';
+export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
+export type { Rule } from './rules/rule';
