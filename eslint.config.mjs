@@ -39,7 +39,8 @@ const pureService = {
     'node:https',
     '@kubernetes/client-node',
   ],
-  message: 'server/src/service is pure: no LSP connection code, no I/O, no cluster (use vscode-languageserver-types for LSP types).',
+  message:
+    'server/src/service is pure: no LSP connection code, no I/O, no cluster (use vscode-languageserver-types for LSP types).',
 };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { paths: [vscode], patterns }] });
 
@@ -92,7 +93,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: into('server/src/service'), message: 'The client talks to the language service over LSP (server/src/protocol).' },
+            {
+              group: into('server/src/service'),
+              message: 'The client talks to the language service over LSP (server/src/protocol).',
+            },
             serverWiring,
             cliRoom,
           ],

@@ -25,10 +25,23 @@ export interface CidrBenchResult {
 
 /** Cluster i: pods in 10.0.0.0/8 and Services in 100.64.0.0/10, one /24 each; every 2,000th cluster reuses cluster 0's pod range. */
 export function clusterSetText(clusters: number): string {
-  const out = ['apiVersion: clusterset.dev/v1alpha1', 'kind: ClusterSet', 'metadata:', '  name: bench', 'spec:', '  implementation: cilium', '  clusters:'];
+  const out = [
+    'apiVersion: clusterset.dev/v1alpha1',
+    'kind: ClusterSet',
+    'metadata:',
+    '  name: bench',
+    'spec:',
+    '  implementation: cilium',
+    '  clusters:',
+  ];
   for (let i = 0; i < clusters; i++) {
     const pod = i > 0 && i % 2000 === 0 ? '10.0.0.0/24' : `10.${i >> 8}.${i & 255}.0/24`;
-    out.push(`  - name: cluster-${i}`, `    region: region-${i % 7}`, `    podCIDRs: [${pod}]`, `    serviceCIDRs: [100.${64 + (i >> 8)}.${i & 255}.0/24]`);
+    out.push(
+      `  - name: cluster-${i}`,
+      `    region: region-${i % 7}`,
+      `    podCIDRs: [${pod}]`,
+      `    serviceCIDRs: [100.${64 + (i >> 8)}.${i & 255}.0/24]`,
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -60,7 +73,9 @@ export function runCidrBench(options: { clusters?: number; runs?: number } = {})
   const clusters = options.clusters ?? 10_000;
   const runs = options.runs ?? 5;
   const text = clusterSetText(clusters);
-  const yamlParse = time(runs, () => parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true }));
+  const yamlParse = time(runs, () =>
+    parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true }),
+  );
   const ourParse = time(runs, () => parseDocumentText(text));
   // A fresh service per run: nothing cached between runs, as when the file is first opened.
   const lint = time(runs, () => {
@@ -74,7 +89,8 @@ export function runCidrBench(options: { clusters?: number; runs?: number } = {})
   const ranges = parsed.value.flatMap((r) => (r.ok ? [r.cidr] : ([] as Cidr[])));
   const overlap = time(runs, () => findOverlaps(ranges));
   const naive = time(Math.min(runs, 3), () => findOverlapsNaive(ranges));
-  if (naive.value.length !== overlap.value.pairs.length) throw new Error(`sweep found ${overlap.value.pairs.length} pairs, naive ${naive.value.length}`);
+  if (naive.value.length !== overlap.value.pairs.length)
+    throw new Error(`sweep found ${overlap.value.pairs.length} pairs, naive ${naive.value.length}`);
   return {
     clusters,
     ranges: ranges.length,

@@ -97,10 +97,18 @@ export function crdSchemas(): CrdVersion[] {
   const out: CrdVersion[] = [];
   for (const name of readdirSync(CRD_DIR).filter((n) => n.endsWith('.yaml'))) {
     for (const doc of parseAllDocuments(readFileSync(join(CRD_DIR, name), 'utf8'))) {
-      const crd = doc.toJS() as { kind?: string; spec?: { group: string; names: { kind: string }; versions: Array<{ name: string; served: boolean; schema?: { openAPIV3Schema: Record<string, unknown> } }> } };
+      const crd = doc.toJS() as {
+        kind?: string;
+        spec?: {
+          group: string;
+          names: { kind: string };
+          versions: Array<{ name: string; served: boolean; schema?: { openAPIV3Schema: Record<string, unknown> } }>;
+        };
+      };
       if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;
       for (const v of crd.spec.versions) {
-        if (v.served && v.schema) out.push({ group: crd.spec.group, kind: crd.spec.names.kind, version: v.name, schema: v.schema.openAPIV3Schema });
+        if (v.served && v.schema)
+          out.push({ group: crd.spec.group, kind: crd.spec.names.kind, version: v.name, schema: v.schema.openAPIV3Schema });
       }
     }
   }
@@ -111,11 +119,17 @@ export function crdSchemas(): CrdVersion[] {
 export function writeYamlLsSchema(dir: string): string {
   mkdirSync(dir, { recursive: true });
   const allOf = crdSchemas().map((c) => ({
-    if: { properties: { apiVersion: { const: `${c.group}/${c.version}` }, kind: { const: c.kind } }, required: ['apiVersion', 'kind'] },
+    if: {
+      properties: { apiVersion: { const: `${c.group}/${c.version}` }, kind: { const: c.kind } },
+      required: ['apiVersion', 'kind'],
+    },
     then: c.schema,
   }));
   const path = join(dir, 'mcs.schema.json');
-  writeFileSync(path, JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'MCS resources (from the CRDs)', allOf }));
+  writeFileSync(
+    path,
+    JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'MCS resources (from the CRDs)', allOf }),
+  );
   return path;
 }
 

@@ -31,7 +31,10 @@ export async function startBenchServer(server: ServerUnderTest, rootUri: string)
   const proc: ChildProcessWithoutNullStreams = spawn(server.command, server.args, { stdio: 'pipe' });
   let stderr = '';
   proc.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
-  const conn: MessageConnection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const conn: MessageConnection = createMessageConnection(
+    new StreamMessageReader(proc.stdout),
+    new StreamMessageWriter(proc.stdin),
+  );
   let waiter: { uri: string; resolve: (count: number) => void } | undefined;
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
     if (waiter && waiter.uri === p.uri) {
@@ -40,7 +43,9 @@ export async function startBenchServer(server: ServerUnderTest, rootUri: string)
       w.resolve(p.diagnostics.length);
     }
   });
-  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i) => (i.section ? (server.configuration?.[i.section] ?? null) : null)));
+  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+    p.items.map((i) => (i.section ? (server.configuration?.[i.section] ?? null) : null)),
+  );
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onNotification('window/logMessage', () => undefined);
@@ -64,7 +69,11 @@ export async function startBenchServer(server: ServerUnderTest, rootUri: string)
   let version = 1;
   function nextDiagnostics(uri: string, send: () => void): Promise<{ ms: number; count: number }> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${server.name}: no diagnostics for ${uri} within ${DIAGNOSTICS_TIMEOUT_MS} ms; stderr: ${stderr}`)), DIAGNOSTICS_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`${server.name}: no diagnostics for ${uri} within ${DIAGNOSTICS_TIMEOUT_MS} ms; stderr: ${stderr}`)),
+        DIAGNOSTICS_TIMEOUT_MS,
+      );
       const started = performance.now();
       waiter = {
         uri,
@@ -78,8 +87,17 @@ export async function startBenchServer(server: ServerUnderTest, rootUri: string)
   }
 
   return {
-    open: (uri, text) => nextDiagnostics(uri, () => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: ++version, text } })),
-    change: (uri, text) => nextDiagnostics(uri, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] })),
+    open: (uri, text) =>
+      nextDiagnostics(uri, () =>
+        conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: ++version, text } }),
+      ),
+    change: (uri, text) =>
+      nextDiagnostics(uri, () =>
+        conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: ++version },
+          contentChanges: [{ text }],
+        }),
+      ),
     rssMiB() {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : NaN;

@@ -12,10 +12,18 @@ export const CACHE = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'
 export function yamlLanguageServer(): string {
   const bin = join(CACHE, 'node_modules/yaml-language-server/bin/yaml-language-server');
   const pkg = join(CACHE, 'node_modules/yaml-language-server/package.json');
-  if (!existsSync(bin) || !existsSync(pkg) || !execFileSync(process.execPath, ['-p', `require(${JSON.stringify(pkg)}).version`], { encoding: 'utf8' }).includes(YAML_LS_VERSION)) {
+  if (
+    !existsSync(bin) ||
+    !existsSync(pkg) ||
+    !execFileSync(process.execPath, ['-p', `require(${JSON.stringify(pkg)}).version`], { encoding: 'utf8' }).includes(
+      YAML_LS_VERSION,
+    )
+  ) {
     mkdirSync(CACHE, { recursive: true });
     console.error(`installing yaml-language-server@${YAML_LS_VERSION} into ${CACHE} …`);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', CACHE, `yaml-language-server@${YAML_LS_VERSION}`], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', CACHE, `yaml-language-server@${YAML_LS_VERSION}`], {
+      stdio: 'inherit',
+    });
   }
   return bin;
 }
@@ -41,7 +49,10 @@ export function kubeconform(): string {
   const bin = join(CACHE, 'bin/kubeconform');
   if (!existsSync(bin)) {
     console.error(`building kubeconform ${KUBECONFORM_VERSION} into ${join(CACHE, 'bin')} …`);
-    execFileSync('go', ['install', `github.com/yannh/kubeconform/cmd/kubeconform@${KUBECONFORM_VERSION}`], { stdio: 'inherit', env: { ...process.env, GOBIN: join(CACHE, 'bin') } });
+    execFileSync('go', ['install', `github.com/yannh/kubeconform/cmd/kubeconform@${KUBECONFORM_VERSION}`], {
+      stdio: 'inherit',
+      env: { ...process.env, GOBIN: join(CACHE, 'bin') },
+    });
   }
   return bin;
 }

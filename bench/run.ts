@@ -90,7 +90,8 @@ function goal(ok: boolean): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(SERVER_JS) || !existsSync(CLI_JS)) throw new Error('dist/server.js or dist/cli.js missing: run `node scripts/build.mjs --production` (npm run bench does)');
+  if (!existsSync(SERVER_JS) || !existsSync(CLI_JS))
+    throw new Error('dist/server.js or dist/cli.js missing: run `node scripts/build.mjs --production` (npm run bench does)');
   const yamlLs = yamlLanguageServer();
   const preload = noDebouncePreload();
   const kc = kubeconform();
@@ -101,15 +102,32 @@ async function main(): Promise<void> {
     const schemaPath = writeYamlLsSchema(join(root, 'schemas'));
     const kcLocation = writeKubeconformSchemas(join(root, 'kubeconform'));
     const yamlConfig = {
-      yaml: { validate: true, schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] }, schemaStore: { enable: false }, format: { enable: false }, hover: false, completion: false },
+      yaml: {
+        validate: true,
+        schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] },
+        schemaStore: { enable: false },
+        format: { enable: false },
+        hover: false,
+        completion: false,
+      },
       http: {},
       '[yaml]': {},
       editor: {},
     };
     const servers: ServerUnderTest[] = [
       { name: 'clusterset', command: process.execPath, args: [SERVER_JS, '--stdio'] },
-      { name: `yaml-language-server ${YAML_LS_VERSION}`, command: process.execPath, args: [yamlLs, '--stdio'], configuration: yamlConfig },
-      { name: `yaml-language-server ${YAML_LS_VERSION} (no debounce)`, command: process.execPath, args: ['-r', preload, yamlLs, '--stdio'], configuration: yamlConfig },
+      {
+        name: `yaml-language-server ${YAML_LS_VERSION}`,
+        command: process.execPath,
+        args: [yamlLs, '--stdio'],
+        configuration: yamlConfig,
+      },
+      {
+        name: `yaml-language-server ${YAML_LS_VERSION} (no debounce)`,
+        command: process.execPath,
+        args: ['-r', preload, yamlLs, '--stdio'],
+        configuration: yamlConfig,
+      },
     ];
 
     const rows: string[] = [];
@@ -135,18 +153,34 @@ async function main(): Promise<void> {
         `| | RSS after ${EDITS} edits | ${f(ours.rssMiB)} MiB | ${f(peer.rssMiB)} MiB | ${f(peerNoDebounce.rssMiB)} MiB | |`,
         `| | diagnostics published | ${ours.diagnostics} | ${peer.diagnostics} | ${peerNoDebounce.diagnostics} | |`,
       );
-      verdicts.push(`edit→diagnostics ≥10× faster than yaml-language-server (default) on ${file.lines} lines: ${f(peer.editMs / ours.editMs, 1)}× — ${goal(peer.editMs / ours.editMs >= 10)}`);
+      verdicts.push(
+        `edit→diagnostics ≥10× faster than yaml-language-server (default) on ${file.lines} lines: ${f(peer.editMs / ours.editMs, 1)}× — ${goal(peer.editMs / ours.editMs >= 10)}`,
+      );
       if (size === 50000) {
-        verdicts.push(`edit→diagnostics ≥5× faster than yaml-language-server without debounce on ${file.lines} lines: ${f(peerNoDebounce.editMs / ours.editMs, 1)}× — ${goal(peerNoDebounce.editMs / ours.editMs >= 5)}`);
-        verdicts.push(`open→diagnostics within 1.3× the yaml parser on ${file.lines} lines: ${f(ours.openMs / parse, 2)}× — ${goal(ours.openMs <= 1.3 * parse)}`);
-        verdicts.push(`memory after ${EDITS} edits of ${file.lines} lines < 250 MiB: ${f(ours.rssMiB)} MiB — ${goal(ours.rssMiB < 250)}`);
+        verdicts.push(
+          `edit→diagnostics ≥5× faster than yaml-language-server without debounce on ${file.lines} lines: ${f(peerNoDebounce.editMs / ours.editMs, 1)}× — ${goal(peerNoDebounce.editMs / ours.editMs >= 5)}`,
+        );
+        verdicts.push(
+          `open→diagnostics within 1.3× the yaml parser on ${file.lines} lines: ${f(ours.openMs / parse, 2)}× — ${goal(ours.openMs <= 1.3 * parse)}`,
+        );
+        verdicts.push(
+          `memory after ${EDITS} edits of ${file.lines} lines < 250 MiB: ${f(ours.rssMiB)} MiB — ${goal(ours.rssMiB < 250)}`,
+        );
       }
     }
 
     // CLI throughput on the whole folder (both files), three runs each, process start included.
     const resources = files.reduce((n, x) => n + x.resources, 0);
     const lint = timeProcess(process.execPath, [CLI_JS, 'lint', clustersDir, '--format', 'json']);
-    const kcRun = timeProcess(kc, ['-summary', '-output', 'json', '-ignore-missing-schemas', '-schema-location', kcLocation, clustersDir]);
+    const kcRun = timeProcess(kc, [
+      '-summary',
+      '-output',
+      'json',
+      '-ignore-missing-schemas',
+      '-schema-location',
+      kcLocation,
+      clustersDir,
+    ]);
     const kcSummary = (JSON.parse(kcRun.stdout) as { summary?: Record<string, number> }).summary ?? {};
     rows.push(
       `| ${resources} resources in 2 files | \`clusterset lint\` vs kubeconform ${KUBECONFORM_VERSION} | ${f(lint.ms)} ms (${f((resources / lint.ms) * 1000)} res/s) | ${f(kcRun.ms)} ms (${f((resources / kcRun.ms) * 1000)} res/s) | | ${f(kcRun.ms / lint.ms, 2)}× (kubeconform: ${JSON.stringify(kcSummary)}) |`,
@@ -165,7 +199,9 @@ async function main(): Promise<void> {
       const mod = (await import(cidr)) as { runCidrBench?: () => unknown; formatCidrBench?: (r: unknown) => string };
       if (typeof mod.runCidrBench === 'function') {
         const result = await mod.runCidrBench();
-        console.log(`\nCIDR benchmark:\n${typeof mod.formatCidrBench === 'function' ? mod.formatCidrBench(result) : JSON.stringify(result, null, 2)}`);
+        console.log(
+          `\nCIDR benchmark:\n${typeof mod.formatCidrBench === 'function' ? mod.formatCidrBench(result) : JSON.stringify(result, null, 2)}`,
+        );
       }
     }
   } finally {

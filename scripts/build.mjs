@@ -22,4 +22,6 @@ await Promise.all([
   build({ ...common, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
 ]);
-console.log(`built dist/client.js dist/clusters.js dist/server.js dist/parseWorker.js dist/cli.js${production ? ' (production)' : ''}`);
+console.log(
+  `built dist/client.js dist/clusters.js dist/server.js dist/parseWorker.js dist/cli.js${production ? ' (production)' : ''}`,
+);

@@ -64,7 +64,9 @@ async function demoClusterset() {
     const st = await tbm.status(TESTBED_DIR);
     if (st && st.etcd.running && st.clusters.length && st.clusters.every((c) => c.ready)) {
       testbed = await tbm.openClusterset(TESTBED_DIR);
-      log(`using the testbed already running in ${TESTBED_DIR} (${st.clusters.map((c) => c.name).join(', ')}); it stays up after Ctrl-C`);
+      log(
+        `using the testbed already running in ${TESTBED_DIR} (${st.clusters.map((c) => c.name).join(', ')}); it stays up after Ctrl-C`,
+      );
     } else {
       log(`starting the demo clusterset (${DEMO_CLUSTERS.join(', ')}) in ${TESTBED_DIR}`);
       testbed = await tbm.startClusterset({ dir: TESTBED_DIR, clusters: DEMO_CLUSTERS, log: (l) => log(`[testbed] ${l}`) });
@@ -94,7 +96,9 @@ async function seed(testbed, tbm) {
       continue;
     }
     const objects = [];
-    for (const f of readdirSync(join(root, cluster)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    for (const f of readdirSync(join(root, cluster))
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort()) {
       for (const d of parseAllDocuments(readFileSync(join(root, cluster, f), 'utf8'))) {
         const o = d.toJS();
         if (o && typeof o === 'object' && o.kind) objects.push({ file: f, o });
@@ -111,11 +115,15 @@ async function seed(testbed, tbm) {
       } catch (err) {
         if (!(err instanceof tbm.ApiError)) throw err;
         const name = o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata?.name}` : o.metadata?.name;
-        const why = String(err.message).split('\n')[0].replace(/^apply \S+ \S+: /, '');
+        const why = String(err.message)
+          .split('\n')[0]
+          .replace(/^apply \S+ \S+: /, '');
         rejected.push(`${file}: ${o.kind} ${name} (${o.apiVersion}): ${why.length > 220 ? `${why.slice(0, 220)}…` : why}`);
       }
     }
-    log(`seed ${cluster}: ${applied} object(s) applied${namespaces.length ? ` (namespaces ${namespaces.join(', ')})` : ''}${rejected.length ? `, ${rejected.length} rejected by the API server:` : ''}`);
+    log(
+      `seed ${cluster}: ${applied} object(s) applied${namespaces.length ? ` (namespaces ${namespaces.join(', ')})` : ''}${rejected.length ? `, ${rejected.length} rejected by the API server:` : ''}`,
+    );
     for (const r of rejected) log(`  ${r}`);
   }
 }
@@ -174,7 +182,9 @@ async function main() {
   console.log(`\nClusterset is running in code-server ${tools.codeServerVersion.split(' ')[0]}:\n`);
   console.log(`  ${server.url}?folder=${encodeURIComponent(WORKSPACE)}\n`);
   if (demo) {
-    console.log(`Demo clusterset (${demo.testbed.clusters.map((c) => c.name).join(', ')}), kubeconfig for kubectl and the extension:\n`);
+    console.log(
+      `Demo clusterset (${demo.testbed.clusters.map((c) => c.name).join(', ')}), kubeconfig for kubectl and the extension:\n`,
+    );
     console.log(`  export KUBECONFIG=${demo.testbed.kubeconfigPath}\n`);
   } else if (env.KUBECONFIG) {
     console.log(`kubeconfig: ${env.KUBECONFIG}\n`);

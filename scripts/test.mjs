@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', '.', '--noEmit'] },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'unit', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/unit'], counts: true },
@@ -42,7 +43,9 @@ function run(step) {
         stepFailed = Math.max(stepFailed, 1);
       }
       failed += stepFailed;
-      console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       resolve(code === 0);
     });
   });

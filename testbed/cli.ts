@@ -28,7 +28,13 @@ function parse(argv: string[]): { cmd: string; flags: Map<string, string> } {
   return { cmd, flags };
 }
 
-const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 async function main(): Promise<number> {
   const { cmd, flags } = parse(process.argv.slice(2));
@@ -45,7 +51,9 @@ async function main(): Promise<number> {
         mcsStorageVersion: storage as 'v1alpha1' | 'v1beta1' | undefined,
       });
       for (const c of tb.clusters) {
-        console.log(`${c.name.padEnd(10)} ${c.server}  contexts: ${c.context}, ${c.viewerContext}, ${c.readerContext}${c.crds ? '' : '  (no MCS CRDs)'}`);
+        console.log(
+          `${c.name.padEnd(10)} ${c.server}  contexts: ${c.context}, ${c.viewerContext}, ${c.readerContext}${c.crds ? '' : '  (no MCS CRDs)'}`,
+        );
       }
       console.log(`\nexport KUBECONFIG=${tb.kubeconfigPath}`);
       console.log(`kubectl: ${tb.binaries.kubectl}`);

@@ -55,11 +55,23 @@ function parseCidrArgs(args: string[]): CidrArgs | { help: true } | string {
   if (v.help) return { help: true };
   if (!FORMATS.includes(v.format as Format)) return `--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`;
   const seconds = Number(v.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) return `--timeout must be a number of seconds between 0 and 600 (got "${v.timeout}")`;
-  return { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), contexts: v.context ?? [], format: v.format as Format, timeoutMs: seconds * 1000, allowExecAuth: !v['no-exec-auth'] };
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
+    return `--timeout must be a number of seconds between 0 and 600 (got "${v.timeout}")`;
+  return {
+    ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}),
+    contexts: v.context ?? [],
+    format: v.format as Format,
+    timeoutMs: seconds * 1000,
+    allowExecAuth: !v['no-exec-auth'],
+  };
 }
 
-export async function runCidr(args: string[], stdout: Out, stderr: Out, discover: typeof discoverCidrs = discoverCidrs): Promise<number> {
+export async function runCidr(
+  args: string[],
+  stdout: Out,
+  stderr: Out,
+  discover: typeof discoverCidrs = discoverCidrs,
+): Promise<number> {
   const a = parseCidrArgs(args);
   if (typeof a === 'string') {
     stderr.write(`clusterset cidr: ${a}\n${CIDR_USAGE}\n`);
@@ -82,8 +94,14 @@ export async function runCidr(args: string[], stdout: Out, stderr: Out, discover
       return 2;
     }
   }
-  const options: DiscoverOptions = { allowExecAuth: a.allowExecAuth, timeoutMs: a.timeoutMs, ...(a.kubeconfig ? { kubeconfigPath: a.kubeconfig } : {}) };
+  const options: DiscoverOptions = {
+    allowExecAuth: a.allowExecAuth,
+    timeoutMs: a.timeoutMs,
+    ...(a.kubeconfig ? { kubeconfigPath: a.kubeconfig } : {}),
+  };
   const reports = await discover(contexts, options);
-  stdout.write(a.format === 'json' ? formatCidrJson(reports) : a.format === 'yaml' ? formatCidrYaml(reports) : formatCidrText(reports));
+  stdout.write(
+    a.format === 'json' ? formatCidrJson(reports) : a.format === 'yaml' ? formatCidrYaml(reports) : formatCidrText(reports),
+  );
   return reports.every((r) => r.ok) ? 0 : 1;
 }

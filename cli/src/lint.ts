@@ -131,11 +131,16 @@ async function collect(path: string, cwd: string, files: string[], unreadable: L
 }
 
 function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+  return (
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code)
+  );
 }
 
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
-export async function lintPaths(paths: string[], options: { cwd?: string; implementation?: Implementation } = {}): Promise<LintReport & { files: string[] }> {
+export async function lintPaths(
+  paths: string[],
+  options: { cwd?: string; implementation?: Implementation } = {},
+): Promise<LintReport & { files: string[] }> {
   const cwd = options.cwd ?? process.cwd();
   const found: string[] = [];
   const unreadable: LintReport['unreadable'] = [];
@@ -156,9 +161,13 @@ export async function lintPaths(paths: string[], options: { cwd?: string; implem
   // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
   for (const [uri, file] of fileOf) {
-    const ofFile = service.validate(uri).diagnostics.map(
-      (d): LintDiagnostic => ({ file, range: d.range, severity: SEVERITY[d.severity ?? 1], code: String(d.code ?? ''), message: d.message }),
-    );
+    const ofFile = service.validate(uri).diagnostics.map((d): LintDiagnostic => ({
+      file,
+      range: d.range,
+      severity: SEVERITY[d.severity ?? 1],
+      code: String(d.code ?? ''),
+      message: d.message,
+    }));
     diagnostics.push(...ofFile.sort(byPosition));
   }
   return { diagnostics, unreadable, files: [...fileOf.values()] };
@@ -178,15 +187,20 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
-  const shown: LintReport = { diagnostics: opts.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics, unreadable: linted.unreadable };
+  const shown: LintReport = {
+    diagnostics: opts.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics,
+    unreadable: linted.unreadable,
+  };
 
   if (opts.format === 'json') stdout.write(formatJson(shown));
   else if (opts.format === 'sarif') stdout.write(formatSarif(shown, cwd));
   else stdout.write(formatText(shown));
 
   for (const u of linted.unreadable) stderr.write(`clusterset lint: cannot read ${u.file}: ${u.reason}\n`);
-  if (linted.files.length === 0 && linted.unreadable.length === 0) stderr.write(`clusterset lint: no YAML files found in ${opts.paths.join(', ')}\n`);
-  if (opts.format === 'text' && linted.files.length) stderr.write(`${summaryLine(shown, linted.files.length, opts.quiet ? warnings : 0)}\n`);
+  if (linted.files.length === 0 && linted.unreadable.length === 0)
+    stderr.write(`clusterset lint: no YAML files found in ${opts.paths.join(', ')}\n`);
+  if (opts.format === 'text' && linted.files.length)
+    stderr.write(`${summaryLine(shown, linted.files.length, opts.quiet ? warnings : 0)}\n`);
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) stderr.write(`clusterset lint: too many warnings (${warnings}, maximum ${opts.maxWarnings})\n`);
 

@@ -49,7 +49,8 @@ function userSecrets(user: User | null | undefined): string[] {
   if (!user) return [];
   const out = [user.token, user.password, user.certData, user.keyData];
   const cfg = (user.authProvider?.config ?? {}) as Record<string, unknown>;
-  for (const k of ['access-token', 'id-token', 'refresh-token', 'client-secret']) out.push(typeof cfg[k] === 'string' ? cfg[k] : undefined);
+  for (const k of ['access-token', 'id-token', 'refresh-token', 'client-secret'])
+    out.push(typeof cfg[k] === 'string' ? cfg[k] : undefined);
   const env = (user.exec as { env?: { value?: unknown }[] } | undefined)?.env ?? [];
   for (const e of env) out.push(typeof e.value === 'string' ? e.value : undefined);
   return out.filter((s): s is string => typeof s === 'string' && s.length > 0);
@@ -71,7 +72,8 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   const ctx = kc.getContextObject(contextName);
   if (!ctx) return fault('config', `context "${contextName}" is not in the kubeconfig`);
   const cluster = kc.getCluster(ctx.cluster);
-  if (!cluster) return fault('config', `context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
+  if (!cluster)
+    return fault('config', `context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
   let url: URL;
   try {
     url = new URL(cluster.server);
@@ -82,7 +84,10 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   const user = kc.getUser(ctx.user);
   const program = credentialProgram(user);
   if (program && !options.allowExecAuth) {
-    return fault('execPlugin', `context "${contextName}" gets credentials from the program "${basename(program)}", and running credential plugins is not allowed here (untrusted workspace or clusterset.allowExecAuth is false)`);
+    return fault(
+      'execPlugin',
+      `context "${contextName}" gets credentials from the program "${basename(program)}", and running credential plugins is not allowed here (untrusted workspace or clusterset.allowExecAuth is false)`,
+    );
   }
   const secrets = userSecrets(user);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -105,7 +110,10 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     try {
       return { ok: true, value: JSON.parse(r.body) as T };
     } catch {
-      return fault('unreachable', `${server} answered ${what} with something that is not JSON (a proxy or load balancer in the way?)`);
+      return fault(
+        'unreachable',
+        `${server} answered ${what} with something that is not JSON (a proxy or load balancer in the way?)`,
+      );
     }
   };
 
@@ -114,7 +122,10 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     let token = '';
     for (;;) {
       const sep = path.includes('?') ? '&' : '?';
-      const page = await getJson<{ items?: T[]; metadata?: { continue?: string } }>(`${path}${sep}limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`, what);
+      const page = await getJson<{ items?: T[]; metadata?: { continue?: string } }>(
+        `${path}${sep}limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`,
+        what,
+      );
       if (!page.ok) return page;
       items.push(...(page.value.items ?? []));
       token = page.value.metadata?.continue ?? '';
@@ -145,13 +156,21 @@ async function resolveAuth(
     const done = await Promise.race([kc.applyToHTTPSOptions(opts).then(() => 'done' as const), aborted]);
     if (done === 'aborted') {
       const f = faultFromNetworkError(undefined, server, abortReason(), timeoutMs, secrets);
-      if (program && f.kind === 'timeout') return fault('execPlugin', `credential plugin "${basename(program)}" did not finish within ${Math.round(timeoutMs / 1000)} s (does it wait for an interactive login?)`);
+      if (program && f.kind === 'timeout')
+        return fault(
+          'execPlugin',
+          `credential plugin "${basename(program)}" did not finish within ${Math.round(timeoutMs / 1000)} s (does it wait for an interactive login?)`,
+        );
       return { ok: false, fault: f };
     }
   } catch (err) {
     return { ok: false, fault: authFault(err, program, secrets) };
   }
-  const headers: OutgoingHttpHeaders = { ...(opts.headers as OutgoingHttpHeaders | undefined), Accept: 'application/json', 'User-Agent': 'clusterset' };
+  const headers: OutgoingHttpHeaders = {
+    ...(opts.headers as OutgoingHttpHeaders | undefined),
+    Accept: 'application/json',
+    'User-Agent': 'clusterset',
+  };
   if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
   // A token that came from a plugin is a secret too.
   if (typeof headers.Authorization === 'string') secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
@@ -162,9 +181,16 @@ function authFault(err: unknown, program: string | undefined, secrets: string[])
   const e = err as { code?: unknown; message?: unknown };
   const text = typeof e?.message === 'string' ? e.message : String(err);
   if (program) {
-    if (e?.code === 'ENOENT') return { kind: 'execPlugin', message: `credential plugin "${basename(program)}" was not found on PATH — install it or fix users[].exec.command in the kubeconfig` };
+    if (e?.code === 'ENOENT')
+      return {
+        kind: 'execPlugin',
+        message: `credential plugin "${basename(program)}" was not found on PATH — install it or fix users[].exec.command in the kubeconfig`,
+      };
     const line = firstLine(text, secrets);
-    return { kind: 'execPlugin', message: `credential plugin "${basename(program)}" failed${line ? `: ${line}` : ' without a message'}` };
+    return {
+      kind: 'execPlugin',
+      message: `credential plugin "${basename(program)}" failed${line ? `: ${line}` : ' without a message'}`,
+    };
   }
   // Without a plugin, preparing credentials only reads files named in the kubeconfig.
   return { kind: 'config', message: `credentials of this context could not be loaded: ${firstLine(text, secrets)}` };
@@ -186,7 +212,10 @@ function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
       res.on('error', (error) => resolve({ ok: false, error }));
     };
     const opts = { method: 'GET', headers: auth.headers, signal };
-    const req = url.protocol === 'http:' ? httpRequest(url, opts, onResponse) : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
+    const req =
+      url.protocol === 'http:'
+        ? httpRequest(url, opts, onResponse)
+        : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
     req.on('error', (error) => resolve({ ok: false, error }));
     req.end();
   });

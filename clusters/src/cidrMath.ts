@@ -34,7 +34,9 @@ export function normaliseCidr(text: string): string | undefined {
 }
 
 export function contains(outer: Prefix, inner: Prefix): boolean {
-  return outer.family === inner.family && outer.bits <= inner.bits && (inner.base & mask(outer.family, outer.bits)) === outer.base;
+  return (
+    outer.family === inner.family && outer.bits <= inner.bits && (inner.base & mask(outer.family, outer.bits)) === outer.base
+  );
 }
 
 /** The longest prefix that contains every one of `prefixes` (all of one family), or undefined for none. */

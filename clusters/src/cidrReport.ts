@@ -17,9 +17,13 @@ export function formatCidrText(reports: ClusterCidrReport[]): string {
       const rows = r.ranges.map((g) => {
         return [`${g.chosen ? '*' : ' '} ${g.cidr}`, g.kind, g.confidence, `${g.from}${g.note ? ` — ${g.note}` : ''}`];
       });
-      const w = [0, 1, 2].map((i) => Math.max(...[['  RANGE', 'KIND', 'CONFIDENCE'][i] ?? '', ...rows.map((row) => row[i] ?? '')].map((s) => s.length)) + 1);
+      const w = [0, 1, 2].map(
+        (i) =>
+          Math.max(...[['  RANGE', 'KIND', 'CONFIDENCE'][i] ?? '', ...rows.map((row) => row[i] ?? '')].map((s) => s.length)) + 1,
+      );
       lines.push(`  ${pad('  RANGE', w[0] ?? 0)}${pad('KIND', w[1] ?? 0)}${pad('CONFIDENCE', w[2] ?? 0)}SOURCE`);
-      for (const row of rows) lines.push(`  ${pad(row[0] ?? '', w[0] ?? 0)}${pad(row[1] ?? '', w[1] ?? 0)}${pad(row[2] ?? '', w[2] ?? 0)}${row[3]}`);
+      for (const row of rows)
+        lines.push(`  ${pad(row[0] ?? '', w[0] ?? 0)}${pad(row[1] ?? '', w[1] ?? 0)}${pad(row[2] ?? '', w[2] ?? 0)}${row[3]}`);
       lines.push('  (* = chosen for the ClusterSet file)');
     } else if (r.ok) lines.push('  no ranges found');
     for (const warning of r.warnings) lines.push(`  warning: ${warning}`);
@@ -33,13 +37,19 @@ export function formatCidrText(reports: ClusterCidrReport[]): string {
 const flow = (l: string[]) => `[${l.join(', ')}]`;
 
 export function formatCidrYaml(reports: ClusterCidrReport[]): string {
-  const lines = ['# ClusterSet spec.clusters fragment from `clusterset cidr`; paste under spec: in your ClusterSet file.', 'clusters:'];
+  const lines = [
+    '# ClusterSet spec.clusters fragment from `clusterset cidr`; paste under spec: in your ClusterSet file.',
+    'clusters:',
+  ];
   for (const r of reports) {
     if (!r.ok) {
       lines.push(`# ${r.context}: not read — ${r.fault?.kind}: ${(r.fault?.message ?? '').replace(/\n/g, ' ')}`);
       continue;
     }
-    lines.push(`- name: ${r.clusterId ?? clusterNameFromContext(r.context)}`, `  context: ${/^[A-Za-z0-9][\w./-]*$/.test(r.context) ? r.context : JSON.stringify(r.context)}`);
+    lines.push(
+      `- name: ${r.clusterId ?? clusterNameFromContext(r.context)}`,
+      `  context: ${/^[A-Za-z0-9][\w./-]*$/.test(r.context) ? r.context : JSON.stringify(r.context)}`,
+    );
     lines.push(r.podCIDRs.length ? `  podCIDRs: ${flow(r.podCIDRs)}` : '  podCIDRs: []  # not found; fill in');
     lines.push(r.serviceCIDRs.length ? `  serviceCIDRs: ${flow(r.serviceCIDRs)}` : '  serviceCIDRs: []  # not found; fill in');
     if (r.globalCIDRs[0]) lines.push(`  globalCIDR: ${r.globalCIDRs[0]}`);
@@ -57,7 +67,8 @@ export function discoveredClusters(reports: ClusterCidrReport[]): DiscoveredClus
     .filter((r) => r.ok)
     .map((r) => {
       // Every source that supplied a chosen range of this kind (one per family at most), best first.
-      const from = (kind: string) => [...new Set(r.ranges.filter((g) => g.chosen && g.kind === kind).map((g) => `${g.source} (${g.confidence})`))].join(', ');
+      const from = (kind: string) =>
+        [...new Set(r.ranges.filter((g) => g.chosen && g.kind === kind).map((g) => `${g.source} (${g.confidence})`))].join(', ');
       const pod = from('pod');
       const service = from('service');
       return {

@@ -3,8 +3,24 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { openClusterAccess, DEFAULT_TIMEOUT_MS, type ClusterAccess } from './access';
 import { contains, parsePrefix } from './cidrMath';
-import { readControlPlaneFlags, readKubeadmConfig, readNodes, readServiceCidrs, type DiscoveredRange, type RangeKind, type SourceId, type SourceResult } from './cidrSources';
-import { readCalicoPools, readCiliumConfig, readCiliumNodes, readClusterProperty, readKubernetesService, readSubmariner } from './cniSources';
+import {
+  readControlPlaneFlags,
+  readKubeadmConfig,
+  readNodes,
+  readServiceCidrs,
+  type DiscoveredRange,
+  type RangeKind,
+  type SourceId,
+  type SourceResult,
+} from './cidrSources';
+import {
+  readCalicoPools,
+  readCiliumConfig,
+  readCiliumNodes,
+  readClusterProperty,
+  readKubernetesService,
+  readSubmariner,
+} from './cniSources';
 import { isClusterWide, type ClusterFault } from './faults';
 import { loadKubeConfig } from './kubeconfig';
 import { firstLine } from './redact';
@@ -64,7 +80,11 @@ function rankOf(r: DiscoveredRange): number {
 }
 
 /** Chosen ranges per kind (per family, those of the best-ranked source) and warnings where sources disagree. */
-export function chooseRanges(all: DiscoveredRange[]): { chosen: Record<RangeKind, string[]>; winners: Set<DiscoveredRange>; warnings: string[] } {
+export function chooseRanges(all: DiscoveredRange[]): {
+  chosen: Record<RangeKind, string[]>;
+  winners: Set<DiscoveredRange>;
+  warnings: string[];
+} {
   const chosen: Record<RangeKind, string[]> = { pod: [], service: [], global: [] };
   const winnerSet = new Set<DiscoveredRange>();
   const warnings: string[] = [];
@@ -86,7 +106,9 @@ export function chooseRanges(all: DiscoveredRange[]): { chosen: Record<RangeKind
         const key = `${other.source} ${other.cidr}`;
         if (!agrees && !reported.has(key)) {
           reported.add(key);
-          warnings.push(`${kind} range ${other.cidr} from ${other.from} disagrees with ${winners.map((w) => w.cidr).join(', ')} from ${best.from}; using the latter (${best.source} ranks higher)`);
+          warnings.push(
+            `${kind} range ${other.cidr} from ${other.from} disagrees with ${winners.map((w) => w.cidr).join(', ')} from ${best.from}; using the latter (${best.source} ranks higher)`,
+          );
         }
       }
     }
@@ -112,13 +134,28 @@ async function readAllSources(a: ClusterAccess): Promise<SourceResult[]> {
 }
 
 function emptyReport(context: string, server?: string): ClusterCidrReport {
-  return { context, ...(server ? { server } : {}), ok: true, podCIDRs: [], serviceCIDRs: [], globalCIDRs: [], ranges: [], warnings: [], sources: [], durationMs: 0 };
+  return {
+    context,
+    ...(server ? { server } : {}),
+    ok: true,
+    podCIDRs: [],
+    serviceCIDRs: [],
+    globalCIDRs: [],
+    ranges: [],
+    warnings: [],
+    sources: [],
+    durationMs: 0,
+  };
 }
 
 export async function discoverCluster(kc: KubeConfig, context: string, options: DiscoverOptions): Promise<ClusterCidrReport> {
   const t0 = Date.now();
   const done = (r: ClusterCidrReport) => stableOrder({ ...r, durationMs: Date.now() - t0 });
-  const opened = openClusterAccess(kc, context, { allowExecAuth: options.allowExecAuth, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) });
+  const opened = openClusterAccess(kc, context, {
+    allowExecAuth: options.allowExecAuth,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (!opened.ok) return done({ ...emptyReport(context), ok: false, fault: opened.fault });
   const a = opened.value;
   const report = emptyReport(context, a.server);
@@ -128,7 +165,11 @@ export async function discoverCluster(kc: KubeConfig, context: string, options: 
   if (version.ok && version.value.gitVersion) report.kubernetesVersion = version.value.gitVersion;
 
   const results = await readAllSources(a);
-  report.sources = results.map((r) => ({ source: r.source, status: r.fault ? 'fault' : r.absent ? 'absent' : r.ranges.length || r.clusterId || r.apiServiceIp ? 'found' : 'empty', ...(r.fault ? { fault: r.fault } : {}) }));
+  report.sources = results.map((r) => ({
+    source: r.source,
+    status: r.fault ? 'fault' : r.absent ? 'absent' : r.ranges.length || r.clusterId || r.apiServiceIp ? 'found' : 'empty',
+    ...(r.fault ? { fault: r.fault } : {}),
+  }));
   const clusterWide = results.find((r) => r.fault && isClusterWide(r.fault));
   if (clusterWide?.fault) {
     report.ok = false;
@@ -136,20 +177,44 @@ export async function discoverCluster(kc: KubeConfig, context: string, options: 
   } else if (results.every((r) => r.fault)) {
     report.ok = false;
     const example = (results.find((r) => r.source === 'Node') ?? results[0])?.fault?.message.replace(/^forbidden: /, '') ?? '';
-    report.fault = { kind: 'forbidden', message: `forbidden: this context may not read any CIDR source (Nodes, ServiceCIDRs, kube-system ConfigMaps, CNI pools), e.g. ${example}` };
+    report.fault = {
+      kind: 'forbidden',
+      message: `forbidden: this context may not read any CIDR source (Nodes, ServiceCIDRs, kube-system ConfigMaps, CNI pools), e.g. ${example}`,
+    };
   }
-  report.clusterId = ['ClusterProperty', 'Submariner', 'cilium-config'].map((s) => results.find((r) => r.source === s)?.clusterId).find(Boolean);
+  report.clusterId = ['ClusterProperty', 'Submariner', 'cilium-config']
+    .map((s) => results.find((r) => r.source === s)?.clusterId)
+    .find(Boolean);
   report.ranges = results.flatMap((r) => r.ranges).sort((x, y) => x.kind.localeCompare(y.kind) || rankOf(x) - rankOf(y));
   const { chosen, winners, warnings } = chooseRanges(report.ranges);
   report.ranges = report.ranges.map((r) => (winners.has(r) ? { ...r, chosen: true } : r));
   [report.podCIDRs, report.serviceCIDRs, report.globalCIDRs] = [chosen.pod, chosen.service, chosen.global];
-  report.warnings = [...results.flatMap((r) => r.warnings), ...warnings, ...readFailures(results, report.ok), ...hints(report, results)];
+  report.warnings = [
+    ...results.flatMap((r) => r.warnings),
+    ...warnings,
+    ...readFailures(results, report.ok),
+    ...hints(report, results),
+  ];
   return done(report);
 }
 
 /** Same key order in every report, for scripts diffing `clusterset cidr --format json`. */
 function stableOrder(r: ClusterCidrReport): ClusterCidrReport {
-  const { context, server, clusterId, kubernetesVersion, ok, fault, podCIDRs, serviceCIDRs, globalCIDRs, ranges, warnings, sources, durationMs } = r;
+  const {
+    context,
+    server,
+    clusterId,
+    kubernetesVersion,
+    ok,
+    fault,
+    podCIDRs,
+    serviceCIDRs,
+    globalCIDRs,
+    ranges,
+    warnings,
+    sources,
+    durationMs,
+  } = r;
   return {
     context,
     ...(server ? { server } : {}),
@@ -160,7 +225,16 @@ function stableOrder(r: ClusterCidrReport): ClusterCidrReport {
     podCIDRs,
     serviceCIDRs,
     globalCIDRs,
-    ranges: ranges.map(({ cidr, family, kind, source, from, confidence, note, chosen }) => ({ cidr, family, kind, source, from, confidence, ...(note ? { note } : {}), chosen: !!chosen })),
+    ranges: ranges.map(({ cidr, family, kind, source, from, confidence, note, chosen }) => ({
+      cidr,
+      family,
+      kind,
+      source,
+      from,
+      confidence,
+      ...(note ? { note } : {}),
+      chosen: !!chosen,
+    })),
     warnings,
     sources,
     durationMs,
@@ -170,7 +244,13 @@ function stableOrder(r: ClusterCidrReport): ClusterCidrReport {
 function readFailures(results: SourceResult[], ok: boolean): string[] {
   if (!ok) return [];
   const seen = new Set<string>();
-  return results.flatMap((r) => (r.fault && !seen.has(r.fault.message) && seen.add(r.fault.message) ? [`${r.source} not read: ${r.fault.message}${r.fault.kind === 'forbidden' ? ' (RBAC is checked before the API exists, so a missing CRD answers 403 too)' : ''}`] : []));
+  return results.flatMap((r) =>
+    r.fault && !seen.has(r.fault.message) && seen.add(r.fault.message)
+      ? [
+          `${r.source} not read: ${r.fault.message}${r.fault.kind === 'forbidden' ? ' (RBAC is checked before the API exists, so a missing CRD answers 403 too)' : ''}`,
+        ]
+      : [],
+  );
 }
 
 function hints(report: ClusterCidrReport, results: SourceResult[]): string[] {
@@ -178,11 +258,21 @@ function hints(report: ClusterCidrReport, results: SourceResult[]): string[] {
   const out: string[] = [];
   const apiIp = results.find((r) => r.apiServiceIp)?.apiServiceIp;
   if (report.serviceCIDRs.length === 0) {
-    out.push(`no service range found${apiIp ? `; the kubernetes Service's ClusterIP ${apiIp} is the first address of the primary service range (prefix length unknown)` : ''}`);
-  } else if (apiIp && !report.serviceCIDRs.some((c) => contains(parsePrefix(c)!, parsePrefix(`${apiIp}/${apiIp.includes(':') ? 128 : 32}`)!))) {
-    out.push(`the kubernetes Service's ClusterIP ${apiIp} is outside the service ranges found (${report.serviceCIDRs.join(', ')}): a range is missing`);
+    out.push(
+      `no service range found${apiIp ? `; the kubernetes Service's ClusterIP ${apiIp} is the first address of the primary service range (prefix length unknown)` : ''}`,
+    );
+  } else if (
+    apiIp &&
+    !report.serviceCIDRs.some((c) => contains(parsePrefix(c)!, parsePrefix(`${apiIp}/${apiIp.includes(':') ? 128 : 32}`)!))
+  ) {
+    out.push(
+      `the kubernetes Service's ClusterIP ${apiIp} is outside the service ranges found (${report.serviceCIDRs.join(', ')}): a range is missing`,
+    );
   }
-  if (report.podCIDRs.length === 0) out.push('no pod range found: no CNI pool, controller-manager flag, kubeadm-config or Node podCIDR was readable — enter podCIDRs by hand');
+  if (report.podCIDRs.length === 0)
+    out.push(
+      'no pod range found: no CNI pool, controller-manager flag, kubeadm-config or Node podCIDR was readable — enter podCIDRs by hand',
+    );
   return out;
 }
 
@@ -191,7 +281,8 @@ export async function discoverCidrs(contexts: string[], options: DiscoverOptions
   let kc = options.kubeConfig;
   if (!kc) {
     const loaded = loadKubeConfig(options.kubeconfigPath);
-    if (!loaded.ok) return contexts.map((c) => ({ ...emptyReport(c), ok: false, fault: { kind: 'config', message: loaded.error } }));
+    if (!loaded.ok)
+      return contexts.map((c) => ({ ...emptyReport(c), ok: false, fault: { kind: 'config', message: loaded.error } }));
     kc = loaded.kc;
   }
   const out: ClusterCidrReport[] = new Array(contexts.length);
@@ -199,7 +290,11 @@ export async function discoverCidrs(contexts: string[], options: DiscoverOptions
   const worker = async (config: KubeConfig) => {
     for (let i = next++; i < contexts.length; i = next++) {
       const context = contexts[i] ?? '';
-      const r = await discoverCluster(config, context, options).catch((e: unknown) => ({ ...emptyReport(context), ok: false, fault: { kind: 'config' as const, message: `internal error: ${firstLine(e instanceof Error ? e.message : String(e))}` } }));
+      const r = await discoverCluster(config, context, options).catch((e: unknown) => ({
+        ...emptyReport(context),
+        ok: false,
+        fault: { kind: 'config' as const, message: `internal error: ${firstLine(e instanceof Error ? e.message : String(e))}` },
+      }));
       out[i] = r;
       options.onCluster?.(r);
     }

@@ -26,13 +26,20 @@ interface Splice {
 
 /** A DNS label from a context name (`arn:aws:eks:…:cluster/prod` → `arn-aws-eks-…-cluster-prod`). */
 export function clusterNameFromContext(context: string): string {
-  const label = context.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const label = context
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
   return /^[a-z]/.test(label) ? label : `c-${label}`.slice(0, 63);
 }
 
 /** A YAML scalar: plain when that is unambiguous, else double-quoted. */
 function scalar(s: string): string {
-  return /^[A-Za-z0-9_][\w.:/@-]*$/.test(s) && !/:$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z0-9_][\w.:/@-]*$/.test(s) && !/:$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s)
+    ? s
+    : JSON.stringify(s);
 }
 
 const flow = (values: string[]) => `[${values.map(scalar).join(', ')}]`;
@@ -65,7 +72,14 @@ function sameList(node: unknown, values: string[]): boolean {
 }
 
 /** Splices that set `key` of the cluster `item` to `values` (a flow list, or block items in block style). */
-function setList(text: string, item: YAMLMap, key: string, values: string[], source: string | undefined, keyIndent: number): Splice[] {
+function setList(
+  text: string,
+  item: YAMLMap,
+  key: string,
+  values: string[],
+  source: string | undefined,
+  keyIndent: number,
+): Splice[] {
   const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
   const node = pair?.value as Node | null | undefined;
   const note = source ? ` # discovered: ${source}` : '';
@@ -88,24 +102,41 @@ function newCluster(name: string, d: DiscoveredCluster, indent: number): string 
   const pad = ' '.repeat(indent);
   const lines = [`${pad}- name: ${scalar(name)}`, `${pad}  context: ${scalar(d.context)}`];
   if (d.podCIDRs.length) lines.push(`${pad}  podCIDRs: ${flow(d.podCIDRs)}${d.podSource ? ` # discovered: ${d.podSource}` : ''}`);
-  if (d.serviceCIDRs.length) lines.push(`${pad}  serviceCIDRs: ${flow(d.serviceCIDRs)}${d.serviceSource ? ` # discovered: ${d.serviceSource}` : ''}`);
+  if (d.serviceCIDRs.length)
+    lines.push(`${pad}  serviceCIDRs: ${flow(d.serviceCIDRs)}${d.serviceSource ? ` # discovered: ${d.serviceSource}` : ''}`);
   if (d.globalCIDRs?.[0]) lines.push(`${pad}  globalCIDR: ${d.globalCIDRs[0]}`);
   return lines.join('\n');
 }
 
 function newClusterSetText(name: string): string {
-  return ['# Written by "Clusterset: Discover CIDRs from clusters"; review implementation and names.', 'apiVersion: clusterset.dev/v1alpha1', 'kind: ClusterSet', 'metadata:', `  name: ${scalar(name)}`, 'spec:', '  implementation: generic', '  clusters: []', ''].join('\n');
+  return [
+    '# Written by "Clusterset: Discover CIDRs from clusters"; review implementation and names.',
+    'apiVersion: clusterset.dev/v1alpha1',
+    'kind: ClusterSet',
+    'metadata:',
+    `  name: ${scalar(name)}`,
+    'spec:',
+    '  implementation: generic',
+    '  clusters: []',
+    '',
+  ].join('\n');
 }
 
 /**
  * The ClusterSet file text with `discovered` applied. `existing` undefined (or blank) creates a new file.
  * Clusters with no discovered range are left alone; empty discoveries never erase hand-written ranges.
  */
-export function updateClusterSetText(existing: string | undefined, discovered: DiscoveredCluster[], opts: { clustersetName?: string } = {}): ClusterSetUpdate {
+export function updateClusterSetText(
+  existing: string | undefined,
+  discovered: DiscoveredCluster[],
+  opts: { clustersetName?: string } = {},
+): ClusterSetUpdate {
   const text = existing && existing.trim() ? existing : newClusterSetText(opts.clustersetName ?? 'my-clusterset');
-  if (parseAllDocuments(text).length !== 1) return { ok: false, error: 'the ClusterSet file must hold exactly one YAML document to be updated automatically' };
+  if (parseAllDocuments(text).length !== 1)
+    return { ok: false, error: 'the ClusterSet file must hold exactly one YAML document to be updated automatically' };
   const doc = parseDocument(text);
-  if (doc.errors.length) return { ok: false, error: `the ClusterSet file is not valid YAML (${doc.errors[0]?.message.split('\n')[0]}); fix it first` };
+  if (doc.errors.length)
+    return { ok: false, error: `the ClusterSet file is not valid YAML (${doc.errors[0]?.message.split('\n')[0]}); fix it first` };
   if (doc.get('kind') !== 'ClusterSet') return { ok: false, error: 'the file is not a ClusterSet (kind: ClusterSet)' };
   const spec = doc.get('spec', true);
   const seq = isMap(spec) ? spec.get('clusters', true) : undefined;
@@ -118,7 +149,9 @@ export function updateClusterSetText(existing: string | undefined, discovered: D
   const changes: string[] = [];
   for (const d of discovered) {
     if (d.podCIDRs.length + d.serviceCIDRs.length + (d.globalCIDRs?.length ?? 0) === 0) continue;
-    const item = items.find((i) => i.get('context') === d.context) ?? (d.clusterId ? items.find((i) => i.get('name') === d.clusterId && !i.has('context')) : undefined);
+    const item =
+      items.find((i) => i.get('context') === d.context) ??
+      (d.clusterId ? items.find((i) => i.get('name') === d.clusterId && !i.has('context')) : undefined);
     if (!item) {
       const stem = d.clusterId ?? clusterNameFromContext(d.context);
       let name = stem;
@@ -133,7 +166,10 @@ export function updateClusterSetText(existing: string | undefined, discovered: D
     }
     const label = String(item.get('name') ?? d.context);
     const keyIndent = columnOf(text, (item.items[0]?.key as Node | undefined)?.range?.[0] ?? item.range?.[0] ?? 0);
-    for (const [key, values, source] of [['podCIDRs', d.podCIDRs, d.podSource], ['serviceCIDRs', d.serviceCIDRs, d.serviceSource]] as const) {
+    for (const [key, values, source] of [
+      ['podCIDRs', d.podCIDRs, d.podSource],
+      ['serviceCIDRs', d.serviceCIDRs, d.serviceSource],
+    ] as const) {
       if (values.length === 0 || sameList(item.get(key, true), values)) continue;
       splices.push(...setList(text, item, key, values, source, keyIndent));
       changes.push(`${label}: ${key} → ${values.join(', ')}`);

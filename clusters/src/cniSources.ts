@@ -9,7 +9,10 @@ type Obj = { metadata?: { name?: string; namespace?: string }; spec?: Record<str
 const CILIUM_POOL_MODES = new Set(['cluster-pool', 'cluster-pool-v2beta']);
 
 export async function readCiliumConfig(a: ClusterAccess): Promise<SourceResult> {
-  const r = await a.getJson<Obj>('/api/v1/namespaces/kube-system/configmaps/cilium-config', 'ConfigMap kube-system/cilium-config');
+  const r = await a.getJson<Obj>(
+    '/api/v1/namespaces/kube-system/configmaps/cilium-config',
+    'ConfigMap kube-system/cilium-config',
+  );
   if (!r.ok) return failed('cilium-config', r.fault);
   const data = r.value.data ?? {};
   const mode = data.ipam || 'cluster-pool';
@@ -17,21 +20,44 @@ export async function readCiliumConfig(a: ClusterAccess): Promise<SourceResult> 
   const clusterName = data['cluster-name'] && data['cluster-name'] !== 'default' ? data['cluster-name'] : undefined;
   const identity = clusterName ? { clusterId: clusterName } : {};
   if (!CILIUM_POOL_MODES.has(mode)) {
-    warnings.push(`Cilium IPAM mode is "${mode}": pod ranges come from ${mode === 'kubernetes' ? 'Node spec.podCIDRs' : mode === 'multi-pool' ? 'CiliumPodIPPools (not read)' : 'the cloud provider (not read)'}, not from cilium-config`);
+    warnings.push(
+      `Cilium IPAM mode is "${mode}": pod ranges come from ${mode === 'kubernetes' ? 'Node spec.podCIDRs' : mode === 'multi-pool' ? 'CiliumPodIPPools (not read)' : 'the cloud provider (not read)'}, not from cilium-config`,
+    );
     return { source: 'cilium-config', ranges: [], warnings, ...identity };
   }
-  const base = { kind: 'pod' as const, source: 'cilium-config' as const, confidence: 'high' as const, note: `Cilium IPAM ${mode}` };
+  const base = {
+    kind: 'pod' as const,
+    source: 'cilium-config' as const,
+    confidence: 'high' as const,
+    note: `Cilium IPAM ${mode}`,
+  };
   const out = [
-    ...toRanges(cidrList(data['cluster-pool-ipv4-cidr']), { ...base, from: 'ConfigMap kube-system/cilium-config cluster-pool-ipv4-cidr' }, warnings),
-    ...toRanges(cidrList(data['cluster-pool-ipv6-cidr']), { ...base, from: 'ConfigMap kube-system/cilium-config cluster-pool-ipv6-cidr' }, warnings),
+    ...toRanges(
+      cidrList(data['cluster-pool-ipv4-cidr']),
+      { ...base, from: 'ConfigMap kube-system/cilium-config cluster-pool-ipv4-cidr' },
+      warnings,
+    ),
+    ...toRanges(
+      cidrList(data['cluster-pool-ipv6-cidr']),
+      { ...base, from: 'ConfigMap kube-system/cilium-config cluster-pool-ipv6-cidr' },
+      warnings,
+    ),
   ];
   return { source: 'cilium-config', ranges: out, warnings, ...identity };
 }
 
 export async function readCiliumNodes(a: ClusterAccess): Promise<SourceResult> {
-  const r = await a.listAll<Obj & { spec?: { ipam?: { podCIDRs?: string[] } } }>('/apis/cilium.io/v2/ciliumnodes', 'CiliumNodes (cilium.io/v2)');
+  const r = await a.listAll<Obj & { spec?: { ipam?: { podCIDRs?: string[] } } }>(
+    '/apis/cilium.io/v2/ciliumnodes',
+    'CiliumNodes (cilium.io/v2)',
+  );
   if (!r.ok) return failed('CiliumNode', r.fault);
-  return aggregateNodeRanges('CiliumNode', r.value.items.map((n) => cidrList(n.spec?.ipam?.podCIDRs)), r.value.items.length, r.value.truncated);
+  return aggregateNodeRanges(
+    'CiliumNode',
+    r.value.items.map((n) => cidrList(n.spec?.ipam?.podCIDRs)),
+    r.value.items.length,
+    r.value.truncated,
+  );
 }
 
 export async function readCalicoPools(a: ClusterAccess): Promise<SourceResult> {
@@ -44,7 +70,11 @@ export async function readCalicoPools(a: ClusterAccess): Promise<SourceResult> {
       warnings.push(`Calico IPPool ${name} is disabled; not counted`);
       return [];
     }
-    return toRanges(cidrList(pool.spec?.cidr), { kind: 'pod', source: 'CalicoIPPool', from: `IPPool ${name} spec.cidr`, confidence: 'high' }, warnings);
+    return toRanges(
+      cidrList(pool.spec?.cidr),
+      { kind: 'pod', source: 'CalicoIPPool', from: `IPPool ${name} spec.cidr`, confidence: 'high' },
+      warnings,
+    );
   });
   return { source: 'CalicoIPPool', ranges: out, warnings, absent: r.value.items.length === 0 };
 }
@@ -75,7 +105,10 @@ export async function readSubmariner(a: ClusterAccess, clusterId: string | undef
   const ids = items.map((c) => String(c.spec?.cluster_id ?? c.metadata?.name ?? '?'));
   const own = clusterId ? items.find((c) => c.spec?.cluster_id === clusterId) : items.length === 1 ? items[0] : undefined;
   if (!own) {
-    if (items.length) warnings.push(`Submariner Cluster objects for ${ids.join(', ')}, none known to be this cluster${clusterId ? ` (${clusterId})` : ''}; not used`);
+    if (items.length)
+      warnings.push(
+        `Submariner Cluster objects for ${ids.join(', ')}, none known to be this cluster${clusterId ? ` (${clusterId})` : ''}; not used`,
+      );
     return { source: 'Submariner', ranges: [], warnings, absent: items.length === 0 };
   }
   const name = `Cluster ${own.metadata?.namespace ?? '?'}/${own.metadata?.name ?? '?'}`;
@@ -92,10 +125,18 @@ export async function readSubmariner(a: ClusterAccess, clusterId: string | undef
 /** The cluster id from ClusterProperty cluster.clusterset.k8s.io (about.k8s.io v1alpha1, then v1beta1). */
 export async function readClusterProperty(a: ClusterAccess): Promise<SourceResult> {
   for (const v of ['v1alpha1', 'v1beta1']) {
-    const r = await a.getJson<Obj>(`/apis/about.k8s.io/${v}/clusterproperties/cluster.clusterset.k8s.io`, 'ClusterProperty cluster.clusterset.k8s.io');
+    const r = await a.getJson<Obj>(
+      `/apis/about.k8s.io/${v}/clusterproperties/cluster.clusterset.k8s.io`,
+      'ClusterProperty cluster.clusterset.k8s.io',
+    );
     if (r.ok) {
       const value = r.value.spec?.value;
-      return { source: 'ClusterProperty', ranges: [], warnings: [], ...(typeof value === 'string' && value ? { clusterId: value } : {}) };
+      return {
+        source: 'ClusterProperty',
+        ranges: [],
+        warnings: [],
+        ...(typeof value === 'string' && value ? { clusterId: value } : {}),
+      };
     }
     if (r.fault.kind !== 'crdMissing') return failed('ClusterProperty', r.fault);
   }
@@ -104,7 +145,10 @@ export async function readClusterProperty(a: ClusterAccess): Promise<SourceResul
 
 /** default/kubernetes: its ClusterIP is the first IP of the primary service range (a hint, no length). */
 export async function readKubernetesService(a: ClusterAccess): Promise<SourceResult> {
-  const r = await a.getJson<{ spec?: { clusterIP?: string } }>('/api/v1/namespaces/default/services/kubernetes', 'Service default/kubernetes');
+  const r = await a.getJson<{ spec?: { clusterIP?: string } }>(
+    '/api/v1/namespaces/default/services/kubernetes',
+    'Service default/kubernetes',
+  );
   if (!r.ok) return failed('kubernetes-Service', r.fault);
   const ip = r.value.spec?.clusterIP;
   return { source: 'kubernetes-Service', ranges: [], warnings: [], ...(ip ? { apiServiceIp: ip } : {}) };

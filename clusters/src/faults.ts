@@ -22,14 +22,28 @@ export interface ClusterFault {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; fault: ClusterFault };
 
-export const fault = (kind: FaultKind, message: string): { ok: false; fault: ClusterFault } => ({ ok: false, fault: { kind, message } });
+export const fault = (kind: FaultKind, message: string): { ok: false; fault: ClusterFault } => ({
+  ok: false,
+  fault: { kind, message },
+});
 
 /** Faults that say nothing about one source but about the whole cluster: stop asking it. */
 export function isClusterWide(f: ClusterFault): boolean {
   return f.kind !== 'forbidden' && f.kind !== 'notFound' && f.kind !== 'crdMissing';
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function errorCode(err: unknown): string {
   const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
@@ -45,12 +59,23 @@ function isTlsCode(code: string): boolean {
  * A network-level error of one request to `server` (what Node's https module rejects with) as a fault.
  * `reason` says why the request's signal aborted, when it did.
  */
-export function faultFromNetworkError(err: unknown, server: string, reason: 'deadline' | 'cancelled' | undefined, timeoutMs: number, secrets: readonly string[]): ClusterFault {
-  if (reason === 'deadline') return { kind: 'timeout', message: `no answer from ${server} within ${Math.round(timeoutMs / 100) / 10} s` };
+export function faultFromNetworkError(
+  err: unknown,
+  server: string,
+  reason: 'deadline' | 'cancelled' | undefined,
+  timeoutMs: number,
+  secrets: readonly string[],
+): ClusterFault {
+  if (reason === 'deadline')
+    return { kind: 'timeout', message: `no answer from ${server} within ${Math.round(timeoutMs / 100) / 10} s` };
   if (reason === 'cancelled') return { kind: 'cancelled', message: 'cancelled' };
   const code = errorCode(err);
   const detail = firstLine(err instanceof Error ? err.message : String(err), secrets);
-  if (isTlsCode(code)) return { kind: 'tls', message: `TLS handshake with ${server} failed (${code}): ${detail} — check the cluster's certificate-authority in the kubeconfig` };
+  if (isTlsCode(code))
+    return {
+      kind: 'tls',
+      message: `TLS handshake with ${server} failed (${code}): ${detail} — check the cluster's certificate-authority in the kubeconfig`,
+    };
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', message: `cannot connect to ${server} (${code}): ${detail}` };
   return { kind: 'unreachable', message: `request to ${server} failed${code ? ` (${code})` : ''}: ${detail}` };
 }
@@ -79,7 +104,11 @@ function parseStatus(body: string): StatusBody | undefined {
 export function faultFromHttpStatus(status: number, body: string, what: string, secrets: readonly string[]): ClusterFault {
   const st = parseStatus(body);
   const said = firstLine(st?.message ?? body, secrets, 240);
-  if (status === 401) return { kind: 'unauthorized', message: `unauthorized (401) reading ${what}: the credentials of this context were rejected — log in again or refresh the token` };
+  if (status === 401)
+    return {
+      kind: 'unauthorized',
+      message: `unauthorized (401) reading ${what}: the credentials of this context were rejected — log in again or refresh the token`,
+    };
   if (status === 403) return { kind: 'forbidden', message: `forbidden: ${said || `cannot read ${what}`}` };
   if (status === 404) {
     if (st?.details?.name) return { kind: 'notFound', message: `${what} not found` };

@@ -13,7 +13,8 @@ export interface ContextSummary {
   namespace?: string;
 }
 
-export type ContextList = { ok: true; source: string; current?: string; contexts: ContextSummary[] } | { ok: false; error: string };
+export type ContextList =
+  { ok: true; source: string; current?: string; contexts: ContextSummary[] } | { ok: false; error: string };
 
 /** The files a kubeconfig is read from: the explicit path, else $KUBECONFIG's list, else ~/.kube/config. */
 export function kubeconfigSources(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): string[] {
@@ -22,9 +23,13 @@ export function kubeconfigSources(explicitPath?: string, env: NodeJS.ProcessEnv 
   return fromEnv.length ? fromEnv : [join(homedir(), '.kube', 'config')];
 }
 
-export function loadKubeConfig(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): { ok: true; kc: KubeConfig; source: string } | { ok: false; error: string } {
+export function loadKubeConfig(
+  explicitPath?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: true; kc: KubeConfig; source: string } | { ok: false; error: string } {
   const sources = kubeconfigSources(explicitPath, env).filter((p) => existsSync(p));
-  if (sources.length === 0) return { ok: false, error: `no kubeconfig found (looked at ${kubeconfigSources(explicitPath, env).join(', ')})` };
+  if (sources.length === 0)
+    return { ok: false, error: `no kubeconfig found (looked at ${kubeconfigSources(explicitPath, env).join(', ')})` };
   const kc = new KubeConfig();
   try {
     if (sources.length === 1) kc.loadFromFile(sources[0]);
@@ -40,7 +45,10 @@ export function loadKubeConfig(explicitPath?: string, env: NodeJS.ProcessEnv = p
     }
   } catch (err) {
     // Messages from the YAML parser can quote file content; keep only the first line.
-    return { ok: false, error: `kubeconfig ${sources.join(delimiter)} could not be read: ${String((err as Error).message ?? err).split('\n')[0]}` };
+    return {
+      ok: false,
+      error: `kubeconfig ${sources.join(delimiter)} could not be read: ${String((err as Error).message ?? err).split('\n')[0]}`,
+    };
   }
   return { ok: true, kc, source: sources.join(delimiter) };
 }

@@ -18,7 +18,10 @@ const RULES: [RegExp, Replacer][] = [
     (_m, key) => `${key}${REDACTED}`,
   ],
   // "token <value>" in prose (plugin stderr): a long opaque word right after a credential word.
-  [/\b(token|password|secret)(\s+)(?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{16,}/gi, (_m, word, space) => `${word}${space}${REDACTED}`],
+  [
+    /\b(token|password|secret)(\s+)(?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{16,}/gi,
+    (_m, word, space) => `${word}${space}${REDACTED}`,
+  ],
   // Long base64 runs (embedded certificates/keys, opaque tokens); 40+ such characters in a row never occur
   // in what we keep (names, CIDRs, URLs and paths are shorter or contain other characters).
   [/[A-Za-z0-9+/]{40,}={0,2}/g, () => REDACTED],
@@ -38,6 +41,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 
 /** The first non-empty line of `text`, redacted and capped, for one-line fault messages. */
 export function firstLine(text: string, secrets: readonly string[] = [], max = 300): string {
-  const line = redact(text, secrets).split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const line =
+    redact(text, secrets)
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

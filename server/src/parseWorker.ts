@@ -17,8 +17,12 @@ export interface ParseResponse {
 function warmUp(): void {
   // Same reason as the main thread's warm-up: the first real parse should not run in V8's slow tiers.
   for (let i = 0; i < 200; i++) {
-    parseDocumentText(`apiVersion: v1\nkind: Service\nmetadata:\n  name: w${i}\n  namespace: warmup\nspec:\n  selector: {app: w}\n  ports:\n  - {name: http, protocol: TCP, port: ${i + 1}}\n`);
-    parseDocumentText(`apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: w${i}\n  namespace: warmup\nspec:\n  type: ClusterSetIP\n  ports:\n  - name: http\n    protocol: TCP\n    port: ${i + 1}\n`);
+    parseDocumentText(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: w${i}\n  namespace: warmup\nspec:\n  selector: {app: w}\n  ports:\n  - {name: http, protocol: TCP, port: ${i + 1}}\n`,
+    );
+    parseDocumentText(
+      `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: w${i}\n  namespace: warmup\nspec:\n  type: ClusterSetIP\n  ports:\n  - name: http\n    protocol: TCP\n    port: ${i + 1}\n`,
+    );
   }
 }
 

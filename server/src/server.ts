@@ -13,7 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerStatusNotification, ValidationBudgetNotification, type ClustersetSettings, type ServerStatusParams, type ValidationBudgetParams } from './protocol';
+import {
+  ServerStatusNotification,
+  ValidationBudgetNotification,
+  type ClustersetSettings,
+  type ServerStatusParams,
+  type ValidationBudgetParams,
+} from './protocol';
 import { createLanguageService } from './service/public';
 import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
@@ -115,7 +121,11 @@ function publish(uri: string): void {
   const result = service.validate(uri);
   void connection.sendDiagnostics({ uri, diagnostics: result.diagnostics });
   if (result.timedOut) {
-    const params: ValidationBudgetParams = { uri, elapsedMs: Math.round(result.elapsedMs), budgetMs: service.settings().validationTimeBudgetMs };
+    const params: ValidationBudgetParams = {
+      uri,
+      elapsedMs: Math.round(result.elapsedMs),
+      budgetMs: service.settings().validationTimeBudgetMs,
+    };
     void connection.sendNotification(ValidationBudgetNotification, params);
   }
   if (service.deferredCount(uri) > 0) {
@@ -126,7 +136,13 @@ function publish(uri: string): void {
       schedule(uri);
     });
   }
-  const status: ServerStatusParams = { indexedFiles: service.index.fileCount, mcsObjects: service.index.objectCount, lastValidationMs: result.elapsedMs, parallelParse: parallelParser.available, warmUpMs };
+  const status: ServerStatusParams = {
+    indexedFiles: service.index.fileCount,
+    mcsObjects: service.index.objectCount,
+    lastValidationMs: result.elapsedMs,
+    parallelParse: parallelParser.available,
+    warmUpMs,
+  };
   void connection.sendNotification(ServerStatusNotification, status);
 }
 

@@ -20,7 +20,8 @@ export const BASE_SETTINGS = {
 };
 
 export const CODE_SERVER_FLAGS = [
-  '--auth', 'none',
+  '--auth',
+  'none',
   '--disable-telemetry',
   '--disable-update-check',
   '--disable-workspace-trust',
@@ -84,12 +85,23 @@ export function prepareProfile(codeServer, vsix, root, { settings = {}, overwrit
  * Starts code-server in its own process group and resolves with its URL once it listens.
  * Output goes to logFile. bind is host:port (port 0 picks a free one).
  */
-export async function startCodeServer({ codeServer, profile, folder, bind = '127.0.0.1:0', logFile, env = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({
+  codeServer,
+  profile,
+  folder,
+  bind = '127.0.0.1:0',
+  logFile,
+  env = {},
+  timeoutMs = 60_000,
+}) {
   const args = [
-    '--bind-addr', bind,
+    '--bind-addr',
+    bind,
     ...CODE_SERVER_FLAGS,
-    '--user-data-dir', profile.userData,
-    '--extensions-dir', profile.extensions,
+    '--user-data-dir',
+    profile.userData,
+    '--extensions-dir',
+    profile.extensions,
     folder,
   ];
   const child = spawn(codeServer, args, { env: { ...profile.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,7 +1,18 @@
 // e2e harness: the packaged extension in a real VS Code workbench (code-server) driven through
 // headless Chromium with playwright-core. One session (code-server + browser) serves all scenarios.
 // Recipe, selectors and pitfalls: docs/e2e.md.
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +38,9 @@ const CHROMIUM_ARGS = [
 
 function newestDir(dir) {
   if (!existsSync(dir)) return null;
-  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort();
+  const names = readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isDirectory())
+    .sort();
   return names.length ? join(dir, names[names.length - 1]) : null;
 }
 
@@ -52,7 +65,12 @@ export class Session {
       cpSync(join(REPO, 'test', 'e2e', 'fixtures', fixture), s.workspace, { recursive: true });
       s.profile = prepareProfile(tools.codeServer, vsix, s.root, { settings });
       log(`  vsix installed (${elapsed(s.t0)})`);
-      s.server = await startCodeServer({ codeServer: tools.codeServer, profile: s.profile, folder: s.workspace, logFile: s.codeServerLog });
+      s.server = await startCodeServer({
+        codeServer: tools.codeServer,
+        profile: s.profile,
+        folder: s.workspace,
+        logFile: s.codeServerLog,
+      });
       log(`  code-server listening on ${s.server.url} (${elapsed(s.t0)})`);
       s.browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS });
       const context = await s.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -63,11 +81,16 @@ export class Session {
       s.page.on('pageerror', (e) => appendFileSync(s.consoleLog, `[pageerror] ${e.message}\n`));
       s.page.on('requestfailed', (r) => {
         const external = !r.url().startsWith(origin);
-        appendFileSync(s.consoleLog, `[requestfailed${external ? ' EXTERNAL' : ''}] ${r.url()} ${r.failure()?.errorText ?? ''}\n`);
+        appendFileSync(
+          s.consoleLog,
+          `[requestfailed${external ? ' EXTERNAL' : ''}] ${r.url()} ${r.failure()?.errorText ?? ''}\n`,
+        );
       });
       await s.page.goto(`${s.server.url}?folder=${encodeURIComponent(s.workspace)}`);
       // .monaco-workbench appears before the remote extension host is connected: wait for workspace content.
-      const firstFile = readdirSync(s.workspace).filter((n) => !n.startsWith('.')).sort()[0];
+      const firstFile = readdirSync(s.workspace)
+        .filter((n) => !n.startsWith('.'))
+        .sort()[0];
       await s.explorerRow(firstFile).waitFor({ state: 'visible', timeout: 60_000 });
       log(`  workbench ready (${elapsed(s.t0)})`);
       return s;
@@ -308,7 +331,8 @@ export class Session {
           if (b && b.width > 0 && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) return b;
         }
       }
-      if (Date.now() - t0 > timeout) throw new Error(`no ${severity} squiggle on the line with "${onLine}" within ${timeout / 1000} s`);
+      if (Date.now() - t0 > timeout)
+        throw new Error(`no ${severity} squiggle on the line with "${onLine}" within ${timeout / 1000} s`);
       await this.page.waitForTimeout(200);
     }
   }
@@ -361,7 +385,12 @@ export async function runScenarios(session, scenarios, { log = console.log } = {
     } catch (err) {
       results.push({ name: sc.name, ok: false, err });
       log(`not ok - ${sc.name} (${elapsed(t0)})`);
-      log(`  ${String(err.message ?? err).split('\n').slice(0, 6).join('\n  ')}`);
+      log(
+        `  ${String(err.message ?? err)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n  ')}`,
+      );
       await session.saveArtifacts(sc.name, err);
       await session.dismiss().catch(() => {});
     }

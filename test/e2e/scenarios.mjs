@@ -48,7 +48,10 @@ export const scenarios = [
       assert(/multicluster\.k8s\.io\/v1alpha1|API group/i.test(rowText), `Problems row lacks the message: ${rowText}`);
       // The fixture has exactly this one problem; anything else is a false positive (or a stale fixture).
       const rows = await s.problemRows();
-      assert(/Errors: 1\b/.test(label) && rows.length === 2, `expected only MCS001 (status bar "${label}"); Problems rows:\n${rows.join('\n')}`);
+      assert(
+        /Errors: 1\b/.test(label) && rows.length === 2,
+        `expected only MCS001 (status bar "${label}"); Problems rows:\n${rows.join('\n')}`,
+      );
     },
   },
   {
@@ -57,7 +60,9 @@ export const scenarios = [
       await s.openViewContainer(TEXT.container);
       // A container with one view shows "CLUSTERSET: CLUSTERS" as the sidebar title; with more views
       // the view has its own pane header. Accept either, as long as it is visible.
-      const title = s.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(`${TEXT.container}.*${TEXT.view}`, 'i') });
+      const title = s.page.locator('.part.sidebar .composite.title', {
+        hasText: new RegExp(`${TEXT.container}.*${TEXT.view}`, 'i'),
+      });
       const header = s.page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${TEXT.view}`, 'i') });
       await title.or(header).first().waitFor({ state: 'visible' });
       // The view renders something: a tree row (clusters, or "No clusters …") or a welcome text.
@@ -75,7 +80,10 @@ export const scenarios = [
       await s.outputLine(TEXT.serverLogLine).waitFor({ state: 'visible' });
       // The client traces LSP traffic (clusterset.trace.server = messages) into the same channel.
       const onDisk = s.outputChannelLog(TEXT.serverChannel);
-      assert(/Sending request 'initialize/.test(onDisk), `channel log on disk lacks the initialize request:\n${onDisk.slice(0, 2000)}`);
+      assert(
+        /Sending request 'initialize/.test(onDisk),
+        `channel log on disk lacks the initialize request:\n${onDisk.slice(0, 2000)}`,
+      );
     },
   },
   {
@@ -95,10 +103,16 @@ export const scenarios = [
       await s.openProblems();
       await s.problemRow(TEXT.importTypeRule).first().waitFor({ state: 'visible' });
       const titles = await s.openQuickFixMenu('type: ClusterIP');
-      assert(titles.some((t) => t.includes(TEXT.importTypeFix)), `quick-fix menu lacks "${TEXT.importTypeFix}": ${JSON.stringify(titles)}`);
+      assert(
+        titles.some((t) => t.includes(TEXT.importTypeFix)),
+        `quick-fix menu lacks "${TEXT.importTypeFix}": ${JSON.stringify(titles)}`,
+      );
       await s.chooseQuickFix(TEXT.importTypeFix);
       // The line now reads what the user asked for, and the file's error is gone.
-      await s.editorLine(/type:\s+ClusterSetIP/).first().waitFor({ state: 'visible' });
+      await s
+        .editorLine(/type:\s+ClusterSetIP/)
+        .first()
+        .waitFor({ state: 'visible' });
       await s.problemRow(TEXT.importTypeRule).first().waitFor({ state: 'hidden' });
       await s.waitForProblemsCount(/^(?!.*Errors: [1-9])/);
       assert((await s.editorLine(/type:\s+ClusterIP\s*$/).count()) === 0, 'the old value ClusterIP is still in the editor');
@@ -118,11 +132,17 @@ export const scenarios = [
       await s.page.keyboard.press('Enter'); // code-server's YAML does not indent after "spec:": type the indent
       await s.page.keyboard.type('  serviceName: web', { delay: 20 });
       await s.page.keyboard.press('Escape');
-      await s.editorLine(/^\s+serviceName:\s+web\s*$/).first().waitFor({ state: 'visible' });
+      await s
+        .editorLine(/^\s+serviceName:\s+web\s*$/)
+        .first()
+        .waitFor({ state: 'visible' });
       await s.waitForProblemsCount(/Errors: 1\b/);
       const hover = await s.hoverSquiggle(TEXT.unknownFieldRule, 'serviceName: web');
       const text = await hover.innerText();
-      assert(/Unknown field "serviceName"/.test(text) && TEXT.unknownFieldHint.test(text), `hover lacks the unknown-field message and hint: ${text}`);
+      assert(
+        /Unknown field "serviceName"/.test(text) && TEXT.unknownFieldHint.test(text),
+        `hover lacks the unknown-field message and hint: ${text}`,
+      );
       await s.closeAllEditors();
     },
   },
@@ -141,8 +161,14 @@ export const scenarios = [
       await rows.nth(1).waitFor({ state: 'visible' });
       const texts = await rows.allInnerTexts();
       assert(texts.length === 2, `expected 2 ${TEXT.podOverlapRule} rows, got:\n${texts.join('\n')}`);
-      assert(texts.some((t) => /10\.10\.0\.0\/16 of east contains podCIDRs 10\.10\.128\.0\/17 of west/.test(t)), `no row for east naming west:\n${texts.join('\n')}`);
-      assert(texts.some((t) => /10\.10\.128\.0\/17 of west lies inside podCIDRs 10\.10\.0\.0\/16 of east/.test(t)), `no row for west naming east:\n${texts.join('\n')}`);
+      assert(
+        texts.some((t) => /10\.10\.0\.0\/16 of east contains podCIDRs 10\.10\.128\.0\/17 of west/.test(t)),
+        `no row for east naming west:\n${texts.join('\n')}`,
+      );
+      assert(
+        texts.some((t) => /10\.10\.128\.0\/17 of west lies inside podCIDRs 10\.10\.0\.0\/16 of east/.test(t)),
+        `no row for west naming east:\n${texts.join('\n')}`,
+      );
       // The fix on west's range: "Replace 10.10.128.0/17 with <free> (nearest free /17)".
       const titles = await s.openQuickFixMenu('podCIDRs: [10.10.128.0/17]');
       const re = TEXT.cidrFix('10.10.128.0/17');
@@ -181,9 +207,14 @@ export const scenarios = [
       const labels = (await suggest.allInnerTexts()).map((t) => t.split('\n')[0].trim());
       assert(labels[0] === 'ClusterSetIP', `first suggestion is not ClusterSetIP: ${JSON.stringify(labels)}`);
       // Accept it: the spec is complete and MCS402 goes away.
-      await s.page.locator('.editor-widget.suggest-widget .monaco-list-row.focused', { hasText: 'ClusterSetIP' }).waitFor({ state: 'visible' });
+      await s.page
+        .locator('.editor-widget.suggest-widget .monaco-list-row.focused', { hasText: 'ClusterSetIP' })
+        .waitFor({ state: 'visible' });
       await s.page.keyboard.press('Enter');
-      await s.editorLine(/^\s+type:\s+ClusterSetIP\s*$/).first().waitFor({ state: 'visible' });
+      await s
+        .editorLine(/^\s+type:\s+ClusterSetIP\s*$/)
+        .first()
+        .waitFor({ state: 'visible' });
       await s.waitForProblemsCount(/^(?!.*Errors: [1-9])/);
       await s.closeAllEditors();
     },
@@ -197,7 +228,11 @@ export const scenarios = [
       await s.openViewContainer(TEXT.container);
       // A row is the context name (.label-name) and its server (.label-description).
       const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-      for (const c of tb.clusters) await names.filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) }).first().waitFor({ state: 'visible' });
+      for (const c of tb.clusters)
+        await names
+          .filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) })
+          .first()
+          .waitFor({ state: 'visible' });
       const texts = (await names.allInnerTexts()).map((t) => t.trim());
       for (const c of tb.clusters) assert(texts.includes(c), `tree lacks context ${c}: ${JSON.stringify(texts)}`);
     },
@@ -230,7 +265,11 @@ export async function readmeScreenshot(s, path) {
   await s.openViewContainer(TEXT.container);
   if (s.testbed?.clusters) {
     const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-    for (const c of s.testbed.clusters) await names.filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) }).first().waitFor({ state: 'visible' });
+    for (const c of s.testbed.clusters)
+      await names
+        .filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) })
+        .first()
+        .waitFor({ state: 'visible' });
   }
   await s.openProblems();
   await s.problemRow(TEXT.podOverlapRule).nth(1).waitFor({ state: 'visible' });

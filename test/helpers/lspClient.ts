@@ -22,7 +22,10 @@ export interface LspSession {
 
 export const SERVER_JS = resolve(__dirname, '../../dist/server.js');
 
-export async function startServer(rootUri: string | null = null, initializationOptions: unknown = undefined): Promise<LspSession> {
+export async function startServer(
+  rootUri: string | null = null,
+  initializationOptions: unknown = undefined,
+): Promise<LspSession> {
   const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   proc.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
@@ -45,7 +48,10 @@ export async function startServer(rootUri: string | null = null, initializationO
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: {
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true } },
+    },
     initializationOptions,
   });
   conn.sendNotification('initialized', {});
@@ -59,7 +65,11 @@ export async function startServer(rootUri: string | null = null, initializationO
           const i = waiters.indexOf(w);
           if (i >= 0) {
             waiters.splice(i, 1);
-            rej(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms (last: ${JSON.stringify(latest.get(uri))}; server stderr: ${stderr})`));
+            rej(
+              new Error(
+                `no matching diagnostics for ${uri} within ${timeoutMs} ms (last: ${JSON.stringify(latest.get(uri))}; server stderr: ${stderr})`,
+              ),
+            );
           }
         }, timeoutMs);
         const w = {

@@ -20,7 +20,12 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 export function fixTitles(service: LanguageService, path: string, code: string): string[] {
   const uri = uriOf(path);
   const diags = service.validate(uri).diagnostics.filter((d) => d.code === code);
-  return diags.flatMap((d) => service.codeActions(uri, d.range, [d]).filter((a) => a.diagnostics?.some((x) => x.code === code)).map((a) => a.title));
+  return diags.flatMap((d) =>
+    service
+      .codeActions(uri, d.range, [d])
+      .filter((a) => a.diagnostics?.some((x) => x.code === code))
+      .map((a) => a.title),
+  );
 }
 
 /** The text of `path` after applying the fix titled `title` of the first `code` diagnostic. */

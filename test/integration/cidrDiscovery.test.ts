@@ -23,7 +23,12 @@ let reports: Map<string, ClusterCidrReport>;
 let elapsedMs = 0;
 
 const objects = (...o: object[]) => o as KubernetesObject[];
-const node = (name: string, podCIDRs: string[]) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name }, spec: { podCIDR: podCIDRs[0], podCIDRs } });
+const node = (name: string, podCIDRs: string[]) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name },
+  spec: { podCIDR: podCIDRs[0], podCIDRs },
+});
 
 const SUBMARINER_CRD = {
   apiVersion: 'apiextensions.k8s.io/v1',
@@ -33,7 +38,14 @@ const SUBMARINER_CRD = {
     group: 'submariner.io',
     names: { kind: 'Cluster', listKind: 'ClusterList', plural: 'clusters', singular: 'cluster' },
     scope: 'Namespaced',
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+      },
+    ],
   },
 };
 
@@ -47,7 +59,10 @@ async function closedPort(): Promise<number> {
 
 /** The testbed's kubeconfig plus contexts that must fail: closed port, wrong CA, a server that never answers. */
 function writeKubeconfig(silentPort: number, closed: number): string {
-  const kc = parse(readFileSync(tb.kubeconfigPath, 'utf8')) as { clusters: { name: string; cluster: Record<string, string> }[]; contexts: { name: string; context: Record<string, string> }[] };
+  const kc = parse(readFileSync(tb.kubeconfigPath, 'utf8')) as {
+    clusters: { name: string; cluster: Record<string, string> }[];
+    contexts: { name: string; context: Record<string, string> }[];
+  };
   const east = kc.clusters.find((c) => c.name === 'east')?.cluster ?? {};
   const westCa = kc.clusters.find((c) => c.name === 'west')?.cluster['certificate-authority-data'] ?? '';
   kc.clusters.push(
@@ -71,48 +86,92 @@ async function waitServed(context: string, path: string): Promise<void> {
   }
 }
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'clusterset-cidr-it-'));
-  // First run on a fresh machine builds the binaries here (see the testbed docs), hence the long timeout.
-  tb = await startClusterset({ clusters: ['east', 'west'], noCrds: ['west'] });
-  await tb.seed({
-    east: objects(
-      node('east-1', ['10.244.0.0/24', 'fd00:10:244::/64']),
-      node('east-2', ['10.244.1.0/24', 'fd00:10:244:1::/64']),
-      node('east-3', ['10.244.2.0/24', 'fd00:10:244:2::/64']),
-      {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'kubeadm-config', namespace: 'kube-system' },
-        data: { ClusterConfiguration: 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  dnsDomain: cluster.local\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: 10.96.0.0/16\n' },
-      },
-      { apiVersion: 'networking.k8s.io/v1', kind: 'ServiceCIDR', metadata: { name: 'extra' }, spec: { cidrs: ['10.200.0.0/24'] } },
-      SUBMARINER_CRD,
-    ),
-    west: objects(
-      {
+before(
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clusterset-cidr-it-'));
+    // First run on a fresh machine builds the binaries here (see the testbed docs), hence the long timeout.
+    tb = await startClusterset({ clusters: ['east', 'west'], noCrds: ['west'] });
+    await tb.seed({
+      east: objects(
+        node('east-1', ['10.244.0.0/24', 'fd00:10:244::/64']),
+        node('east-2', ['10.244.1.0/24', 'fd00:10:244:1::/64']),
+        node('east-3', ['10.244.2.0/24', 'fd00:10:244:2::/64']),
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'kubeadm-config', namespace: 'kube-system' },
+          data: {
+            ClusterConfiguration:
+              'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  dnsDomain: cluster.local\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: 10.96.0.0/16\n',
+          },
+        },
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'ServiceCIDR',
+          metadata: { name: 'extra' },
+          spec: { cidrs: ['10.200.0.0/24'] },
+        },
+        SUBMARINER_CRD,
+      ),
+      west: objects({
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: 'kube-controller-manager-cp1', namespace: 'kube-system', labels: { component: 'kube-controller-manager', tier: 'control-plane' } },
-        spec: { containers: [{ name: 'kube-controller-manager', image: 'registry.k8s.io/kube-controller-manager:v1.36.3', command: ['kube-controller-manager', '--allocate-node-cidrs=true', '--cluster-cidr=10.245.0.0/16', '--service-cluster-ip-range=10.97.0.0/16'] }] },
-      },
-    ),
-  });
-  await waitServed('east', '/apis/submariner.io/v1/clusters');
-  await tb.apply('east', objects(
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'submariner-operator' } },
-    { apiVersion: 'submariner.io/v1', kind: 'Cluster', metadata: { name: 'east', namespace: 'submariner-operator' }, spec: { cluster_id: 'east', cluster_cidr: ['10.244.0.0/16'], service_cidr: ['10.96.0.0/16'], global_cidr: ['242.0.0.0/16'] } },
-  ));
-  // Accepts TCP connections and never says a word: the TLS handshake itself must time out.
-  silent = createServer(() => undefined);
-  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-  kubeconfig = writeKubeconfig((silent.address() as { port: number }).port, await closedPort());
-  const contexts = ['east', 'west', 'east-viewer', 'east-reader', 'closed', 'wrong-ca', 'silent'];
-  const t0 = Date.now();
-  const list = await discoverCidrs(contexts, { kubeconfigPath: kubeconfig, allowExecAuth: false, timeoutMs: 3000, concurrency: 7 });
-  elapsedMs = Date.now() - t0;
-  reports = new Map(list.map((r) => [r.context, r]));
-}, { timeout: 45 * 60_000 });
+        metadata: {
+          name: 'kube-controller-manager-cp1',
+          namespace: 'kube-system',
+          labels: { component: 'kube-controller-manager', tier: 'control-plane' },
+        },
+        spec: {
+          containers: [
+            {
+              name: 'kube-controller-manager',
+              image: 'registry.k8s.io/kube-controller-manager:v1.36.3',
+              command: [
+                'kube-controller-manager',
+                '--allocate-node-cidrs=true',
+                '--cluster-cidr=10.245.0.0/16',
+                '--service-cluster-ip-range=10.97.0.0/16',
+              ],
+            },
+          ],
+        },
+      }),
+    });
+    await waitServed('east', '/apis/submariner.io/v1/clusters');
+    await tb.apply(
+      'east',
+      objects(
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'submariner-operator' } },
+        {
+          apiVersion: 'submariner.io/v1',
+          kind: 'Cluster',
+          metadata: { name: 'east', namespace: 'submariner-operator' },
+          spec: {
+            cluster_id: 'east',
+            cluster_cidr: ['10.244.0.0/16'],
+            service_cidr: ['10.96.0.0/16'],
+            global_cidr: ['242.0.0.0/16'],
+          },
+        },
+      ),
+    );
+    // Accepts TCP connections and never says a word: the TLS handshake itself must time out.
+    silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    kubeconfig = writeKubeconfig((silent.address() as { port: number }).port, await closedPort());
+    const contexts = ['east', 'west', 'east-viewer', 'east-reader', 'closed', 'wrong-ca', 'silent'];
+    const t0 = Date.now();
+    const list = await discoverCidrs(contexts, {
+      kubeconfigPath: kubeconfig,
+      allowExecAuth: false,
+      timeoutMs: 3000,
+      concurrency: 7,
+    });
+    elapsedMs = Date.now() - t0;
+    reports = new Map(list.map((r) => [r.context, r]));
+  },
+  { timeout: 45 * 60_000 },
+);
 
 after(async () => {
   silent?.close();
@@ -125,7 +184,8 @@ const get = (context: string): ClusterCidrReport => {
   assert.ok(r, `no report for ${context}`);
   return r;
 };
-const lines = (r: ClusterCidrReport) => r.ranges.map((g) => `${g.chosen ? '*' : ' '} ${g.kind} ${g.cidr} ${g.confidence} ${g.from}`);
+const lines = (r: ClusterCidrReport) =>
+  r.ranges.map((g) => `${g.chosen ? '*' : ' '} ${g.kind} ${g.cidr} ${g.confidence} ${g.from}`);
 
 describe('admin contexts', () => {
   test('east: ServiceCIDR objects, Submariner Cluster, kubeadm-config and aggregated Node ranges, each with its source', () => {
@@ -163,8 +223,12 @@ describe('admin contexts', () => {
       '  service 10.97.0.0/16 high Pod kube-system/kube-controller-manager-cp1 --service-cluster-ip-range',
     ]);
     assert.deepEqual(r.warnings, []);
-    assert.deepEqual(r.sources.filter((s) => s.status === 'fault'), []);
-    for (const s of ['ClusterProperty', 'Submariner', 'CiliumNode', 'CalicoIPPool']) assert.equal(r.sources.find((x) => x.source === s)?.status, 'absent', s);
+    assert.deepEqual(
+      r.sources.filter((s) => s.status === 'fault'),
+      [],
+    );
+    for (const s of ['ClusterProperty', 'Submariner', 'CiliumNode', 'CalicoIPPool'])
+      assert.equal(r.sources.find((x) => x.source === s)?.status, 'absent', s);
   });
 });
 
@@ -173,7 +237,10 @@ describe('faults, each confined to its cluster', () => {
     const r = get('east-viewer');
     assert.equal(r.ok, false);
     assert.equal(r.fault?.kind, 'forbidden');
-    assert.match(r.fault?.message ?? '', /^forbidden: this context may not read any CIDR source .*User "viewer" cannot list resource "nodes"/);
+    assert.match(
+      r.fault?.message ?? '',
+      /^forbidden: this context may not read any CIDR source .*User "viewer" cannot list resource "nodes"/,
+    );
     assert.deepEqual(r.ranges, []);
   });
 
@@ -183,7 +250,10 @@ describe('faults, each confined to its cluster', () => {
     assert.equal(r.clusterId, 'east');
     assert.deepEqual(r.podCIDRs, ['10.244.0.0/16', 'fd00:10:244::/62']);
     assert.deepEqual(r.serviceCIDRs, ['10.96.0.0/16']);
-    assert.ok(r.warnings.some((w) => /^ServiceCIDR not read: forbidden: .*User "reader" cannot list resource "servicecidrs"/.test(w)), r.warnings.join('\n'));
+    assert.ok(
+      r.warnings.some((w) => /^ServiceCIDR not read: forbidden: .*User "reader" cannot list resource "servicecidrs"/.test(w)),
+      r.warnings.join('\n'),
+    );
     assert.equal(r.sources.find((s) => s.source === 'ServiceCIDR')?.fault?.kind, 'forbidden');
   });
 
@@ -199,7 +269,10 @@ describe('faults, each confined to its cluster', () => {
   });
 
   test('no message carries a token or certificate from the kubeconfig', () => {
-    const kc = parse(readFileSync(kubeconfig, 'utf8')) as { users: { user: { token: string } }[]; clusters: { cluster: Record<string, string> }[] };
+    const kc = parse(readFileSync(kubeconfig, 'utf8')) as {
+      users: { user: { token: string } }[];
+      clusters: { cluster: Record<string, string> }[];
+    };
     const text = JSON.stringify([...reports.values()]);
     for (const u of kc.users) assert.ok(!text.includes(u.user.token));
     for (const c of kc.clusters) assert.ok(!text.includes(c.cluster['certificate-authority-data'] ?? '-'));
@@ -236,10 +309,35 @@ describe('outputs', () => {
   });
 
   test('clusterset cidr (CLI process): JSON for scripts, exit 1 because a context failed', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', 'cidr', '--kubeconfig', kubeconfig, '--context', 'west', '--context', 'closed', '--format', 'json', '--timeout', '5'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'cli/src/main.ts',
+        'cidr',
+        '--kubeconfig',
+        kubeconfig,
+        '--context',
+        'west',
+        '--context',
+        'closed',
+        '--format',
+        'json',
+        '--timeout',
+        '5',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.parse(r.stdout) as { version: number; clusters: ClusterCidrReport[] };
     assert.equal(out.version, 1);
-    assert.deepEqual(out.clusters.map((c) => [c.context, c.ok, c.fault?.kind ?? '', c.podCIDRs.join(',')]), [['west', true, '', '10.245.0.0/16'], ['closed', false, 'unreachable', '']]);
+    assert.deepEqual(
+      out.clusters.map((c) => [c.context, c.ok, c.fault?.kind ?? '', c.podCIDRs.join(',')]),
+      [
+        ['west', true, '', '10.245.0.0/16'],
+        ['closed', false, 'unreachable', ''],
+      ],
+    );
   });
 });

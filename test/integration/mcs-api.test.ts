@@ -21,11 +21,12 @@ async function rejectsWith(p: Promise<unknown>, status: number): Promise<void> {
 
 const custom = (context: string) => tb.kubeConfig(context).makeApiClient(CustomObjectsApi);
 
-before(async () => {
-  // First run on a fresh machine builds the binaries here (see docs/testbed.md), hence the long timeout.
-  tb = await startClusterset({ clusters: ['east', 'west', 'central'], noCrds: ['central'] });
-  await tb.seed({
-    east: `
+before(
+  async () => {
+    // First run on a fresh machine builds the binaries here (see docs/testbed.md), hence the long timeout.
+    tb = await startClusterset({ clusters: ['east', 'west', 'central'], noCrds: ['central'] });
+    await tb.seed({
+      east: `
 apiVersion: v1
 kind: Namespace
 metadata: {name: shop}
@@ -40,12 +41,14 @@ apiVersion: ${MCS}/v1alpha1
 kind: ServiceExport
 metadata: {name: cart, namespace: shop}
 `,
-    west: [
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
-      { apiVersion: `${MCS}/v1beta1`, kind: 'ServiceExport', metadata: { name: 'cart', namespace: 'shop' } },
-    ],
-  });
-}, { timeout: 45 * 60_000 });
+      west: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+        { apiVersion: `${MCS}/v1beta1`, kind: 'ServiceExport', metadata: { name: 'cart', namespace: 'shop' } },
+      ],
+    });
+  },
+  { timeout: 45 * 60_000 },
+);
 
 after(async () => {
   await tb?.stop();
@@ -54,8 +57,21 @@ after(async () => {
 describe('clusters and contexts', () => {
   test('kubeconfig has an admin, viewer and reader context per cluster on distinct TLS ports', () => {
     const kc = tb.kubeConfig('east');
-    const names = kc.getContexts().map((c) => c.name).sort();
-    assert.deepEqual(names, ['central', 'central-reader', 'central-viewer', 'east', 'east-reader', 'east-viewer', 'west', 'west-reader', 'west-viewer']);
+    const names = kc
+      .getContexts()
+      .map((c) => c.name)
+      .sort();
+    assert.deepEqual(names, [
+      'central',
+      'central-reader',
+      'central-viewer',
+      'east',
+      'east-reader',
+      'east-viewer',
+      'west',
+      'west-reader',
+      'west-viewer',
+    ]);
     const servers = new Set(tb.clusters.map((c) => c.server));
     assert.equal(servers.size, 3);
     for (const s of servers) assert.match(s, /^https:\/\/127\.0\.0\.1:\d+$/);
@@ -63,14 +79,30 @@ describe('clusters and contexts', () => {
 
   test('ClusterProperties name each cluster, and coredns serves clusterset.local', async () => {
     for (const name of ['east', 'west']) {
-      const cp = (await custom(name).getClusterCustomObject({ group: 'about.k8s.io', version: 'v1beta1', plural: 'clusterproperties', name: 'cluster.clusterset.k8s.io' })) as { spec: { value: string } };
+      const cp = (await custom(name).getClusterCustomObject({
+        group: 'about.k8s.io',
+        version: 'v1beta1',
+        plural: 'clusterproperties',
+        name: 'cluster.clusterset.k8s.io',
+      })) as { spec: { value: string } };
       assert.equal(cp.spec.value, name);
-      const set = (await custom(name).getClusterCustomObject({ group: 'about.k8s.io', version: 'v1alpha1', plural: 'clusterproperties', name: 'clusterset.k8s.io' })) as { spec: { value: string } };
+      const set = (await custom(name).getClusterCustomObject({
+        group: 'about.k8s.io',
+        version: 'v1alpha1',
+        plural: 'clusterproperties',
+        name: 'clusterset.k8s.io',
+      })) as { spec: { value: string } };
       assert.equal(set.spec.value, 'testbed');
-      const cm = await tb.kubeConfig(name).makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: 'coredns', namespace: 'kube-system' });
+      const cm = await tb
+        .kubeConfig(name)
+        .makeApiClient(CoreV1Api)
+        .readNamespacedConfigMap({ name: 'coredns', namespace: 'kube-system' });
       assert.match(cm.data?.Corefile ?? '', /multicluster clusterset\.local/);
     }
-    const plain = await tb.kubeConfig('central').makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: 'coredns', namespace: 'kube-system' });
+    const plain = await tb
+      .kubeConfig('central')
+      .makeApiClient(CoreV1Api)
+      .readNamespacedConfigMap({ name: 'coredns', namespace: 'kube-system' });
     assert.doesNotMatch(plain.data?.Corefile ?? '', /clusterset\.local/);
   });
 });
@@ -79,24 +111,53 @@ describe('listing ServiceExports in every context', () => {
   test('client-node: admin and reader list, viewer gets 403, a cluster without CRDs gives 404', async () => {
     for (const name of ['east', 'west']) {
       for (const ctx of [name, `${name}-reader`]) {
-        const list = (await custom(ctx).listNamespacedCustomObject({ group: MCS, version: 'v1alpha1', namespace: 'shop', plural: 'serviceexports' })) as {
+        const list = (await custom(ctx).listNamespacedCustomObject({
+          group: MCS,
+          version: 'v1alpha1',
+          namespace: 'shop',
+          plural: 'serviceexports',
+        })) as {
           items: { metadata: { name: string } }[];
           metadata: { resourceVersion?: string };
         };
-        assert.deepEqual(list.items.map((i) => i.metadata.name), ['cart'], `context ${ctx}`);
+        assert.deepEqual(
+          list.items.map((i) => i.metadata.name),
+          ['cart'],
+          `context ${ctx}`,
+        );
         assert.ok(list.metadata.resourceVersion, 'lists carry a resourceVersion');
       }
-      await rejectsWith(custom(`${name}-viewer`).listNamespacedCustomObject({ group: MCS, version: 'v1alpha1', namespace: 'shop', plural: 'serviceexports' }), 403);
-      await rejectsWith(custom(`${name}-viewer`).listClusterCustomObject({ group: MCS, version: 'v1beta1', plural: 'serviceimports' }), 403);
+      await rejectsWith(
+        custom(`${name}-viewer`).listNamespacedCustomObject({
+          group: MCS,
+          version: 'v1alpha1',
+          namespace: 'shop',
+          plural: 'serviceexports',
+        }),
+        403,
+      );
+      await rejectsWith(
+        custom(`${name}-viewer`).listClusterCustomObject({ group: MCS, version: 'v1beta1', plural: 'serviceimports' }),
+        403,
+      );
     }
-    await rejectsWith(custom('central').listClusterCustomObject({ group: MCS, version: 'v1alpha1', plural: 'serviceexports' }), 404);
-    await rejectsWith(custom('central-reader').listClusterCustomObject({ group: MCS, version: 'v1beta1', plural: 'serviceexports' }), 404);
+    await rejectsWith(
+      custom('central').listClusterCustomObject({ group: MCS, version: 'v1alpha1', plural: 'serviceexports' }),
+      404,
+    );
+    await rejectsWith(
+      custom('central-reader').listClusterCustomObject({ group: MCS, version: 'v1beta1', plural: 'serviceexports' }),
+      404,
+    );
   });
 
   test('the reader may read but not write', async () => {
     await rejectsWith(
       custom('east-reader').createNamespacedCustomObject({
-        group: MCS, version: 'v1alpha1', namespace: 'shop', plural: 'serviceexports',
+        group: MCS,
+        version: 'v1alpha1',
+        namespace: 'shop',
+        plural: 'serviceexports',
         body: { apiVersion: `${MCS}/v1alpha1`, kind: 'ServiceExport', metadata: { name: 'nope', namespace: 'shop' } },
       }),
       403,
@@ -126,7 +187,12 @@ describe('listing ServiceExports in every context', () => {
 
 describe('watch and versions', () => {
   test('a watch from a list resourceVersion sees a ServiceImport being created', async () => {
-    const list = (await custom('west-reader').listNamespacedCustomObject({ group: MCS, version: 'v1beta1', namespace: 'shop', plural: 'serviceimports' })) as {
+    const list = (await custom('west-reader').listNamespacedCustomObject({
+      group: MCS,
+      version: 'v1beta1',
+      namespace: 'shop',
+      plural: 'serviceimports',
+    })) as {
       items: unknown[];
       metadata: { resourceVersion: string };
     };
@@ -147,7 +213,8 @@ describe('watch and versions', () => {
             }
           },
           (err: unknown) => {
-            if (err && !(err instanceof Error && err.name === 'AbortError')) reject(err instanceof Error ? err : new Error(String(err)));
+            if (err && !(err instanceof Error && err.name === 'AbortError'))
+              reject(err instanceof Error ? err : new Error(String(err)));
           },
         )
         .then((c) => (ctl = c), reject);
@@ -174,25 +241,53 @@ describe('watch and versions', () => {
   test('v1beta1 objects read back as v1alpha1 and the other way round', async () => {
     const api = custom('east');
     await api.createNamespacedCustomObject({
-      group: MCS, version: 'v1beta1', namespace: 'shop', plural: 'serviceimports',
+      group: MCS,
+      version: 'v1beta1',
+      namespace: 'shop',
+      plural: 'serviceimports',
       body: {
-        apiVersion: `${MCS}/v1beta1`, kind: 'ServiceImport', metadata: { name: 'beta-made', namespace: 'shop' },
+        apiVersion: `${MCS}/v1beta1`,
+        kind: 'ServiceImport',
+        metadata: { name: 'beta-made', namespace: 'shop' },
         spec: { type: 'Headless', ports: [{ name: 'grpc', port: 9090, protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' }] },
       },
     });
-    const asAlpha = (await api.getNamespacedCustomObject({ group: MCS, version: 'v1alpha1', namespace: 'shop', plural: 'serviceimports', name: 'beta-made' })) as {
+    const asAlpha = (await api.getNamespacedCustomObject({
+      group: MCS,
+      version: 'v1alpha1',
+      namespace: 'shop',
+      plural: 'serviceimports',
+      name: 'beta-made',
+    })) as {
       apiVersion: string;
       spec: { type: string; ports: { port: number; appProtocol?: string }[] };
     };
     assert.equal(asAlpha.apiVersion, `${MCS}/v1alpha1`);
     assert.equal(asAlpha.spec.type, 'Headless');
-    assert.deepEqual(asAlpha.spec.ports.map((p) => [p.port, p.appProtocol]), [[9090, 'kubernetes.io/h2c']]);
+    assert.deepEqual(
+      asAlpha.spec.ports.map((p) => [p.port, p.appProtocol]),
+      [[9090, 'kubernetes.io/h2c']],
+    );
 
     await api.createNamespacedCustomObject({
-      group: MCS, version: 'v1alpha1', namespace: 'shop', plural: 'serviceexports',
-      body: { apiVersion: `${MCS}/v1alpha1`, kind: 'ServiceExport', metadata: { name: 'alpha-made', namespace: 'shop' }, spec: { exportedLabels: { tier: 'gold' } } },
+      group: MCS,
+      version: 'v1alpha1',
+      namespace: 'shop',
+      plural: 'serviceexports',
+      body: {
+        apiVersion: `${MCS}/v1alpha1`,
+        kind: 'ServiceExport',
+        metadata: { name: 'alpha-made', namespace: 'shop' },
+        spec: { exportedLabels: { tier: 'gold' } },
+      },
     });
-    const asBeta = (await api.getNamespacedCustomObject({ group: MCS, version: 'v1beta1', namespace: 'shop', plural: 'serviceexports', name: 'alpha-made' })) as {
+    const asBeta = (await api.getNamespacedCustomObject({
+      group: MCS,
+      version: 'v1beta1',
+      namespace: 'shop',
+      plural: 'serviceexports',
+      name: 'alpha-made',
+    })) as {
       apiVersion: string;
       spec: { exportedLabels: Record<string, string> };
     };
@@ -209,15 +304,31 @@ describe('watch and versions', () => {
     const api = custom('east');
     await rejectsWith(
       api.createNamespacedCustomObject({
-        group: MCS, version: 'v1beta1', namespace: 'shop', plural: 'serviceimports',
-        body: { apiVersion: `${MCS}/v1beta1`, kind: 'ServiceImport', metadata: { name: 'bad', namespace: 'shop' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } },
+        group: MCS,
+        version: 'v1beta1',
+        namespace: 'shop',
+        plural: 'serviceimports',
+        body: {
+          apiVersion: `${MCS}/v1beta1`,
+          kind: 'ServiceImport',
+          metadata: { name: 'bad', namespace: 'shop' },
+          spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+        },
       }),
       422,
     );
     // No format/range checks in the CRD (mcs-facts §3): the language server has to catch these.
     await api.createNamespacedCustomObject({
-      group: MCS, version: 'v1beta1', namespace: 'shop', plural: 'serviceimports',
-      body: { apiVersion: `${MCS}/v1beta1`, kind: 'ServiceImport', metadata: { name: 'odd', namespace: 'shop' }, spec: { type: 'ClusterSetIP', ports: [{ port: 0, protocol: 'HTTP' }], ips: ['not-an-ip'] } },
+      group: MCS,
+      version: 'v1beta1',
+      namespace: 'shop',
+      plural: 'serviceimports',
+      body: {
+        apiVersion: `${MCS}/v1beta1`,
+        kind: 'ServiceImport',
+        metadata: { name: 'odd', namespace: 'shop' },
+        spec: { type: 'ClusterSetIP', ports: [{ port: 0, protocol: 'HTTP' }], ips: ['not-an-ip'] },
+      },
     });
   });
 });

@@ -10,7 +10,11 @@ import { repoRoot } from '../../testbed/src/paths.js';
 import type { TestbedState } from '../../testbed/src/index.js';
 
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 45 * 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 45 * 60_000,
+  });
 
 const alive = (pid: number) => {
   try {
@@ -48,7 +52,13 @@ test('CLI: up, status, up over a stale testbed, down leaves nothing running', { 
     assert.equal(again.status, 0, again.stderr);
     assert.ok(await gone(pids(first)), 'the stale processes were stopped');
     const second = state(dir);
-    assert.deepEqual(second.clusters.map((c) => [c.name, c.crds]), [['solo', true], ['duo', false]]);
+    assert.deepEqual(
+      second.clusters.map((c) => [c.name, c.crds]),
+      [
+        ['solo', true],
+        ['duo', false],
+      ],
+    );
 
     // Dead pids in state.json (a crash that took the processes along) are handled too.
     for (const p of pids(second)) process.kill(-p, 'SIGKILL');
@@ -71,40 +81,47 @@ test('CLI: up, status, up over a stale testbed, down leaves nothing running', { 
   }
 });
 
-test('an attached testbed dies with its Node process (SIGTERM) and a failed start leaves nothing', { timeout: 50 * 60_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'testbed-owner-'));
-  const dir = join(work, 'tb');
-  const script = join(work, 'owner.mts'); // .mts: top-level await needs ESM
-  writeFileSync(script, `
+test(
+  'an attached testbed dies with its Node process (SIGTERM) and a failed start leaves nothing',
+  { timeout: 50 * 60_000 },
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), 'testbed-owner-'));
+    const dir = join(work, 'tb');
+    const script = join(work, 'owner.mts'); // .mts: top-level await needs ESM
+    writeFileSync(
+      script,
+      `
 import { startClusterset } from ${JSON.stringify(join(repoRoot, 'testbed', 'src', 'index.ts'))};
 const tb = await startClusterset({ dir: ${JSON.stringify(dir)}, clusters: ['one'], log: () => {} });
 console.log('READY ' + tb.clusters[0].pid);
 setInterval(() => {}, 1000);
-`);
-  try {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    const line = await new Promise<string>((res, rej) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        if (out.includes('\n')) res(out);
+`,
+    );
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+      const line = await new Promise<string>((res, rej) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) res(out);
+        });
+        child.on('exit', (code) => rej(new Error(`owner exited early (${code})`)));
       });
-      child.on('exit', (code) => rej(new Error(`owner exited early (${code})`)));
-    });
-    assert.match(line, /^READY \d+/);
-    const ps = pids(state(dir));
-    assert.ok(ps.every(alive));
-    child.kill('SIGTERM');
-    assert.ok(await gone(ps), 'SIGTERM of the owner stopped etcd and the API server');
+      assert.match(line, /^READY \d+/);
+      const ps = pids(state(dir));
+      assert.ok(ps.every(alive));
+      child.kill('SIGTERM');
+      assert.ok(await gone(ps), 'SIGTERM of the owner stopped etcd and the API server');
 
-    // A start that cannot succeed (bad name) throws before starting anything.
-    const { startClusterset } = await import('../../testbed/src/index.js');
-    await assert.rejects(startClusterset({ dir, clusters: ['Bad_Name'], log: () => {} }), /lowercase DNS label/);
-    await assert.rejects(startClusterset({ dir, clusters: ['a'], noCrds: ['b'], log: () => {} }), /not among the clusters/);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+      // A start that cannot succeed (bad name) throws before starting anything.
+      const { startClusterset } = await import('../../testbed/src/index.js');
+      await assert.rejects(startClusterset({ dir, clusters: ['Bad_Name'], log: () => {} }), /lowercase DNS label/);
+      await assert.rejects(startClusterset({ dir, clusters: ['a'], noCrds: ['b'], log: () => {} }), /not among the clusters/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+);
 
 test('a start that times out and an owner killed with SIGKILL leave no processes behind', { timeout: 50 * 60_000 }, async () => {
   const { startClusterset } = await import('../../testbed/src/index.js');
@@ -119,12 +136,15 @@ test('a start that times out and an owner killed with SIGKILL leave no processes
 
     // Owner killed with SIGKILL (no exit handler runs): the next start reaps its temp testbed.
     const script = join(work, 'owner.mts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
 import { startClusterset } from ${JSON.stringify(join(repoRoot, 'testbed', 'src', 'index.ts'))};
 const tb = await startClusterset({ clusters: ['orphan'], log: () => {} });
 console.log('READY ' + tb.dir);
 setInterval(() => {}, 1000);
-`);
+`,
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     const line = await new Promise<string>((res, rej) => {
       let out = '';
@@ -151,13 +171,18 @@ setInterval(() => {}, 1000);
   }
 });
 
-test('parallel callers share one build of the binaries (lock), and a build error is reported', { timeout: 5 * 60_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'testbed-lock-'));
-  try {
-    // A stand-in for `go` that records each build and takes a moment, so the two callers overlap.
-    const fakeGo = join(work, 'go');
-    const runs = join(work, 'runs');
-    writeFileSync(fakeGo, `#!/bin/sh
+test(
+  'parallel callers share one build of the binaries (lock), and a build error is reported',
+  { timeout: 5 * 60_000 },
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), 'testbed-lock-'));
+    try {
+      // A stand-in for `go` that records each build and takes a moment, so the two callers overlap.
+      const fakeGo = join(work, 'go');
+      const runs = join(work, 'runs');
+      writeFileSync(
+        fakeGo,
+        `#!/bin/sh
 if [ "$1" = version ]; then echo "go version go1.26.0 fake"; exit 0; fi
 if [ -n "$FAKE_GO_FAIL" ]; then echo "main.go:1:1: something broke" >&2; exit 1; fi
 out=""; prev=""
@@ -166,32 +191,40 @@ echo "k8s.io/fake/pkg" >&2
 sleep 3
 for b in kube-apiserver kubectl etcd; do printf '#!/bin/sh\\n' > "$out/$b"; chmod +x "$out/$b"; done
 echo build >> "${runs}"
-`, { mode: 0o755 });
-    const env = { ...process.env, GO: fakeGo, CLUSTERSET_TESTBED_CACHE: join(work, 'cache'), KUBEBUILDER_ASSETS: '' };
-    const build = () =>
-      new Promise<{ code: number | null; out: string }>((res) => {
-        const c = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), 'build'], { cwd: repoRoot, env });
-        let out = '';
-        c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        c.stderr.on('data', (d: Buffer) => (out += d.toString()));
-        c.on('close', (code) => res({ code, out }));
-      });
-    const [a, b] = await Promise.all([build(), build()]);
-    assert.equal(a.code, 0, a.out);
-    assert.equal(b.code, 0, b.out);
-    assert.equal(readFileSync(runs, 'utf8').trim().split('\n').length, 1, 'exactly one build ran');
-    assert.match(a.out + b.out, /waiting for another process/);
-    assert.match(a.out + b.out, /^built: /m);
-    const again = await build();
-    assert.match(again.out, /^cache: /m, 'a second call finds the cache');
+`,
+        { mode: 0o755 },
+      );
+      const env = { ...process.env, GO: fakeGo, CLUSTERSET_TESTBED_CACHE: join(work, 'cache'), KUBEBUILDER_ASSETS: '' };
+      const build = () =>
+        new Promise<{ code: number | null; out: string }>((res) => {
+          const c = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), 'build'], {
+            cwd: repoRoot,
+            env,
+          });
+          let out = '';
+          c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+          c.on('close', (code) => res({ code, out }));
+        });
+      const [a, b] = await Promise.all([build(), build()]);
+      assert.equal(a.code, 0, a.out);
+      assert.equal(b.code, 0, b.out);
+      assert.equal(readFileSync(runs, 'utf8').trim().split('\n').length, 1, 'exactly one build ran');
+      assert.match(a.out + b.out, /waiting for another process/);
+      assert.match(a.out + b.out, /^built: /m);
+      const again = await build();
+      assert.match(again.out, /^cache: /m, 'a second call finds the cache');
 
-    const failing = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), 'build', '--force'], {
-      cwd: repoRoot, encoding: 'utf8', env: { ...env, FAKE_GO_FAIL: '1' },
-    });
-    assert.equal(failing.status, 1);
-    assert.match(failing.stderr, /building the testbed binaries failed \(go build exit 1/);
-    assert.match(failing.stderr, /main\.go:1:1: something broke/);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+      const failing = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'testbed', 'cli.ts'), 'build', '--force'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...env, FAKE_GO_FAIL: '1' },
+      });
+      assert.equal(failing.status, 1);
+      assert.match(failing.stderr, /building the testbed binaries failed \(go build exit 1/);
+      assert.match(failing.stderr, /main\.go:1:1: something broke/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+);

@@ -5,7 +5,8 @@ import { SERVER_JS, startServer, type LspSession } from '../helpers/lspClient';
 
 let s: LspSession;
 // The exported Service, so the export has no other finding than the one under test.
-const SERVICE = '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n';
+const SERVICE =
+  '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n';
 before(async () => {
   assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run npm run build first`);
   s = await startServer();
@@ -15,7 +16,10 @@ after(async () => s.close());
 test('the server publishes MCS001 for a wrong-group ServiceExport and clears it after the fix', async () => {
   const uri = 'file:///tmp/clusterset-lsp/bad-export.yaml';
   const first = s.diagnostics(uri, (d) => d.length > 0);
-  s.open(uri, `apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n${SERVICE}`);
+  s.open(
+    uri,
+    `apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n${SERVICE}`,
+  );
   const d = await first;
   assert.equal(d.length, 1);
   assert.equal(d[0].code, 'MCS001');
@@ -25,7 +29,11 @@ test('the server publishes MCS001 for a wrong-group ServiceExport and clears it 
   assert.match(d[0].codeDescription?.href ?? '', /docs\/rules\/MCS001\.md$/);
 
   const cleared = s.diagnostics(uri, (x) => x.length === 0);
-  s.change(uri, `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n${SERVICE}`, 2);
+  s.change(
+    uri,
+    `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n${SERVICE}`,
+    2,
+  );
   assert.deepEqual(await cleared, []);
 });
 
@@ -34,8 +42,15 @@ test('code actions over LSP offer the apiVersion fix', async () => {
   const got = s.diagnostics(uri, (d) => d.length > 0);
   s.open(uri, 'apiVersion: multicluster.k8s.io/v1beta1\nkind: ServiceImport\n');
   const diags = await got;
-  const actions = (await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } })) as Array<{ title: string }>;
-  assert.ok(actions.some((a) => a.title === 'Change apiVersion to multicluster.x-k8s.io/v1beta1'), JSON.stringify(actions.map((a) => a.title)));
+  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diags[0].range,
+    context: { diagnostics: diags },
+  })) as Array<{ title: string }>;
+  assert.ok(
+    actions.some((a) => a.title === 'Change apiVersion to multicluster.x-k8s.io/v1beta1'),
+    JSON.stringify(actions.map((a) => a.title)),
+  );
 });
 
 test('a YAML file without MCS content gets no diagnostics, even with syntax errors', async () => {

@@ -19,7 +19,11 @@ test('a 10 MB multi-document file is validated in steps without blocking the ser
   const uri = 'file:///tmp/clusterset-lsp/huge.yaml';
 
   const partial = s.diagnostics(uri, (d) => d.some((x) => x.code === 'BUDGET'), 120000);
-  const complete = s.diagnostics(uri, (d) => !d.some((x) => x.code === 'BUDGET') && d.filter((x) => x.code === 'MCS001').length === count, 300000);
+  const complete = s.diagnostics(
+    uri,
+    (d) => !d.some((x) => x.code === 'BUDGET') && d.filter((x) => x.code === 'MCS001').length === count,
+    300000,
+  );
   s.open(uri, text);
   const first = await partial;
   assert.match(first.find((x) => x.code === 'BUDGET')?.message ?? '', /has not parsed \d+ of 32000 documents/);

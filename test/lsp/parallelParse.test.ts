@@ -19,13 +19,16 @@ function manifest(count: number, badEvery: number): string {
   const docs: string[] = [];
   for (let i = 0; i < count; i++) {
     const group = i % badEvery === 0 ? 'multicluster.k8s.io' : 'multicluster.x-k8s.io';
-    docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: svc${i}\n  namespace: shop\nspec:\n  selector: {app: svc${i}}\n  ports:\n  - {name: http, protocol: TCP, port: 80}\n`);
+    docs.push(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc${i}\n  namespace: shop\nspec:\n  selector: {app: svc${i}}\n  ports:\n  - {name: http, protocol: TCP, port: 80}\n`,
+    );
     docs.push(`apiVersion: ${group}/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: svc${i}\n  namespace: shop\n`);
   }
   return docs.join('---\n');
 }
 
-const key = (d: Diagnostic): string => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+const key = (d: Diagnostic): string =>
+  `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
 
 test('diagnostics of a large file equal those of a single-threaded parse', async () => {
   const text = manifest(1500, 7);

@@ -9,7 +9,8 @@ import { startServer, type LspSession } from '../helpers/lspClient';
 // The server indexes the workspace's YAML files on start and follows created/changed/deleted/renamed
 // files, so cross-file rules (MCS101: an export with no Service) see files that are not open.
 const EXPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n';
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n';
+const SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n';
 const CREATED = 1;
 const DELETED = 3;
 
@@ -31,7 +32,9 @@ after(async () => {
 });
 
 function watched(changes: Array<{ path: string; type: number }>): void {
-  s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: pathToFileURL(c.path).href, type: c.type })) });
+  s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: changes.map((c) => ({ uri: pathToFileURL(c.path).href, type: c.type })),
+  });
 }
 
 test('a Service in a file that is not open satisfies the export; delete, create and rename are followed', async () => {
@@ -53,7 +56,9 @@ test('a Service in a file that is not open satisfies the export; delete, create 
   // Created in the other cluster's folder: still missing in east (an export only exports its own cluster's Service).
   const westPath = join(dir, 'clusters', 'west', 'service.yaml');
   writeFileSync(westPath, SERVICE);
-  const stillMissing = s.diagnostics(uri, (x) => (x.find((y) => y.code === 'MCS101')?.message ?? '').includes('Cluster west has one'));
+  const stillMissing = s.diagnostics(uri, (x) =>
+    (x.find((y) => y.code === 'MCS101')?.message ?? '').includes('Cluster west has one'),
+  );
   watched([{ path: westPath, type: CREATED }]);
   await stillMissing;
 

@@ -204,8 +204,17 @@ async function goBuild(binDir: string, v: PinnedVersions, log: Logger): Promise<
   mkdirSync(tmp, { recursive: true });
   const jobs = String(availableParallelism());
   const args = [
-    'build', '-v', '-p', jobs, '-trimpath', `-ldflags=-s -w ${versionLdflags(v)}`, '-o', `${tmp}/`,
-    'k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kubectl', './cmd/etcd',
+    'build',
+    '-v',
+    '-p',
+    jobs,
+    '-trimpath',
+    `-ldflags=-s -w ${versionLdflags(v)}`,
+    '-o',
+    `${tmp}/`,
+    'k8s.io/kubernetes/cmd/kube-apiserver',
+    'k8s.io/kubernetes/cmd/kubectl',
+    './cmd/etcd',
   ];
   log(`building kube-apiserver, kubectl (k8s.io/kubernetes ${v.kubernetes}) and etcd (${v.etcd}) into ${binDir}`);
   log(`this is done once per pinned version and takes ~6-10 min on 2 cores (~8 CPU-minutes); progress follows`);
@@ -252,7 +261,10 @@ async function goBuild(binDir: string, v: PinnedVersions, log: Logger): Promise<
     );
   }
   const secs = Math.round((Date.now() - started) / 1000);
-  writeFileSync(join(tmp, 'versions.json'), `${JSON.stringify({ ...v, builtWith: goVersion(go), buildSeconds: secs }, null, 2)}\n`);
+  writeFileSync(
+    join(tmp, 'versions.json'),
+    `${JSON.stringify({ ...v, builtWith: goVersion(go), buildSeconds: secs }, null, 2)}\n`,
+  );
   rmSync(binDir, { recursive: true, force: true });
   renameSync(tmp, binDir);
   log(`built ${packages} packages in ${secs} s`);

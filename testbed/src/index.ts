@@ -87,7 +87,11 @@ export interface Testbed {
   /** A KubeConfig from the written kubeconfig with `context` as current (e.g. `east`, `east-reader`). */
   kubeConfig(context: string): KubeConfig;
   /** Server-side apply of YAML (multi-document) or objects to a cluster; returns the applied objects. */
-  apply(cluster: string, objects: string | KubernetesObject | KubernetesObject[], opts?: ApplyOptions): Promise<KubernetesObject[]>;
+  apply(
+    cluster: string,
+    objects: string | KubernetesObject | KubernetesObject[],
+    opts?: ApplyOptions,
+  ): Promise<KubernetesObject[]>;
   /** apply() to several clusters: `{ east: yaml, west: [obj, obj] }`. */
   seed(byCluster: Record<string, string | KubernetesObject | KubernetesObject[]>): Promise<void>;
   /** Runs the testbed's kubectl with this kubeconfig; `context` is required so no call hits the wrong cluster. */
@@ -134,7 +138,10 @@ export async function stopDir(dir = defaultStateDir, opts: { keepDir?: boolean }
     const apis = ours.filter((p) => p !== s.etcd.pid);
     // Short grace: the data is throw-away, and kube-apiserver's graceful drain alone takes ~5 s.
     await killGroups(apis, 1500);
-    await killGroups(ours.filter((p) => p === s.etcd.pid), 3000);
+    await killGroups(
+      ours.filter((p) => p === s.etcd.pid),
+      3000,
+    );
     for (const p of ours) detach(p);
   }
   if (s && !opts.keepDir) removeOurFiles(dir, s);
@@ -227,7 +234,13 @@ function tail(file: string, lines = 25): string {
   }
 }
 
-async function waitReady(what: string, proc: Started, logFile: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitReady(
+  what: string,
+  proc: Started,
+  logFile: string,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.hasExited()) {
@@ -253,7 +266,8 @@ function validateNames(clusters: string[], noCrds: string[]): void {
     if (seen.has(n)) throw new Error(`cluster "${n}" is listed twice`);
     seen.add(n);
   }
-  for (const n of noCrds) if (!seen.has(n)) throw new Error(`--no-crds names "${n}", which is not among the clusters (${clusters.join(', ')})`);
+  for (const n of noCrds)
+    if (!seen.has(n)) throw new Error(`--no-crds names "${n}", which is not among the clusters (${clusters.join(', ')})`);
 }
 
 function loadCrds(storage: 'v1alpha1' | 'v1beta1'): KubernetesObject[] {
@@ -271,7 +285,12 @@ function loadCrds(storage: 'v1alpha1' | 'v1beta1'): KubernetesObject[] {
 }
 
 function clusterProperties(cluster: string, clusterset: string): KubernetesObject[] {
-  const cp = (name: string, value: string) => ({ apiVersion: 'about.k8s.io/v1beta1', kind: 'ClusterProperty', metadata: { name }, spec: { value } });
+  const cp = (name: string, value: string) => ({
+    apiVersion: 'about.k8s.io/v1beta1',
+    kind: 'ClusterProperty',
+    metadata: { name },
+    spec: { value },
+  });
   return [cp('cluster.clusterset.k8s.io', cluster), cp('clusterset.k8s.io', clusterset)];
 }
 
@@ -325,18 +344,22 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
     const etcdDir = join(dir, 'etcd');
     mkdirSync(etcdDir, { recursive: true, mode: 0o700 });
     const etcdLog = join(dir, 'etcd.log');
-    const etcd = startProcess(binaries.etcd, [
-      '--name=testbed',
-      `--data-dir=${join(etcdDir, 'data')}`,
-      `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
-      `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
-      `--listen-peer-urls=http://127.0.0.1:${peerPort}`,
-      `--initial-advertise-peer-urls=http://127.0.0.1:${peerPort}`,
-      `--initial-cluster=testbed=http://127.0.0.1:${peerPort}`,
-      // Throw-away data: fsync only costs time here (flag exists since etcd 3.5; Debian's 3.4 lacks it).
-      ...(etcdSupportsNoFsync(binaries.etcd) ? ['--unsafe-no-fsync=true'] : []),
-      '--log-level=warn',
-    ], etcdLog);
+    const etcd = startProcess(
+      binaries.etcd,
+      [
+        '--name=testbed',
+        `--data-dir=${join(etcdDir, 'data')}`,
+        `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
+        `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
+        `--listen-peer-urls=http://127.0.0.1:${peerPort}`,
+        `--initial-advertise-peer-urls=http://127.0.0.1:${peerPort}`,
+        `--initial-cluster=testbed=http://127.0.0.1:${peerPort}`,
+        // Throw-away data: fsync only costs time here (flag exists since etcd 3.5; Debian's 3.4 lacks it).
+        ...(etcdSupportsNoFsync(binaries.etcd) ? ['--unsafe-no-fsync=true'] : []),
+        '--log-level=warn',
+      ],
+      etcdLog,
+    );
     track(etcd.pid);
     state.etcd = { pid: etcd.pid, port: etcdPort, peerPort };
     writeState(state);
@@ -350,38 +373,48 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
         return { name, i, cdir, pki, port: await freePort() };
       }),
     );
-    await waitReady('etcd', etcd, etcdLog, async () => {
-      const r = await fetch(`http://127.0.0.1:${etcdPort}/health`, { signal: AbortSignal.timeout(2000) });
-      return r.ok && ((await r.json()) as { health?: string }).health === 'true';
-    }, timeout);
+    await waitReady(
+      'etcd',
+      etcd,
+      etcdLog,
+      async () => {
+        const r = await fetch(`http://127.0.0.1:${etcdPort}/health`, { signal: AbortSignal.timeout(2000) });
+        return r.ok && ((await r.json()) as { health?: string }).health === 'true';
+      },
+      timeout,
+    );
 
     // All API servers start at once; each is probed on /readyz (which includes RBAC bootstrap).
     const started = prepared.map((p) => {
       const serviceCidr = `10.${96 + p.i}.0.0/16`;
       const logFile = join(p.cdir, 'kube-apiserver.log');
-      const proc = startProcess(binaries.kubeApiserver, [
-        `--etcd-servers=http://127.0.0.1:${etcdPort}`,
-        `--etcd-prefix=/clusterset-testbed/${p.name}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        `--secure-port=${p.port}`,
-        `--cert-dir=${p.cdir}`,
-        `--tls-cert-file=${p.pki.certFile}`,
-        `--tls-private-key-file=${p.pki.keyFile}`,
-        `--client-ca-file=${p.pki.caFile}`,
-        `--token-auth-file=${join(pkiRoot, 'tokens.csv')}`,
-        '--authorization-mode=RBAC',
-        `--service-account-issuer=https://${p.name}.clusterset-testbed.invalid`,
-        `--service-account-key-file=${p.pki.saPublicKeyFile}`,
-        `--service-account-signing-key-file=${p.pki.saPrivateKeyFile}`,
-        `--service-cluster-ip-range=${serviceCidr}`,
-        '--allow-privileged=true',
-        // No controller-manager creates default ServiceAccounts, so Pods could never be admitted.
-        '--disable-admission-plugins=ServiceAccount',
-        // Fewer goroutines and timers on a 2-core machine; neither matters for a test cluster.
-        '--enable-priority-and-fairness=false',
-        '--profiling=false',
-      ], logFile);
+      const proc = startProcess(
+        binaries.kubeApiserver,
+        [
+          `--etcd-servers=http://127.0.0.1:${etcdPort}`,
+          `--etcd-prefix=/clusterset-testbed/${p.name}`,
+          '--bind-address=127.0.0.1',
+          '--advertise-address=127.0.0.1',
+          `--secure-port=${p.port}`,
+          `--cert-dir=${p.cdir}`,
+          `--tls-cert-file=${p.pki.certFile}`,
+          `--tls-private-key-file=${p.pki.keyFile}`,
+          `--client-ca-file=${p.pki.caFile}`,
+          `--token-auth-file=${join(pkiRoot, 'tokens.csv')}`,
+          '--authorization-mode=RBAC',
+          `--service-account-issuer=https://${p.name}.clusterset-testbed.invalid`,
+          `--service-account-key-file=${p.pki.saPublicKeyFile}`,
+          `--service-account-signing-key-file=${p.pki.saPrivateKeyFile}`,
+          `--service-cluster-ip-range=${serviceCidr}`,
+          '--allow-privileged=true',
+          // No controller-manager creates default ServiceAccounts, so Pods could never be admitted.
+          '--disable-admission-plugins=ServiceAccount',
+          // Fewer goroutines and timers on a 2-core machine; neither matters for a test cluster.
+          '--enable-priority-and-fairness=false',
+          '--profiling=false',
+        ],
+        logFile,
+      );
       track(proc.pid);
       const cluster: TestbedCluster = {
         name: p.name,
@@ -402,15 +435,25 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
     log(`etcd ready; starting ${names.length} API server(s): ${names.join(', ')}`);
     await Promise.all(
       started.map(({ p, proc, logFile, cluster }) =>
-        waitReady(`kube-apiserver "${p.name}"`, proc, logFile, async () => {
-          const r = await rawRequest(endpoint(cluster, p.pki.caPem, tokens.admin), '/readyz', { timeoutMs: 3000 });
-          return r.status === 200;
-        }, timeout),
+        waitReady(
+          `kube-apiserver "${p.name}"`,
+          proc,
+          logFile,
+          async () => {
+            const r = await rawRequest(endpoint(cluster, p.pki.caPem, tokens.admin), '/readyz', { timeoutMs: 3000 });
+            return r.status === 200;
+          },
+          timeout,
+        ),
       ),
     );
     log(`API servers ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    writeKubeconfig(state, prepared.map((p) => p.pki.caPem), tokens);
+    writeKubeconfig(
+      state,
+      prepared.map((p) => p.pki.caPem),
+      tokens,
+    );
 
     const crds = loadCrds(opts.mcsStorageVersion ?? 'v1alpha1');
     const coredns = readFileSync(join(manifestDir, 'coredns.yaml'), 'utf8');
@@ -426,7 +469,10 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
           await applyObjects(ep, toObjects(coredns));
         } else {
           // A cluster without MCS: the stock Corefile, without clusterset.local.
-          await applyObjects(ep, toObjects(coredns.replace(/ clusterset\.local(?= in-addr)/, '').replace(/^\s*multicluster .*\n/m, '')));
+          await applyObjects(
+            ep,
+            toObjects(coredns.replace(/ clusterset\.local(?= in-addr)/, '').replace(/^\s*multicluster .*\n/m, '')),
+          );
         }
       }),
     );
@@ -485,7 +531,15 @@ function writeKubeconfig(s: TestbedState, caPems: string[], tokens: Record<Testb
     { name: c.viewerContext, context: { cluster: c.name, user: 'testbed-viewer', namespace: 'default' } },
     { name: c.readerContext, context: { cluster: c.name, user: 'testbed-reader', namespace: 'default' } },
   ]);
-  const doc = { apiVersion: 'v1', kind: 'Config', preferences: {}, 'current-context': s.clusters[0]?.context ?? '', clusters, users, contexts };
+  const doc = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    preferences: {},
+    'current-context': s.clusters[0]?.context ?? '',
+    clusters,
+    users,
+    contexts,
+  };
   writeFileSync(s.kubeconfigPath, stringify(doc), { mode: 0o600 });
 }
 
@@ -515,7 +569,8 @@ function makeTestbed(s: TestbedState, binaries: Binaries, isTemp: boolean): Test
       byContext(context);
       return kubeConfigFor(s.kubeconfigPath, context);
     },
-    apply: (cluster, objects, opts) => applyObjects(endpointFor(s.kubeconfigPath, contextFor(cluster, opts?.as)), toObjects(objects)),
+    apply: (cluster, objects, opts) =>
+      applyObjects(endpointFor(s.kubeconfigPath, contextFor(cluster, opts?.as)), toObjects(objects)),
     seed: async (byCluster) => {
       await Promise.all(Object.entries(byCluster).map(([c, o]) => tb.apply(c, o)));
     },
@@ -523,10 +578,15 @@ function makeTestbed(s: TestbedState, binaries: Binaries, isTemp: boolean): Test
       new Promise((res) => {
         // Own discovery cache: kubectl keys it by host:port, and a port reused by a later testbed
         // (with other CRDs) would otherwise answer from a stale cache.
-        execFile(binaries.kubectl, [`--kubeconfig=${s.kubeconfigPath}`, `--cache-dir=${join(s.dir, 'kubectl-cache')}`, `--context=${context}`, ...args], { maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-          const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-          res({ code, stdout, stderr });
-        });
+        execFile(
+          binaries.kubectl,
+          [`--kubeconfig=${s.kubeconfigPath}`, `--cache-dir=${join(s.dir, 'kubectl-cache')}`, `--context=${context}`, ...args],
+          { maxBuffer: 32 << 20 },
+          (err, stdout, stderr) => {
+            const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+            res({ code, stdout, stderr });
+          },
+        );
       }),
     stop: async (opts) => {
       if (stopped) return;

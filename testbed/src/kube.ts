@@ -39,7 +39,9 @@ export function rawRequest(
         headers: {
           Authorization: `Bearer ${ep.token}`,
           Accept: 'application/json',
-          ...(opts.body !== undefined ? { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(opts.body) } : {}),
+          ...(opts.body !== undefined
+            ? { 'Content-Type': opts.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(opts.body) }
+            : {}),
         },
         timeout: opts.timeoutMs ?? 5000,
       },
@@ -82,7 +84,12 @@ export function kubeConfigFor(kubeconfigPath: string, context: string): KubeConf
 
 /** Server, CA and token of a context in the testbed's kubeconfig (which the testbed wrote itself). */
 export function endpointFor(kubeconfigPath: string, context: string): Endpoint {
-  interface Named<T> { name: string; cluster?: T; user?: T; context?: T }
+  interface Named<T> {
+    name: string;
+    cluster?: T;
+    user?: T;
+    context?: T;
+  }
   const doc = parse(readFileSync(kubeconfigPath, 'utf8')) as {
     clusters: Named<{ server: string; 'certificate-authority-data': string }>[];
     users: Named<{ token: string }>[];
@@ -92,7 +99,11 @@ export function endpointFor(kubeconfigPath: string, context: string): Endpoint {
   const cluster = doc.clusters.find((c) => c.name === ctx?.cluster)?.cluster;
   const user = doc.users.find((u) => u.name === ctx?.user)?.user;
   if (!cluster || !user?.token) throw new Error(`context ${context} is not in ${kubeconfigPath}`);
-  return { server: cluster.server, caPem: Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'), token: user.token };
+  return {
+    server: cluster.server,
+    caPem: Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'),
+    token: user.token,
+  };
 }
 
 /** An HTTP error from the API server; `code` is the HTTP status, as on client-node's ApiException. */
@@ -128,7 +139,11 @@ function apiError(what: string, r: RawResponse): ApiError {
  * `x_kubernetes_list_type`, …), so CRDs applied through it lose their enums and list types.
  * A 404 is retried for a few seconds: a CRD just created takes a moment to reach discovery.
  */
-export async function applyObjects(ep: Endpoint, objects: KubernetesObject[], fieldManager = 'clusterset-testbed'): Promise<KubernetesObject[]> {
+export async function applyObjects(
+  ep: Endpoint,
+  objects: KubernetesObject[],
+  fieldManager = 'clusterset-testbed',
+): Promise<KubernetesObject[]> {
   const discovery = new Map<string, ApiResourceList>();
   const out: KubernetesObject[] = [];
   for (const obj of objects) {

@@ -5,7 +5,10 @@ import type { LintReport } from './report';
 export function formatJson(report: LintReport): string {
   const diagnostics = report.diagnostics.map((d) => ({
     file: d.file,
-    range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+    range: {
+      start: { line: d.range.start.line, character: d.range.start.character },
+      end: { line: d.range.end.line, character: d.range.end.character },
+    },
     severity: d.severity,
     code: d.code,
     message: d.message,

@@ -66,7 +66,10 @@ function artifactLocation(file: string, root: string): { uri: string; uriBaseId?
 export function formatSarif(report: LintReport, root: string = process.cwd()): string {
   const metas: RuleMeta[] = [];
   const indexOf = new Map<string, number>();
-  for (const m of [...ALL_RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, documented: true })), ...ENGINE_CODES]) {
+  for (const m of [
+    ...ALL_RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, documented: true })),
+    ...ENGINE_CODES,
+  ]) {
     // SARIF rule ids must be unique; the first registration wins.
     if (!indexOf.has(m.id)) indexOf.set(m.id, metas.push(m) - 1);
   }
@@ -103,7 +106,15 @@ export function formatSarif(report: LintReport, root: string = process.cwd()): s
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'clusterset', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: metas.map(ruleDescriptor) } },
+        tool: {
+          driver: {
+            name: 'clusterset',
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: INFORMATION_URI,
+            rules: metas.map(ruleDescriptor),
+          },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         invocations: [

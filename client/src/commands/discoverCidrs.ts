@@ -12,7 +12,11 @@ let providerRegistered = false;
 function registerProposalProvider(context: vscode.ExtensionContext): void {
   if (providerRegistered) return;
   providerRegistered = true;
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, { provideTextDocumentContent: (uri) => proposals.get(uri.path) ?? '' }));
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, {
+      provideTextDocumentContent: (uri) => proposals.get(uri.path) ?? '',
+    }),
+  );
 }
 
 /** The workspace's ClusterSet file: a YAML file with `kind: ClusterSet`; the user picks when there are several. */
@@ -23,11 +27,17 @@ async function findClusterSetFile(): Promise<vscode.Uri | undefined> {
   if (files.length === 0) files = await vscode.workspace.findFiles('**/*.{yaml,yml}', exclude, 2000);
   const found: vscode.Uri[] = [];
   for (const uri of files) {
-    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array());
+    const bytes = await vscode.workspace.fs.readFile(uri).then(
+      (b) => b,
+      () => new Uint8Array(),
+    );
     if (bytes.length < 1_000_000 && /^kind:[ \t]*ClusterSet[ \t]*$/m.test(Buffer.from(bytes).toString('utf8'))) found.push(uri);
   }
   if (found.length <= 1) return found[0];
-  const pick = await vscode.window.showQuickPick(found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { title: 'Which ClusterSet file should be updated?' });
+  const pick = await vscode.window.showQuickPick(
+    found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+    { title: 'Which ClusterSet file should be updated?' },
+  );
   return pick?.uri;
 }
 
@@ -39,13 +49,19 @@ async function pickContexts(output: vscode.OutputChannel, kubeconfig: string | u
     return undefined;
   }
   const items = list.contexts.map((c) => ({ label: c.name, description: c.server, picked: true }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Discover CIDRs from these contexts', placeHolder: `kubeconfig: ${list.source}` });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'Discover CIDRs from these contexts',
+    placeHolder: `kubeconfig: ${list.source}`,
+  });
   return picked?.map((p) => p.label);
 }
 
 export async function discoverCidrs(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Clusterset does not read kubeconfig files or contact clusters in an untrusted workspace. Trust the workspace to discover CIDRs.');
+    void vscode.window.showWarningMessage(
+      'Clusterset does not read kubeconfig files or contact clusters in an untrusted workspace. Trust the workspace to discover CIDRs.',
+    );
     return;
   }
   const kubeconfig = kubeconfigSetting();
@@ -67,7 +83,11 @@ export async function discoverCidrs(context: vscode.ExtensionContext, output: vs
         allowExecAuth,
         signal: abort.signal,
         ...(kubeconfig ? { kubeconfigPath: kubeconfig } : {}),
-        onCluster: (r) => progress.report({ increment: 100 / contexts.length, message: `${++done}/${contexts.length} (${r.context}${r.ok ? '' : ` failed: ${r.fault?.kind}`})` }),
+        onCluster: (r) =>
+          progress.report({
+            increment: 100 / contexts.length,
+            message: `${++done}/${contexts.length} (${r.context}${r.ok ? '' : ` failed: ${r.fault?.kind}`})`,
+          }),
       });
     },
   );
@@ -86,14 +106,23 @@ export async function discoverCidrs(context: vscode.ExtensionContext, output: vs
   await proposeUpdate(context, output, discovered);
 }
 
-async function proposeUpdate(context: vscode.ExtensionContext, output: vscode.OutputChannel, discovered: DiscoveredCluster[]): Promise<void> {
+async function proposeUpdate(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  discovered: DiscoveredCluster[],
+): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const target = (await findClusterSetFile()) ?? (folder ? vscode.Uri.joinPath(folder.uri, 'clusterset.yaml') : undefined);
   if (!target) {
-    void vscode.window.showInformationMessage('Clusterset: open a folder to write a ClusterSet file; the ranges are in the Clusterset output.');
+    void vscode.window.showInformationMessage(
+      'Clusterset: open a folder to write a ClusterSet file; the ranges are in the Clusterset output.',
+    );
     return;
   }
-  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
   const current = exists ? (await vscode.workspace.openTextDocument(target)).getText() : undefined;
   const update = clusters().updateClusterSetText(current, discovered);
   if (!update.ok) {
@@ -101,7 +130,9 @@ async function proposeUpdate(context: vscode.ExtensionContext, output: vscode.Ou
     return;
   }
   if (update.changes.length === 0) {
-    void vscode.window.showInformationMessage(`Clusterset: ${vscode.workspace.asRelativePath(target)} already has the discovered ranges.`);
+    void vscode.window.showInformationMessage(
+      `Clusterset: ${vscode.workspace.asRelativePath(target)} already has the discovered ranges.`,
+    );
     return;
   }
   output.appendLine(`Proposed changes to ${vscode.workspace.asRelativePath(target)}:`);
@@ -112,8 +143,17 @@ async function proposeUpdate(context: vscode.ExtensionContext, output: vscode.Ou
   proposals.set(`${key}.empty`, '');
   const left = exists ? target : vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `${key}.empty` });
   const right = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: key });
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${vscode.workspace.asRelativePath(target)} ↔ discovered CIDRs (proposal)`);
-  const answer = await vscode.window.showInformationMessage(`Apply ${update.changes.length} change(s) to ${vscode.workspace.asRelativePath(target)}?`, 'Apply', 'Cancel');
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    left,
+    right,
+    `${vscode.workspace.asRelativePath(target)} ↔ discovered CIDRs (proposal)`,
+  );
+  const answer = await vscode.window.showInformationMessage(
+    `Apply ${update.changes.length} change(s) to ${vscode.workspace.asRelativePath(target)}?`,
+    'Apply',
+    'Cancel',
+  );
   proposals.delete(`${key}.empty`);
   if (answer !== 'Apply') {
     proposals.delete(key);
@@ -123,7 +163,9 @@ async function proposeUpdate(context: vscode.ExtensionContext, output: vscode.Ou
   if (exists) {
     const doc = await vscode.workspace.openTextDocument(target);
     if (doc.getText() !== current) {
-      void vscode.window.showWarningMessage('Clusterset: the ClusterSet file changed while the proposal was open; run the command again.');
+      void vscode.window.showWarningMessage(
+        'Clusterset: the ClusterSet file changed while the proposal was open; run the command again.',
+      );
       return;
     }
     edit.replace(target, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), update.text);

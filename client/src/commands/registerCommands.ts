@@ -17,7 +17,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   context.subscriptions.push(
     vscode.commands.registerCommand('clusterset.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('clusterset.showServerLog', () => {
-      client.outputChannel.appendLine(`[${new Date().toISOString()}] Clusterset language server log shown on request (state: ${client.state === 2 ? 'running' : 'not running'}).`);
+      client.outputChannel.appendLine(
+        `[${new Date().toISOString()}] Clusterset language server log shown on request (state: ${client.state === 2 ? 'running' : 'not running'}).`,
+      );
       client.outputChannel.show(true);
     }),
     vscode.commands.registerCommand('clusterset.runbook', () => {

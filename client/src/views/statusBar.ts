@@ -2,7 +2,12 @@
 // (as vscode-eslint does), so a slow file is never silently half-checked.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerStatusNotification, ValidationBudgetNotification, type ServerStatusParams, type ValidationBudgetParams } from '../../../server/src/protocol';
+import {
+  ServerStatusNotification,
+  ValidationBudgetNotification,
+  type ServerStatusParams,
+  type ValidationBudgetParams,
+} from '../../../server/src/protocol';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
   const item = vscode.window.createStatusBarItem('clusterset.status', vscode.StatusBarAlignment.Right, 100);

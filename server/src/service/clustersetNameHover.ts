@@ -57,29 +57,57 @@ function serviceFacts(index: WorkspaceIndex, ns: string, svc: string): ServiceFa
       const ip = stringAt(ipsNode, ['spec', 'ips', i]);
       if (ip) ips.push(ip);
     }
-    return { exportingClusters, exportCount: exports.length, type: importType, typeSource: 'the ServiceImport in the workspace', ips };
+    return {
+      exportingClusters,
+      exportCount: exports.length,
+      type: importType,
+      typeSource: 'the ServiceImport in the workspace',
+      ips,
+    };
   }
   const exportingServices = index.find('Service', ns, svc).filter((s) => exports.some((e) => e.cluster === s.cluster));
   if (exportingServices.length) {
     const headless = exportingServices.some((s) => stringAt(s.doc.root, ['spec', 'clusterIP']) === 'None');
-    return { exportingClusters, exportCount: exports.length, type: headless ? 'Headless' : 'ClusterSetIP', typeSource: 'the exported Service (`clusterIP: None` makes it Headless)', ips: [] };
+    return {
+      exportingClusters,
+      exportCount: exports.length,
+      type: headless ? 'Headless' : 'ClusterSetIP',
+      typeSource: 'the exported Service (`clusterIP: None` makes it Headless)',
+      ips: [],
+    };
   }
   return { exportingClusters, exportCount: exports.length, type: undefined, typeSource: '', ips: [] };
 }
 
 function workspaceLine(f: ServiceFacts, ns: string, svc: string): string {
-  if (!f.exportCount) return `No ServiceExport for \`${ns}/${svc}\` in the workspace: unless another cluster exports it, the name does not resolve (NXDOMAIN).`;
+  if (!f.exportCount)
+    return `No ServiceExport for \`${ns}/${svc}\` in the workspace: unless another cluster exports it, the name does not resolve (NXDOMAIN).`;
   return `Exported from: ${f.exportingClusters.map((c) => `\`${c}\``).join(', ')} (ServiceExport${f.exportCount > 1 ? 's' : ''} in the workspace).`;
 }
 
 function serviceName(svc: string, ns: string, f: ServiceFacts, srv: { port: string; proto: string } | undefined): string[] {
   const base = `${svc}.${ns}.svc.clusterset.local`;
   const lines: string[] = [];
-  if (srv) lines.push(`SRV record for the port named \`${srv.port}\` (${srv.proto.toUpperCase()}) of the multi-cluster service \`${svc}\` in namespace \`${ns}\`: target \`${base}\` (ClusterSetIP) or one target \`<hostname>.<clusterid>.${base}\` per ready endpoint (Headless). Unnamed ports have no SRV record.`);
-  else lines.push(`Clusterset name of the multi-cluster service \`${svc}\` in namespace \`${ns}\` (the ServiceImport \`${ns}/${svc}\`).`);
-  if (f.type === 'ClusterSetIP') lines.push(`Resolves (A/AAAA) to the ServiceImport's clusterset IP${f.ips.length ? `: ${f.ips.map((ip) => `\`${ip}\``).join(', ')}` : ''}; traffic is spread over the endpoints of every exporting cluster. Type ClusterSetIP, from ${f.typeSource}.`);
-  else if (f.type === 'Headless') lines.push(`Headless: resolves to one A/AAAA record per ready endpoint across the exporting clusters (NXDOMAIN when none is ready); no virtual IP. Type from ${f.typeSource}.`);
-  else lines.push('Resolves to the ServiceImport\'s clusterset IP (ClusterSetIP), or to one A/AAAA record per ready endpoint (Headless).');
+  if (srv)
+    lines.push(
+      `SRV record for the port named \`${srv.port}\` (${srv.proto.toUpperCase()}) of the multi-cluster service \`${svc}\` in namespace \`${ns}\`: target \`${base}\` (ClusterSetIP) or one target \`<hostname>.<clusterid>.${base}\` per ready endpoint (Headless). Unnamed ports have no SRV record.`,
+    );
+  else
+    lines.push(
+      `Clusterset name of the multi-cluster service \`${svc}\` in namespace \`${ns}\` (the ServiceImport \`${ns}/${svc}\`).`,
+    );
+  if (f.type === 'ClusterSetIP')
+    lines.push(
+      `Resolves (A/AAAA) to the ServiceImport's clusterset IP${f.ips.length ? `: ${f.ips.map((ip) => `\`${ip}\``).join(', ')}` : ''}; traffic is spread over the endpoints of every exporting cluster. Type ClusterSetIP, from ${f.typeSource}.`,
+    );
+  else if (f.type === 'Headless')
+    lines.push(
+      `Headless: resolves to one A/AAAA record per ready endpoint across the exporting clusters (NXDOMAIN when none is ready); no virtual IP. Type from ${f.typeSource}.`,
+    );
+  else
+    lines.push(
+      "Resolves to the ServiceImport's clusterset IP (ClusterSetIP), or to one A/AAAA record per ready endpoint (Headless).",
+    );
   return lines;
 }
 
@@ -115,7 +143,9 @@ export function describeClustersetName(name: string, index: WorkspaceIndex): str
   return [
     head,
     `One endpoint of the **headless** multi-cluster service \`${svc}\` in namespace \`${ns}\`: the endpoint with hostname \`${hostname}\` in the cluster whose id (ClusterProperty \`cluster.clusterset.k8s.io\`) is \`${clusterId}\`. Resolves to that endpoint's IP (A/AAAA). Exists only for Headless imports; the hostname comes from the endpoint (StatefulSet pods whose \`serviceName\` is this Service), otherwise an implementation-assigned id.`,
-    facts.type === 'ClusterSetIP' ? `Note: \`${ns}/${svc}\` is ClusterSetIP (${facts.typeSource}), so no per-endpoint records exist.` : '',
+    facts.type === 'ClusterSetIP'
+      ? `Note: \`${ns}/${svc}\` is ClusterSetIP (${facts.typeSource}), so no per-endpoint records exist.`
+      : '',
     known,
   ]
     .filter(Boolean)
@@ -127,5 +157,8 @@ export function clustersetNameHover(file: ParsedFile, offset: number, index: Wor
   if (!at) return null;
   const value = describeClustersetName(at.text, index);
   if (!value) return null;
-  return { contents: { kind: 'markdown', value }, range: { start: file.lines.positionAt(at.start), end: file.lines.positionAt(at.end) } };
+  return {
+    contents: { kind: 'markdown', value },
+    range: { start: file.lines.positionAt(at.start), end: file.lines.positionAt(at.end) },
+  };
 }

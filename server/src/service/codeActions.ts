@@ -1,5 +1,12 @@
 // Quick fixes: the fixes rules attached to their findings, plus "suppress this rule" for every finding.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { pairAt, spanForPath } from './parse/path';
 import type { ParsedFile } from './parse/parsedFile';
 import type { FixEdit, QuickFix } from './rules/rule';
@@ -29,7 +36,12 @@ function editFor(file: ParsedFile, docIndex: number, e: FixEdit): TextEdit | und
   }
 }
 
-function fixToAction(file: ParsedFile, lf: LocatedFinding, fix: QuickFix, diagnostic: Diagnostic | undefined): CodeAction | undefined {
+function fixToAction(
+  file: ParsedFile,
+  lf: LocatedFinding,
+  fix: QuickFix,
+  diagnostic: Diagnostic | undefined,
+): CodeAction | undefined {
   const edits: TextEdit[] = [];
   for (const e of fix.edits) {
     const te = editFor(file, lf.docIndex, e);
@@ -40,13 +52,22 @@ function fixToAction(file: ParsedFile, lf: LocatedFinding, fix: QuickFix, diagno
   if (fix.newFile) {
     edit.documentChanges = [
       { kind: 'create', uri: fix.newFile.uri, options: { ignoreIfExists: true } },
-      { textDocument: { uri: fix.newFile.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.newFile.text }] },
+      {
+        textDocument: { uri: fix.newFile.uri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.newFile.text }],
+      },
     ];
     if (edits.length) edit.documentChanges.push({ textDocument: { uri: file.uri, version: file.version }, edits });
   } else {
     edit.changes = { [file.uri]: edits };
   }
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: diagnostic ? [diagnostic] : undefined, isPreferred: fix.preferred, edit };
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    isPreferred: fix.preferred,
+    edit,
+  };
 }
 
 function suppressAction(file: ParsedFile, lf: LocatedFinding, diagnostic: Diagnostic | undefined): CodeAction {
@@ -58,7 +79,13 @@ function suppressAction(file: ParsedFile, lf: LocatedFinding, diagnostic: Diagno
     title: `Suppress ${lf.finding.ruleId} on this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: diagnostic ? [diagnostic] : undefined,
-    edit: { changes: { [file.uri]: [{ range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText: text }] } },
+    edit: {
+      changes: {
+        [file.uri]: [
+          { range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText: text },
+        ],
+      },
+    },
   };
 }
 
@@ -68,7 +95,12 @@ function overlaps(file: ParsedFile, lf: LocatedFinding, range: Range): boolean {
   return lf.start <= e && s <= lf.end;
 }
 
-export function codeActionsFor(file: ParsedFile, findings: readonly LocatedFinding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActionsFor(
+  file: ParsedFile,
+  findings: readonly LocatedFinding[],
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const lf of findings) {
     if (!overlaps(file, lf, range)) continue;

@@ -2,7 +2,15 @@
 // those already present), enum values after `key: ` or `- `, apiVersion values for the kind and kind
 // values. It reads the raw lines (completionContext.ts) so it works while the line is being typed and
 // the document does not parse.
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { ClustersetSettings } from '../protocol';
 import { Outline } from './completionContext';
 import { fieldMarkdown, documentAt } from './hover';
@@ -34,7 +42,14 @@ function insertTextFor(key: string, field: FieldSchema, col: number): string {
   return `${key}: `;
 }
 
-function keyItems(kind: KindSchema, path: NodePath, container: FieldSchema, present: Set<string>, col: number, w: Where): CompletionItem[] {
+function keyItems(
+  kind: KindSchema,
+  path: NodePath,
+  container: FieldSchema,
+  present: Set<string>,
+  col: number,
+  w: Where,
+): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const [key, field] of Object.entries(container.fields ?? {})) {
     if (present.has(key) || field.serverSet) continue;
@@ -65,19 +80,33 @@ function valueItems(values: readonly string[], w: Where, doc?: string): Completi
 
 function kindValues(apiVersion: string | undefined): string[] {
   const group = apiVersion ? splitApiVersion(apiVersion).group : undefined;
-  const matching = KIND_SCHEMAS.filter((k) => !group || k.group === group || (group === 'net.gke.io' && k.group === 'multicluster.x-k8s.io'));
+  const matching = KIND_SCHEMAS.filter(
+    (k) => !group || k.group === group || (group === 'net.gke.io' && k.group === 'multicluster.x-k8s.io'),
+  );
   return (matching.length ? matching : KIND_SCHEMAS).map((k) => k.kind);
 }
 
 /** Values offered after `key: ` at `path`. */
-function valuesAt(kind: KindSchema | undefined, path: NodePath, kindName: string | undefined, apiVersion: string | undefined, settings: ClustersetSettings): string[] {
-  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionsFor(kindName && kind ? kindName : undefined, settings.implementation);
+function valuesAt(
+  kind: KindSchema | undefined,
+  path: NodePath,
+  kindName: string | undefined,
+  apiVersion: string | undefined,
+  settings: ClustersetSettings,
+): string[] {
+  if (path.length === 1 && path[0] === 'apiVersion')
+    return apiVersionsFor(kindName && kind ? kindName : undefined, settings.implementation);
   if (path.length === 1 && path[0] === 'kind') return kindValues(apiVersion);
   const field = kind ? fieldAt(kind, path) : undefined;
   return field?.enum ? [...field.enum] : field?.type === 'boolean' ? ['true', 'false'] : [];
 }
 
-export function completionAt(file: ParsedFile, position: Position, _index: WorkspaceIndex, settings: ClustersetSettings): CompletionList | null {
+export function completionAt(
+  file: ParsedFile,
+  position: Position,
+  _index: WorkspaceIndex,
+  settings: ClustersetSettings,
+): CompletionList | null {
   const offset = file.lines.offsetAt(position);
   const placed = documentAt(file, offset);
   if (!placed) return null;
@@ -102,7 +131,11 @@ export function completionAt(file: ParsedFile, position: Position, _index: Works
     if (!container) return null;
     const path = [...container, value[3]];
     const field = kind ? fieldAt(kind, path) : undefined;
-    const items = valueItems(valuesAt(kind, path, kindName, apiVersion, settings), w, field && kind ? fieldMarkdown(kind, path, field) : undefined);
+    const items = valueItems(
+      valuesAt(kind, path, kindName, apiVersion, settings),
+      w,
+      field && kind ? fieldMarkdown(kind, path, field) : undefined,
+    );
     return items.length ? { isIncomplete: false, items } : null;
   }
 

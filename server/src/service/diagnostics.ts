@@ -32,7 +32,13 @@ export function findingSpan(placed: PlacedDocument, f: Finding): { start: number
 
 export type FileLookup = (uri: string) => ParsedFile | undefined;
 
-export function findingToDiagnostic(file: ParsedFile, placed: PlacedDocument, f: Finding, severity: Severity, lookup: FileLookup): Diagnostic {
+export function findingToDiagnostic(
+  file: ParsedFile,
+  placed: PlacedDocument,
+  f: Finding,
+  severity: Severity,
+  lookup: FileLookup,
+): Diagnostic {
   const span = findingSpan(placed, f);
   const d: Diagnostic = {
     range: { start: file.lines.positionAt(span.start), end: file.lines.positionAt(span.end) },
@@ -49,7 +55,10 @@ export function findingToDiagnostic(file: ParsedFile, placed: PlacedDocument, f:
       const otherPlaced = other?.documents[r.docIndex];
       if (!other || !otherPlaced) continue;
       const s = spanForPath(otherPlaced.doc.root, r.path) ?? { start: 0, end: 0 };
-      related.push({ location: { uri: r.uri, range: spanToRange(other, otherPlaced.offset, s.start, s.end) }, message: r.message });
+      related.push({
+        location: { uri: r.uri, range: spanToRange(other, otherPlaced.offset, s.start, s.end) },
+        message: r.message,
+      });
     }
     if (related.length) d.relatedInformation = related;
   }

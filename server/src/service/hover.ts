@@ -34,12 +34,18 @@ export function fieldMarkdown(kind: KindSchema, path: NodePath, field: FieldSche
 }
 
 function kindMarkdown(kind: KindSchema): string {
-  const where = kind.kind === 'ClusterSet' ? `${kind.group}/${kind.versions.join(', ')}` : `${kind.group} (${kind.versions.join(', ')}), ${kind.scope === 'Cluster' ? 'cluster-scoped' : 'namespaced'}`;
+  const where =
+    kind.kind === 'ClusterSet'
+      ? `${kind.group}/${kind.versions.join(', ')}`
+      : `${kind.group} (${kind.versions.join(', ')}), ${kind.scope === 'Cluster' ? 'cluster-scoped' : 'namespaced'}`;
   return `**${kind.kind}** · ${where}\n\n${kind.doc}`;
 }
 
 function toHover(file: ParsedFile, placed: PlacedDocument, span: Span, value: string): Hover {
-  return { contents: { kind: 'markdown', value }, range: { start: file.lines.positionAt(placed.offset + span.start), end: file.lines.positionAt(placed.offset + span.end) } };
+  return {
+    contents: { kind: 'markdown', value },
+    range: { start: file.lines.positionAt(placed.offset + span.start), end: file.lines.positionAt(placed.offset + span.end) },
+  };
 }
 
 export function hoverAt(file: ParsedFile, position: Position, index: WorkspaceIndex, settings: ClustersetSettings): Hover | null {

@@ -75,7 +75,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const index = new WorkspaceIndex();
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
-  const deadline = (): number | undefined => (options.parseBudgetMs === undefined ? undefined : performance.now() + options.parseBudgetMs);
+  const deadline = (): number | undefined =>
+    options.parseBudgetMs === undefined ? undefined : performance.now() + options.parseBudgetMs;
   let effective: { base: ClustersetSettings; implementation: string | undefined; value: ClustersetSettings } | undefined;
 
   /** The settings, with the implementation of the workspace's ClusterSet file when there is one (it wins). */
@@ -83,7 +84,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const implementation = implementationFromClusterSet(index);
     if (!effective || effective.base !== settings || effective.implementation !== implementation) {
       // Same object while nothing changed, so per-document caches keyed on the settings stay valid.
-      effective = { base: settings, implementation, value: implementation ? { ...settings, implementation: implementation as Implementation } : settings };
+      effective = {
+        base: settings,
+        implementation,
+        value: implementation ? { ...settings, implementation: implementation as Implementation } : settings,
+      };
     }
     return effective.value;
   }

@@ -30,13 +30,25 @@ export interface ValidationResult {
 const RULES_BY_KIND = rulesByKind();
 
 /** Findings of rules that look only at their own document, cached per parsed document and settings. */
-const localCache = new WeakMap<ParsedDocument, { uri: string; docIndex: number; settings: ClustersetSettings; findings: Array<{ rule: Rule; finding: Finding }> }>();
+const localCache = new WeakMap<
+  ParsedDocument,
+  { uri: string; docIndex: number; settings: ClustersetSettings; findings: Array<{ rule: Rule; finding: Finding }> }
+>();
 
 /**
  * Findings of the cross-file rules of one document, with what they read from the index: reused until one of
  * those keys changes, or the document moves (its uri/index are part of what the rules saw).
  */
-const crossFileCache = new WeakMap<ParsedDocument, { uri: string; docIndex: number; settings: ClustersetSettings; deps: IndexDependencies; findings: Array<{ rule: Rule; finding: Finding }> }>();
+const crossFileCache = new WeakMap<
+  ParsedDocument,
+  {
+    uri: string;
+    docIndex: number;
+    settings: ClustersetSettings;
+    deps: IndexDependencies;
+    findings: Array<{ rule: Rule; finding: Finding }>;
+  }
+>();
 
 function severityFor(rule: Rule, finding: Finding, settings: ClustersetSettings): Severity {
   if (finding.severity) return finding.severity;
@@ -44,7 +56,12 @@ function severityFor(rule: Rule, finding: Finding, settings: ClustersetSettings)
   return rule.severity;
 }
 
-function runRules(uri: string, placed: PlacedDocument, settings: ClustersetSettings, index: WorkspaceIndex): Array<{ rule: Rule; finding: Finding }> {
+function runRules(
+  uri: string,
+  placed: PlacedDocument,
+  settings: ClustersetSettings,
+  index: WorkspaceIndex,
+): Array<{ rule: Rule; finding: Finding }> {
   const doc = placed.doc;
   const rules = doc.kind ? RULES_BY_KIND.get(doc.kind) : undefined;
   if (!rules) return [];
@@ -82,11 +99,25 @@ function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0]): Finding[] {
   try {
     return rule.check(ctx);
   } catch (err) {
-    return [{ ruleId: rule.id, severity: 'information', message: `Rule ${rule.id} failed on this document (${String(err)}); please report it.`, path: ['kind'], target: 'key' }];
+    return [
+      {
+        ruleId: rule.id,
+        severity: 'information',
+        message: `Rule ${rule.id} failed on this document (${String(err)}); please report it.`,
+        path: ['kind'],
+        target: 'key',
+      },
+    ];
   }
 }
 
-export function validateFile(file: ParsedFile, settings: ClustersetSettings, index: WorkspaceIndex, lookup: FileLookup, now: () => number = () => performance.now()): ValidationResult {
+export function validateFile(
+  file: ParsedFile,
+  settings: ClustersetSettings,
+  index: WorkspaceIndex,
+  lookup: FileLookup,
+  now: () => number = () => performance.now(),
+): ValidationResult {
   const started = now();
   const deadline = started + settings.validationTimeBudgetMs;
   const diagnostics: Diagnostic[] = [];

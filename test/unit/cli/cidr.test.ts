@@ -20,9 +20,34 @@ const EAST: ClusterCidrReport = {
   serviceCIDRs: ['10.96.0.0/16'],
   globalCIDRs: [],
   ranges: [
-    { cidr: '10.244.0.0/16', family: 4, kind: 'pod', source: 'kubeadm-config', from: 'ConfigMap kube-system/kubeadm-config networking.podSubnet', confidence: 'medium', chosen: true },
-    { cidr: '10.244.0.0/23', family: 4, kind: 'pod', source: 'Node', from: 'Node spec.podCIDRs (2 of 2)', confidence: 'medium', note: 'smallest prefix covering 2 node range(s); the cluster range may be larger', chosen: false },
-    { cidr: '10.96.0.0/16', family: 4, kind: 'service', source: 'ServiceCIDR', from: 'ServiceCIDR kubernetes spec.cidrs (networking.k8s.io/v1)', confidence: 'high', chosen: true },
+    {
+      cidr: '10.244.0.0/16',
+      family: 4,
+      kind: 'pod',
+      source: 'kubeadm-config',
+      from: 'ConfigMap kube-system/kubeadm-config networking.podSubnet',
+      confidence: 'medium',
+      chosen: true,
+    },
+    {
+      cidr: '10.244.0.0/23',
+      family: 4,
+      kind: 'pod',
+      source: 'Node',
+      from: 'Node spec.podCIDRs (2 of 2)',
+      confidence: 'medium',
+      note: 'smallest prefix covering 2 node range(s); the cluster range may be larger',
+      chosen: false,
+    },
+    {
+      cidr: '10.96.0.0/16',
+      family: 4,
+      kind: 'service',
+      source: 'ServiceCIDR',
+      from: 'ServiceCIDR kubernetes spec.cidrs (networking.k8s.io/v1)',
+      confidence: 'high',
+      chosen: true,
+    },
   ],
   warnings: [],
   sources: [],
@@ -44,7 +69,10 @@ const VIEWER: ClusterCidrReport = {
 
 const dir = mkdtempSync(join(tmpdir(), 'clusterset-cidr-cli-'));
 const kubeconfig = join(dir, 'config');
-writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:6443"}\nusers:\n- name: u\n  user: {token: abc}\ncontexts:\n- name: east\n  context: {cluster: c, user: u}\n- name: east-viewer\n  context: {cluster: c, user: u}\ncurrent-context: east\n');
+writeFileSync(
+  kubeconfig,
+  'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:6443"}\nusers:\n- name: u\n  user: {token: abc}\ncontexts:\n- name: east\n  context: {cluster: c, user: u}\n- name: east-viewer\n  context: {cluster: c, user: u}\ncurrent-context: east\n',
+);
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[], reports: ClusterCidrReport[] = [EAST, VIEWER]) {
@@ -85,7 +113,10 @@ test('every context of the kubeconfig by default; exit 1 when one failed; text t
 test('--context (repeatable), --timeout and --no-exec-auth reach discovery; exit 0 when all answered', async () => {
   const r = await run(['--kubeconfig', kubeconfig, '--context', 'east', '--timeout', '2.5', '--no-exec-auth']);
   assert.equal(r.code, 0);
-  assert.deepEqual(r.calls[0], { contexts: ['east'], options: { allowExecAuth: false, timeoutMs: 2500, kubeconfigPath: kubeconfig } });
+  assert.deepEqual(r.calls[0], {
+    contexts: ['east'],
+    options: { allowExecAuth: false, timeoutMs: 2500, kubeconfigPath: kubeconfig },
+  });
 });
 
 test('--format yaml: a ClusterSet spec.clusters fragment, failed clusters as comments', async () => {
@@ -95,7 +126,9 @@ test('--format yaml: a ClusterSet spec.clusters fragment, failed clusters as com
     r.stdout,
     '# ClusterSet spec.clusters fragment from `clusterset cidr`; paste under spec: in your ClusterSet file.\nclusters:\n- name: east\n  context: east\n  podCIDRs: [10.244.0.0/16]\n  serviceCIDRs: [10.96.0.0/16]\n# east-viewer: not read — forbidden: forbidden: this context may not read any CIDR source\n',
   );
-  assert.deepEqual(parse(r.stdout), { clusters: [{ name: 'east', context: 'east', podCIDRs: ['10.244.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }] });
+  assert.deepEqual(parse(r.stdout), {
+    clusters: [{ name: 'east', context: 'east', podCIDRs: ['10.244.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }],
+  });
 });
 
 test('--format json: versioned envelope with the reports as they are', async () => {

@@ -35,7 +35,10 @@ metadata:
 `;
 
 /** Line 15 (0-based 14), characters 12–40: the KEP's group, which MCS001 reports as an error. */
-export const KEP_GROUP_EXPORT = EXPORTED_SERVICE('payments').replace('multicluster.x-k8s.io/v1alpha1', 'multicluster.k8s.io/v1alpha1');
+export const KEP_GROUP_EXPORT = EXPORTED_SERVICE('payments').replace(
+  'multicluster.x-k8s.io/v1alpha1',
+  'multicluster.k8s.io/v1alpha1',
+);
 export const KEP_GROUP_LINE = 14;
 
 /** An unresolved tag: the YAML parser's warning (code YAML) at line 6 (0-based 5), characters 14–21. */

@@ -3,7 +3,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runLint } from '../../../cli/src/lint';
-import { clustersetWorkspace, DUPLICATE_KEY_EXPORT, KEP_GROUP_LINE, sink, TAGGED_EXPORT, workspace, type Workspace, CLUSTER_ID, EXPORTED_SERVICE } from './fixtures';
+import {
+  clustersetWorkspace,
+  DUPLICATE_KEY_EXPORT,
+  KEP_GROUP_LINE,
+  sink,
+  TAGGED_EXPORT,
+  workspace,
+  type Workspace,
+  CLUSTER_ID,
+  EXPORTED_SERVICE,
+} from './fixtures';
 
 interface JsonDiagnostic {
   file: string;
@@ -72,7 +82,12 @@ test('text: compiler-style 1-based lines on stdout, the count on stderr', async 
   const r = await lint(ws, 'clusters/west/payments.yaml');
   assert.equal(r.code, 1);
   const line = r.stdout.split('\n').find((l) => l.includes(' MCS001: '));
-  assert.match(line ?? '', new RegExp(`^clusters/west/payments\\.yaml:${KEP_GROUP_LINE + 1}:13: error MCS001: ServiceExport uses unknown API group/version "multicluster\\.k8s\\.io/v1alpha1".*Use multicluster\\.x-k8s\\.io/v1alpha1\\.$`));
+  assert.match(
+    line ?? '',
+    new RegExp(
+      `^clusters/west/payments\\.yaml:${KEP_GROUP_LINE + 1}:13: error MCS001: ServiceExport uses unknown API group/version "multicluster\\.k8s\\.io/v1alpha1".*Use multicluster\\.x-k8s\\.io/v1alpha1\\.$`,
+    ),
+  );
   assert.match(r.stderr, /^\d+ errors?, \d+ warnings? in 1 file\n$/);
 });
 
@@ -97,7 +112,12 @@ test('--max-warnings: exit 1 when warnings exceed N, 0 when within; --quiet hide
     const all = await lint(w, '--format', 'json');
     const diagnostics = (JSON.parse(all.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
     const tag = diagnostics.find((d) => d.code === 'YAML');
-    assert.deepEqual(tag && [tag.severity, tag.range.start.line, tag.range.start.character, tag.range.end.character], ['warning', 5, 14, 21]);
+    assert.deepEqual(tag && [tag.severity, tag.range.start.line, tag.range.start.character, tag.range.end.character], [
+      'warning',
+      5,
+      14,
+      21,
+    ]);
     assert.equal(all.code, 0);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
 
@@ -146,10 +166,17 @@ test('a directory named *.yaml is walked, not read as a file', async () => {
     w.dispose();
   }
 });
-const KEP_GROUP_EXPORT_AT_TOP = 'apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
+const KEP_GROUP_EXPORT_AT_TOP =
+  'apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
 
 test('usage errors exit 2: unknown format, implementation, option, bad --max-warnings', async () => {
-  for (const args of [['--format', 'xml'], ['--implementation', 'linkerd'], ['--frobnicate'], ['--max-warnings', '-1'], ['--max-warnings', 'many']]) {
+  for (const args of [
+    ['--format', 'xml'],
+    ['--implementation', 'linkerd'],
+    ['--frobnicate'],
+    ['--max-warnings', '-1'],
+    ['--max-warnings', 'many'],
+  ]) {
     const r = await lint(ws, ...args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /^clusterset lint: [^]+\nUsage: clusterset lint/, args.join(' '));
@@ -169,7 +196,10 @@ test('--implementation gke changes the advice; a ClusterSet file among the paths
   assert.match(gke.stdout, /MCS001: .*Use net\.gke\.io\/v1\./);
   const w = clustersetWorkspace();
   try {
-    w.write('clusterset.yaml', 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: prod\nspec:\n  implementation: gke\n');
+    w.write(
+      'clusterset.yaml',
+      'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: prod\nspec:\n  implementation: gke\n',
+    );
     const r = await lint(w, 'clusterset.yaml', 'clusters/west/payments.yaml', '--implementation', 'cilium');
     assert.match(r.stdout, /payments\.yaml:15:13: error MCS001: .*Use net\.gke\.io\/v1\./);
   } finally {
@@ -185,10 +215,16 @@ test('the same file reached twice is linted once', async () => {
 
 test('the paths form one workspace: a Service in another file of the same cluster folder satisfies MCS101', async () => {
   const [service, exportDoc] = EXPORTED_SERVICE('web').split('---\n');
-  const w = workspace({ 'clusters/east/svc.yaml': service, 'clusters/east/export.yaml': exportDoc, 'clusters/west/svc.yaml': service });
+  const w = workspace({
+    'clusters/east/svc.yaml': service,
+    'clusters/east/export.yaml': exportDoc,
+    'clusters/west/svc.yaml': service,
+  });
   try {
     const codes = async (...paths: string[]): Promise<string[]> =>
-      (JSON.parse((await lint(w, ...paths, '--format', 'json')).stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.filter((d) => d.code === 'MCS101').map((d) => d.file);
+      (JSON.parse((await lint(w, ...paths, '--format', 'json')).stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics
+        .filter((d) => d.code === 'MCS101')
+        .map((d) => d.file);
     assert.deepEqual(await codes('clusters/east/export.yaml'), ['clusters/east/export.yaml']);
     assert.deepEqual(await codes('clusters/east/export.yaml', 'clusters/east/svc.yaml'), []);
     // The west Service is in another cluster: it does not satisfy the east export.

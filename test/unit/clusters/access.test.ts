@@ -21,14 +21,29 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clusterset-access-'));
   server = createServer((req, res) => {
     const auth = req.headers.authorization ?? '';
-    const json = (status: number, body: object) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: object) =>
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     if (req.url === '/hang') return undefined; // never answers
-    if (auth !== `Bearer ${TOKEN}` && auth !== `Bearer ${PLUGIN_TOKEN}`) return json(401, { kind: 'Status', message: 'Unauthorized', code: 401 });
+    if (auth !== `Bearer ${TOKEN}` && auth !== `Bearer ${PLUGIN_TOKEN}`)
+      return json(401, { kind: 'Status', message: 'Unauthorized', code: 401 });
     if (req.url === '/version') return json(200, { gitVersion: 'v1.36.3' });
     if (req.url === '/api/v1/nodes?limit=500') return json(200, { items: [{ n: 1 }], metadata: { continue: 'page2' } });
     if (req.url === '/api/v1/nodes?limit=500&continue=page2') return json(200, { items: [{ n: 2 }], metadata: {} });
-    if (req.url === '/forbidden') return json(403, { kind: 'Status', message: `nodes is forbidden: User "viewer" cannot list nodes (token ${TOKEN})`, reason: 'Forbidden', code: 403 });
-    if (req.url === '/object') return json(404, { kind: 'Status', message: 'configmaps "x" not found', reason: 'NotFound', details: { name: 'x', kind: 'configmaps' }, code: 404 });
+    if (req.url === '/forbidden')
+      return json(403, {
+        kind: 'Status',
+        message: `nodes is forbidden: User "viewer" cannot list nodes (token ${TOKEN})`,
+        reason: 'Forbidden',
+        code: 403,
+      });
+    if (req.url === '/object')
+      return json(404, {
+        kind: 'Status',
+        message: 'configmaps "x" not found',
+        reason: 'NotFound',
+        details: { name: 'x', kind: 'configmaps' },
+        code: 404,
+      });
     if (req.url === '/html') return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>login</html>');
     return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found\n');
   });
@@ -53,8 +68,16 @@ function kubeConfig(serverUrl: string, user: object): KubeConfig {
   return kc;
 }
 
-function open(user: object = { token: TOKEN }, opts: { allowExecAuth?: boolean; timeoutMs?: number; signal?: AbortSignal } = {}, serverUrl = base): ClusterAccess {
-  const r = openClusterAccess(kubeConfig(serverUrl, user), 'east', { allowExecAuth: opts.allowExecAuth ?? false, timeoutMs: opts.timeoutMs ?? 5000, ...(opts.signal ? { signal: opts.signal } : {}) });
+function open(
+  user: object = { token: TOKEN },
+  opts: { allowExecAuth?: boolean; timeoutMs?: number; signal?: AbortSignal } = {},
+  serverUrl = base,
+): ClusterAccess {
+  const r = openClusterAccess(kubeConfig(serverUrl, user), 'east', {
+    allowExecAuth: opts.allowExecAuth ?? false,
+    timeoutMs: opts.timeoutMs ?? 5000,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   assert.ok(r.ok, r.ok ? '' : r.fault.message);
   return r.value;
 }
@@ -68,13 +91,19 @@ function plugin(name: string, body: string): object {
 test('getJson returns parsed JSON; listAll follows continue tokens', async () => {
   const a = open();
   assert.deepEqual(await a.getJson('/version', 'version'), { ok: true, value: { gitVersion: 'v1.36.3' } });
-  assert.deepEqual(await a.listAll('/api/v1/nodes', 'Nodes'), { ok: true, value: { items: [{ n: 1 }, { n: 2 }], truncated: false } });
+  assert.deepEqual(await a.listAll('/api/v1/nodes', 'Nodes'), {
+    ok: true,
+    value: { items: [{ n: 1 }, { n: 2 }], truncated: false },
+  });
 });
 
 test('403 → forbidden (token in the body redacted), 404 of an object → notFound, 404 of an API → crdMissing, 401 → unauthorized', async () => {
   const a = open();
   const forbidden = await a.getJson('/forbidden', 'Nodes');
-  assert.deepEqual(forbidden, { ok: false, fault: { kind: 'forbidden', message: 'forbidden: nodes is forbidden: User "viewer" cannot list nodes (token [redacted])' } });
+  assert.deepEqual(forbidden, {
+    ok: false,
+    fault: { kind: 'forbidden', message: 'forbidden: nodes is forbidden: User "viewer" cannot list nodes (token [redacted])' },
+  });
   assert.equal((await a.getJson('/object', 'ConfigMap x')).ok ? '' : 'notFound', 'notFound');
   const missing = await a.getJson('/apis/cilium.io/v2/ciliumnodes', 'CiliumNodes');
   assert.equal(missing.ok ? '' : missing.fault.kind, 'crdMissing');
@@ -127,20 +156,48 @@ test('exec plugins do not run when not allowed', () => {
 });
 
 test('an allowed exec plugin supplies the token', async () => {
-  const user = plugin('ok', `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(PLUGIN_TOKEN)} } }));`);
-  assert.deepEqual(await open(user, { allowExecAuth: true }).getJson('/version', 'version'), { ok: true, value: { gitVersion: 'v1.36.3' } });
+  const user = plugin(
+    'ok',
+    `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(PLUGIN_TOKEN)} } }));`,
+  );
+  assert.deepEqual(await open(user, { allowExecAuth: true }).getJson('/version', 'version'), {
+    ok: true,
+    value: { gitVersion: 'v1.36.3' },
+  });
 });
 
 test('a failing exec plugin → execPlugin fault with the first stderr line, redacted', async () => {
-  const user = plugin('fail', `process.stderr.write('\\nerror: refresh failed for token ${PLUGIN_TOKEN} (session expired)\\nsecond line\\n'); process.exit(1);`);
+  const user = plugin(
+    'fail',
+    `process.stderr.write('\\nerror: refresh failed for token ${PLUGIN_TOKEN} (session expired)\\nsecond line\\n'); process.exit(1);`,
+  );
   const r = await open(user, { allowExecAuth: true }).getJson('/version', 'version');
-  assert.deepEqual(r, { ok: false, fault: { kind: 'execPlugin', message: 'credential plugin "node" failed: error: refresh failed for token [redacted] (session expired)' } });
+  assert.deepEqual(r, {
+    ok: false,
+    fault: {
+      kind: 'execPlugin',
+      message: 'credential plugin "node" failed: error: refresh failed for token [redacted] (session expired)',
+    },
+  });
 });
 
 test('a missing plugin binary and a hanging plugin are execPlugin faults', async () => {
-  const missing = await open({ exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'clusterset-no-such-plugin' } }, { allowExecAuth: true }).getJson('/version', 'version');
-  assert.deepEqual(missing, { ok: false, fault: { kind: 'execPlugin', message: 'credential plugin "clusterset-no-such-plugin" was not found on PATH — install it or fix users[].exec.command in the kubeconfig' } });
-  const hanging = await open(plugin('hang', 'setTimeout(() => {}, 2000);'), { allowExecAuth: true, timeoutMs: 300 }).getJson('/version', 'version');
+  const missing = await open(
+    { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'clusterset-no-such-plugin' } },
+    { allowExecAuth: true },
+  ).getJson('/version', 'version');
+  assert.deepEqual(missing, {
+    ok: false,
+    fault: {
+      kind: 'execPlugin',
+      message:
+        'credential plugin "clusterset-no-such-plugin" was not found on PATH — install it or fix users[].exec.command in the kubeconfig',
+    },
+  });
+  const hanging = await open(plugin('hang', 'setTimeout(() => {}, 2000);'), { allowExecAuth: true, timeoutMs: 300 }).getJson(
+    '/version',
+    'version',
+  );
   assert.equal(hanging.ok ? '' : hanging.fault.kind, 'execPlugin');
   assert.match(hanging.ok ? '' : hanging.fault.message, /did not finish within/);
 });

@@ -42,8 +42,19 @@ test('updates the matching context only, keeps flow and block styles and every c
 test('appends clusters that are not in the file, named by cluster id or context, and never erases hand-written ranges', () => {
   const r = updateClusterSetText(FILE, [
     { context: 'kind-east', podCIDRs: [], serviceCIDRs: [] },
-    { context: 'gke_acme_europe-west1_central', clusterId: 'central', podCIDRs: ['10.30.0.0/16'], serviceCIDRs: ['10.98.0.0/16', 'fd00:98::/108'], serviceSource: 'ServiceCIDR (high)' },
-    { context: 'arn:aws:eks:us-east-1:123:cluster/North', podCIDRs: ['10.40.0.0/16'], serviceCIDRs: [], globalCIDRs: ['242.1.0.0/16'] },
+    {
+      context: 'gke_acme_europe-west1_central',
+      clusterId: 'central',
+      podCIDRs: ['10.30.0.0/16'],
+      serviceCIDRs: ['10.98.0.0/16', 'fd00:98::/108'],
+      serviceSource: 'ServiceCIDR (high)',
+    },
+    {
+      context: 'arn:aws:eks:us-east-1:123:cluster/North',
+      podCIDRs: ['10.40.0.0/16'],
+      serviceCIDRs: [],
+      globalCIDRs: ['242.1.0.0/16'],
+    },
   ]);
   assert.ok(r.ok);
   const added = [
@@ -69,17 +80,32 @@ test('appends clusters that are not in the file, named by cluster id or context,
 });
 
 test('a flow list is replaced in place with a provenance comment; an old provenance comment is refreshed, a human one kept', () => {
-  const file = 'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.1.0.0/16] # discovered: Node (medium)\n    serviceCIDRs: [10.96.0.0/16]   # agreed with netops\n';
-  const r = updateClusterSetText(file, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: ['10.97.0.0/16'], podSource: 'cilium-config (high)', serviceSource: 'ServiceCIDR (high)' }]);
+  const file =
+    'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.1.0.0/16] # discovered: Node (medium)\n    serviceCIDRs: [10.96.0.0/16]   # agreed with netops\n';
+  const r = updateClusterSetText(file, [
+    {
+      context: 'a',
+      podCIDRs: ['10.2.0.0/16'],
+      serviceCIDRs: ['10.97.0.0/16'],
+      podSource: 'cilium-config (high)',
+      serviceSource: 'ServiceCIDR (high)',
+    },
+  ]);
   assert.ok(r.ok);
-  assert.equal(r.text, 'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.2.0.0/16] # discovered: cilium-config (high)\n    serviceCIDRs: [10.97.0.0/16]   # agreed with netops\n');
+  assert.equal(
+    r.text,
+    'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.2.0.0/16] # discovered: cilium-config (high)\n    serviceCIDRs: [10.97.0.0/16]   # agreed with netops\n',
+  );
 });
 
 test('a missing key is added at the indentation of the cluster’s keys', () => {
   const file = 'kind: ClusterSet\nspec:\n    clusters:\n      - name: a\n        context: a   # prod\n    services: []\n';
   const r = updateClusterSetText(file, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
   assert.ok(r.ok);
-  assert.equal(r.text, 'kind: ClusterSet\nspec:\n    clusters:\n      - name: a\n        context: a   # prod\n        podCIDRs: [10.2.0.0/16]\n    services: []\n');
+  assert.equal(
+    r.text,
+    'kind: ClusterSet\nspec:\n    clusters:\n      - name: a\n        context: a   # prod\n        podCIDRs: [10.2.0.0/16]\n    services: []\n',
+  );
 });
 
 test('nothing discovered that differs → same text, no changes', () => {
@@ -88,17 +114,25 @@ test('nothing discovered that differs → same text, no changes', () => {
 });
 
 test('a cluster listed by name without a context is matched by cluster id; a taken name gets a suffix', () => {
-  const file = 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: x\nspec:\n  clusters:\n  - name: east\n    podCIDRs: [10.1.0.0/16]\n';
+  const file =
+    'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: x\nspec:\n  clusters:\n  - name: east\n    podCIDRs: [10.1.0.0/16]\n';
   const r = updateClusterSetText(file, [
     { context: 'ctx-a', clusterId: 'east', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] },
     { context: 'east', podCIDRs: ['10.3.0.0/16'], serviceCIDRs: [] },
   ]);
   assert.ok(r.ok);
-  assert.equal(r.text, 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: x\nspec:\n  clusters:\n  - name: east\n    podCIDRs: [10.2.0.0/16]\n  - name: east-2\n    context: east\n    podCIDRs: [10.3.0.0/16]\n');
+  assert.equal(
+    r.text,
+    'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata:\n  name: x\nspec:\n  clusters:\n  - name: east\n    podCIDRs: [10.2.0.0/16]\n  - name: east-2\n    context: east\n    podCIDRs: [10.3.0.0/16]\n',
+  );
 });
 
 test('a new file when none exists', () => {
-  const r = updateClusterSetText(undefined, [{ context: 'east', clusterId: 'east', podCIDRs: ['10.1.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }], { clustersetName: 'testbed' });
+  const r = updateClusterSetText(
+    undefined,
+    [{ context: 'east', clusterId: 'east', podCIDRs: ['10.1.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }],
+    { clustersetName: 'testbed' },
+  );
   assert.ok(r.ok);
   assert.equal(
     r.text,
@@ -122,9 +156,18 @@ test('a new file when none exists', () => {
 
 test('refuses files it cannot update safely', () => {
   const d = [{ context: 'east', podCIDRs: ['10.1.0.0/16'], serviceCIDRs: [] }];
-  assert.deepEqual(updateClusterSetText('kind: ClusterSet\n---\nkind: Other\n', d), { ok: false, error: 'the ClusterSet file must hold exactly one YAML document to be updated automatically' });
-  assert.deepEqual(updateClusterSetText('kind: Service\n', d), { ok: false, error: 'the file is not a ClusterSet (kind: ClusterSet)' });
-  assert.deepEqual(updateClusterSetText('kind: ClusterSet\nspec:\n  clusters: {a: 1}\n', d), { ok: false, error: 'spec.clusters is not a list (add `clusters: []` under spec)' });
+  assert.deepEqual(updateClusterSetText('kind: ClusterSet\n---\nkind: Other\n', d), {
+    ok: false,
+    error: 'the ClusterSet file must hold exactly one YAML document to be updated automatically',
+  });
+  assert.deepEqual(updateClusterSetText('kind: Service\n', d), {
+    ok: false,
+    error: 'the file is not a ClusterSet (kind: ClusterSet)',
+  });
+  assert.deepEqual(updateClusterSetText('kind: ClusterSet\nspec:\n  clusters: {a: 1}\n', d), {
+    ok: false,
+    error: 'spec.clusters is not a list (add `clusters: []` under spec)',
+  });
   const bad = updateClusterSetText('kind: ClusterSet\nspec: [\n', d);
   assert.equal(bad.ok, false);
   assert.match(bad.ok ? '' : bad.error, /not valid YAML/);

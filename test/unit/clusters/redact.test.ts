@@ -17,7 +17,10 @@ test('short secrets are not searched for (a one-letter password must not shred t
 });
 
 test('Bearer and Basic header values, JWTs and PEM blocks are redacted without a known secret', () => {
-  assert.equal(redact('sent Authorization: Bearer abc.def-123_XYZ and got 401'), 'sent Authorization: Bearer [redacted] and got 401');
+  assert.equal(
+    redact('sent Authorization: Bearer abc.def-123_XYZ and got 401'),
+    'sent Authorization: Bearer [redacted] and got 401',
+  );
   assert.equal(redact('Basic dXNlcjpwYXNz rejected'), 'Basic [redacted] rejected');
   assert.equal(redact(`token was ${JWT}`), 'token was [redacted]');
   assert.equal(redact(`key:\n${PEM}\nend`), 'key:\n[redacted]\nend');
@@ -33,19 +36,26 @@ test('credential-looking key/value pairs keep the key and lose the value', () =>
 });
 
 test('a long opaque word after "token" in prose is redacted; ordinary words are not', () => {
-  assert.equal(redact('refresh failed for token plugin-issued-token-abcdef1 (expired)'), 'refresh failed for token [redacted] (expired)');
+  assert.equal(
+    redact('refresh failed for token plugin-issued-token-abcdef1 (expired)'),
+    'refresh failed for token [redacted] (expired)',
+  );
   assert.equal(redact('the token has expired, log in again'), 'the token has expired, log in again');
 });
 
 test('long base64 runs (embedded certificates) are removed; CIDRs, names and URLs are kept', () => {
   const b64 = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w';
   assert.equal(redact(`ca ${b64} invalid`), 'ca [redacted] invalid');
-  const plain = 'nodes is forbidden: User "viewer" cannot list resource "nodes" at https://127.0.0.1:6443/api/v1/nodes (10.96.0.0/16, fd00:10:96::/108)';
+  const plain =
+    'nodes is forbidden: User "viewer" cannot list resource "nodes" at https://127.0.0.1:6443/api/v1/nodes (10.96.0.0/16, fd00:10:96::/108)';
   assert.equal(redact(plain), plain);
 });
 
 test('firstLine: first non-empty line, redacted and capped', () => {
-  assert.equal(firstLine(`\n  error: getting credentials: token ${JWT}\nsecond line`), 'error: getting credentials: token [redacted]');
+  assert.equal(
+    firstLine(`\n  error: getting credentials: token ${JWT}\nsecond line`),
+    'error: getting credentials: token [redacted]',
+  );
   assert.equal(firstLine('x'.repeat(10) + ' ' + 'y'.repeat(20), [], 12), 'xxxxxxxxxx …');
   assert.equal(firstLine(''), '');
 });

@@ -140,12 +140,21 @@ for (const contribution of contributions) {
 
       const docs = parseAllDocuments(text);
       assert.ok(Array.isArray(docs), 'not a YAML stream');
-      for (const doc of docs) assert.deepEqual(doc.errors.map((e) => e.message), [], text);
+      for (const doc of docs)
+        assert.deepEqual(
+          doc.errors.map((e) => e.message),
+          [],
+          text,
+        );
       const kinds = docs.map((doc) => (doc.toJS() as { kind?: unknown } | null)?.kind);
       assert.deepEqual(kinds, promisedKinds(name), text);
 
       const diagnostics = diagnosticsOf(serviceWith({ [PATH]: text }), PATH);
-      assert.deepEqual(diagnostics.filter((d) => d.code === 'YAML'), [], 'the language service cannot parse it');
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'YAML'),
+        [],
+        'the language service cannot parse it',
+      );
       assert.deepEqual(
         diagnostics.filter((d) => d.severity === 1),
         [],

@@ -66,13 +66,17 @@ function parseIPv4Cidr(t: string, slash: number): CidrParse {
     digits++;
     if (octet > 255) return { ok: false, reason: 'IPv4 octet larger than 255' };
   }
-  if (dots !== 3 || digits === 0) return { ok: false, reason: `"${t.slice(0, slash)}" is not an IPv4 address (need four octets)` };
+  if (dots !== 3 || digits === 0)
+    return { ok: false, reason: `"${t.slice(0, slash)}" is not an IPv4 address (need four octets)` };
   addr = addr * 256 + octet;
   const prefix = parsePrefix(t, slash + 1, 32);
   if (typeof prefix === 'string') return { ok: false, reason: prefix };
   const size = 2 ** (32 - prefix);
   const start = addr - (addr % size);
-  return { ok: true, cidr: { family: 4, prefix, start: [0, 0, 0, start], end: [0, 0, 0, start + size - 1], hostBits: start !== addr } };
+  return {
+    ok: true,
+    cidr: { family: 4, prefix, start: [0, 0, 0, start], end: [0, 0, 0, start + size - 1], hostBits: start !== addr },
+  };
 }
 
 function parseIPv6Cidr(t: string, slash: number): CidrParse {
@@ -86,7 +90,12 @@ function parseIPv6Cidr(t: string, slash: number): CidrParse {
   } catch {
     return { ok: false, reason: `"${t.slice(0, slash)}" is not an IPv6 address` };
   }
-  const words = [parts[0] * 65536 + parts[1], parts[2] * 65536 + parts[3], parts[4] * 65536 + parts[5], parts[6] * 65536 + parts[7]];
+  const words = [
+    parts[0] * 65536 + parts[1],
+    parts[2] * 65536 + parts[3],
+    parts[4] * 65536 + parts[5],
+    parts[6] * 65536 + parts[7],
+  ];
   const start = [0, 0, 0, 0] as [number, number, number, number];
   const end = [0, 0, 0, 0] as [number, number, number, number];
   let hostBits = false;

@@ -3,7 +3,9 @@
 import { cidrFrom, familyBits, parseCidr, wordsToBigInt, type Cidr, type Family } from './cidr';
 
 /** RFC 1918, RFC 6598 (CGNAT, used by GKE/EKS for pods) and RFC 4193 unique-local blocks. */
-export const PRIVATE_BLOCKS: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fd00::/8'].map(mustParse);
+export const PRIVATE_BLOCKS: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fd00::/8'].map(
+  mustParse,
+);
 
 export function mustParse(text: string): Cidr {
   const r = parseCidr(text);
@@ -128,7 +130,13 @@ function alignUp(v: bigint, size: bigint): bigint {
 export function poolsFor(range: Cidr, userPools: readonly Cidr[]): Cidr[] {
   const own = userPools.filter((p) => p.family === range.family);
   if (own.length) return own;
-  return PRIVATE_BLOCKS.filter((b) => b.family === range.family && b.prefix <= range.prefix && wordsToBigInt(b.start) <= wordsToBigInt(range.start) && wordsToBigInt(range.end) <= wordsToBigInt(b.end));
+  return PRIVATE_BLOCKS.filter(
+    (b) =>
+      b.family === range.family &&
+      b.prefix <= range.prefix &&
+      wordsToBigInt(b.start) <= wordsToBigInt(range.start) &&
+      wordsToBigInt(range.end) <= wordsToBigInt(b.end),
+  );
 }
 
 /** The nearest free replacement for `range` over all its pools. */

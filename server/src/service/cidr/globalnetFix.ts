@@ -20,19 +20,28 @@ export function switchToGlobalnetFix(ctx: RuleContext, analysis: ClusterSetAnaly
   const overlap = asMap(nodeAt(root, ['spec', 'overlap']));
   if (analysis.model.overlapMode) edits.push({ op: 'replaceValue', path: analysis.model.overlapMode.path, text: 'globalnet' });
   else {
-    const e = overlap ? insertPairEdit(ctx.doc.text, overlap, 'mode', 'globalnet') : insertPairEdit(ctx.doc.text, spec, 'overlap', [['mode', 'globalnet']]);
+    const e = overlap
+      ? insertPairEdit(ctx.doc.text, overlap, 'mode', 'globalnet')
+      : insertPairEdit(ctx.doc.text, spec, 'overlap', [['mode', 'globalnet']]);
     if (!e) return undefined;
     edits.push(e);
   }
   const pool = globalnetPoolOf(analysis.model);
   const missing = analysis.model.clusters.filter((c) => !c.globalCIDR);
-  const slices = allocateSlices(pool, missing.length, analysis.ranges.map((r) => r.cidr));
+  const slices = allocateSlices(
+    pool,
+    missing.length,
+    analysis.ranges.map((r) => r.cidr),
+  );
   if (!slices) return undefined;
   missing.forEach((c, i) => {
     const e = insertPairEdit(ctx.doc.text, c.node, 'globalCIDR', formatCidr(slices[i]));
     if (e) edits.push(e);
   });
-  return { title: `Switch to Globalnet (overlap.mode: globalnet, a globalCIDR from ${formatCidr(pool)} for ${missing.length} cluster${missing.length === 1 ? '' : 's'})`, edits };
+  return {
+    title: `Switch to Globalnet (overlap.mode: globalnet, a globalCIDR from ${formatCidr(pool)} for ${missing.length} cluster${missing.length === 1 ? '' : 's'})`,
+    edits,
+  };
 }
 
 /** `count` non-colliding slices of `pool`, /16 when they fit, else the largest size that fits. */

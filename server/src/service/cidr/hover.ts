@@ -32,7 +32,8 @@ function gapText(a: Cidr, b: Cidr): string {
 }
 
 export function cidrHover(ctx: ValueHoverContext): Hover | null {
-  if (ctx.placed.doc.kind !== 'ClusterSet' || ctx.node.type !== 'scalar' || ctx.node.value === null || !isCidrPath(ctx.path)) return null;
+  if (ctx.placed.doc.kind !== 'ClusterSet' || ctx.node.type !== 'scalar' || ctx.node.value === null || !isCidrPath(ctx.path))
+    return null;
   const text = String(ctx.node.value);
   const parsed = parseCidr(text);
   if (!parsed.ok) return null;
@@ -46,10 +47,18 @@ export function cidrHover(ctx: ValueHoverContext): Hover | null {
   ];
   const analysis = analyzeClusterSet(ctx.placed.doc);
   const self = analysis.ranges.find((r) => samePath(r.field.path, ctx.path));
-  const others = analysis.ranges.filter((r) => r.cidr.family === c.family && (!self || r.field.clusterIndex !== self.field.clusterIndex));
+  const others = analysis.ranges.filter(
+    (r) => r.cidr.family === c.family && (!self || r.field.clusterIndex !== self.field.clusterIndex),
+  );
   const overlapping = others.filter((r) => overlaps(r.cidr, c));
-  const below = others.filter((r) => compareWords(r.cidr.end, c.start) < 0).sort((x, y) => compareWords(y.cidr.end, x.cidr.end)).slice(0, NEIGHBOURS_EACH_SIDE);
-  const above = others.filter((r) => compareWords(r.cidr.start, c.end) > 0).sort((x, y) => compareWords(x.cidr.start, y.cidr.start)).slice(0, NEIGHBOURS_EACH_SIDE);
+  const below = others
+    .filter((r) => compareWords(r.cidr.end, c.start) < 0)
+    .sort((x, y) => compareWords(y.cidr.end, x.cidr.end))
+    .slice(0, NEIGHBOURS_EACH_SIDE);
+  const above = others
+    .filter((r) => compareWords(r.cidr.start, c.end) > 0)
+    .sort((x, y) => compareWords(x.cidr.start, y.cidr.start))
+    .slice(0, NEIGHBOURS_EACH_SIDE);
   const item = (r: ParsedRange, note: string): string => `  - ${describeRange(r, analysis.model)} — ${note}`;
   if (overlapping.length || below.length || above.length) {
     lines.push(`- nearest ranges of other clusters:`);
@@ -57,7 +66,8 @@ export function cidrHover(ctx: ValueHoverContext): Hover | null {
     for (const r of below) lines.push(item(r, `below, ${gapText(r.cidr, c)}`));
     for (const r of above) lines.push(item(r, `above, ${gapText(r.cidr, c)}`));
   }
-  if (self) lines.push('', `Cluster: ${clusterLabel(clusterAt(analysis.model, self.field.clusterIndex), self.field.clusterIndex)}`);
+  if (self)
+    lines.push('', `Cluster: ${clusterLabel(clusterAt(analysis.model, self.field.clusterIndex), self.field.clusterIndex)}`);
   const at = (o: number) => ctx.file.lines.positionAt(ctx.placed.offset + o);
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: at(ctx.node.start), end: at(ctx.node.end) } };
 }

@@ -33,7 +33,12 @@ export interface OverlapFindingOptions {
   extraFixes?: () => QuickFix[];
 }
 
-export function overlapFindings(ctx: RuleContext, analysis: ClusterSetAnalysis, userPools: readonly Cidr[], o: OverlapFindingOptions): Finding[] {
+export function overlapFindings(
+  ctx: RuleContext,
+  analysis: ClusterSetAnalysis,
+  userPools: readonly Cidr[],
+  o: OverlapFindingOptions,
+): Finding[] {
   const { ranges, model } = analysis;
   const out: Finding[] = [];
   let extra: QuickFix[] | undefined;
@@ -51,7 +56,11 @@ export function overlapFindings(ctx: RuleContext, analysis: ClusterSetAnalysis, 
       const free = nearestFreeRange(self.cidr, analysis.occupied(self.cidr.family), o.replacementPools?.(self) ?? userPools);
       if (free) {
         const text = formatCidr(free);
-        fixes.push({ title: `Replace ${self.field.text.trim()} with ${text} (nearest free /${free.prefix})`, edits: [{ op: 'replaceValue', path: self.field.path, text }], preferred: true });
+        fixes.push({
+          title: `Replace ${self.field.text.trim()} with ${text} (nearest free /${free.prefix})`,
+          edits: [{ op: 'replaceValue', path: self.field.path, text }],
+          preferred: true,
+        });
       }
       extra ??= o.extraFixes?.() ?? [];
       fixes.push(...extra);
@@ -60,8 +69,16 @@ export function overlapFindings(ctx: RuleContext, analysis: ClusterSetAnalysis, 
       ruleId: o.ruleId,
       message: `${describeRange(self, model)} ${relation(self.cidr, first.cidr)} ${describeRange(first, model)}${more}: ${o.consequence(self, first)}`,
       path: self.field.path,
-      severity: o.severity?.(self, others.map((j) => ranges[j])),
-      related: others.slice(0, MAX_RELATED).map((j) => ({ uri: ctx.uri, docIndex: ctx.docIndex, path: ranges[j].field.path, message: `${describeRange(ranges[j], model)} ${relation(ranges[j].cidr, self.cidr)} ${describeRange(self, model)}` })),
+      severity: o.severity?.(
+        self,
+        others.map((j) => ranges[j]),
+      ),
+      related: others.slice(0, MAX_RELATED).map((j) => ({
+        uri: ctx.uri,
+        docIndex: ctx.docIndex,
+        path: ranges[j].field.path,
+        message: `${describeRange(ranges[j], model)} ${relation(ranges[j].cidr, self.cidr)} ${describeRange(self, model)}`,
+      })),
       fixes: fixes.length ? fixes : undefined,
     });
   }

@@ -33,9 +33,15 @@ export function insertPairEdit(docText: string, map: YMap, key: string, value: I
   if (!map.pairs.length) return undefined;
   const firstKey = map.pairs[0].key;
   const pad = ' '.repeat(column(docText, firstKey.start));
-  const block = (lead: string): string => (typeof value === 'string' ? `${key}: ${value}` : `${key}:${value.map(([k, v]) => `\n${lead}  ${k}: ${v}`).join('')}`);
+  const block = (lead: string): string =>
+    typeof value === 'string' ? `${key}: ${value}` : `${key}:${value.map(([k, v]) => `\n${lead}  ${k}: ${v}`).join('')}`;
   // After a pair that ends on its key's line (scalar or flow value), the new pair fits on the next line.
-  const anchor = map.pairs.find((p) => p.value !== null && (p.value.type === 'scalar' ? !p.value.block : p.value.type !== 'alias' && p.value.flow) && sameLine(docText, p.key.start, p.span.end));
+  const anchor = map.pairs.find(
+    (p) =>
+      p.value !== null &&
+      (p.value.type === 'scalar' ? !p.value.block : p.value.type !== 'alias' && p.value.flow) &&
+      sameLine(docText, p.key.start, p.span.end),
+  );
   if (anchor) return { op: 'insertText', at: lineEndAfter(docText, anchor.span.end), text: `\n${pad}${block(pad)}` };
   // Otherwise before the first key, which starts at the mapping's indentation (or right after `- `).
   return { op: 'insertText', at: firstKey.start, text: `${block(pad)}\n${pad}` };

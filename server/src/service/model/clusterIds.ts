@@ -63,7 +63,10 @@ export function serviceCidrFamilies(index: WorkspaceIndex, cluster: string): str
     for (const c of asSeq(nodeAt(o.doc.root, ['spec', 'clusters']))?.items ?? []) {
       if (stringAt(c, ['name']) !== cluster) continue;
       const cidrs = asSeq(nodeAt(c, ['serviceCIDRs']))?.items ?? [];
-      const families = cidrs.map((i) => stringAt(i, []) ?? '').filter((s) => s !== '').map((s) => (s.includes(':') ? 'IPv6' : 'IPv4'));
+      const families = cidrs
+        .map((i) => stringAt(i, []) ?? '')
+        .filter((s) => s !== '')
+        .map((s) => (s.includes(':') ? 'IPv6' : 'IPv4'));
       return [...new Set(families)];
     }
   }

@@ -87,15 +87,18 @@ function readCluster(node: YMap, index: number): ClusterEntry {
       if (v?.type === 'seq') {
         for (let i = 0; i < v.items.length; i++) {
           const item = v.items[i];
-          if (item.type === 'scalar' && item.value !== null) cidrs.push({ text: String(item.value), path: ['spec', 'clusters', index, key, i], role: key, clusterIndex: index });
+          if (item.type === 'scalar' && item.value !== null)
+            cidrs.push({ text: String(item.value), path: ['spec', 'clusters', index, key, i], role: key, clusterIndex: index });
         }
-      } else if (v?.type === 'scalar' && v.value !== null) cidrs.push({ text: String(v.value), path: ['spec', 'clusters', index, key], role: key, clusterIndex: index });
+      } else if (v?.type === 'scalar' && v.value !== null)
+        cidrs.push({ text: String(v.value), path: ['spec', 'clusters', index, key], role: key, clusterIndex: index });
     } else if (key === 'name') {
       const v = scalarString(pair.value);
       if (v !== undefined) name = { value: v, path: ['spec', 'clusters', index, 'name'] };
     } else if (key === 'globalCIDR') {
       const v = scalarString(pair.value);
-      if (v !== undefined) globalCIDR = { text: v, path: ['spec', 'clusters', index, 'globalCIDR'], role: 'globalCIDR', clusterIndex: index };
+      if (v !== undefined)
+        globalCIDR = { text: v, path: ['spec', 'clusters', index, 'globalCIDR'], role: 'globalCIDR', clusterIndex: index };
     }
   }
   if (globalCIDR) cidrs.push(globalCIDR);
@@ -114,8 +117,15 @@ export function readClusterSet(root: YNode | null): ClusterSetModel {
     if (!m) return;
     const path: NodePath = ['spec', 'services', i];
     const clusterRefs: ServiceEntry['clusterRefs'] = [];
-    for (const field of ['exportedFrom', 'consumers'] as const) for (const l of stringList(m, field, path)) clusterRefs.push({ ...l, field });
-    services.push({ index: i, path, name: scalarString(findPair(m, 'name')?.value), namespace: scalarString(findPair(m, 'namespace')?.value), clusterRefs });
+    for (const field of ['exportedFrom', 'consumers'] as const)
+      for (const l of stringList(m, field, path)) clusterRefs.push({ ...l, field });
+    services.push({
+      index: i,
+      path,
+      name: scalarString(findPair(m, 'name')?.value),
+      namespace: scalarString(findPair(m, 'namespace')?.value),
+      clusterRefs,
+    });
   });
   const nativeRoutingCIDRs: Array<Located<string>> = [];
   for (const key of ['ipv4NativeRoutingCIDR', 'ipv6NativeRoutingCIDR']) {

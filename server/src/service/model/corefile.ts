@@ -105,7 +105,11 @@ function splitKeys(t: LexToken): CorefileToken[] {
 }
 
 /** Directives up to the closing `}` of the block that starts at `pos`. */
-function parseDirectives(tokens: LexToken[], pos: number, problems: Corefile['problems']): { directives: CorefileDirective[]; next: number } {
+function parseDirectives(
+  tokens: LexToken[],
+  pos: number,
+  problems: Corefile['problems'],
+): { directives: CorefileDirective[]; next: number } {
   const directives: CorefileDirective[] = [];
   while (pos < tokens.length) {
     const t = tokens[pos];
@@ -153,7 +157,9 @@ export function zoneCovers(zone: string, name: string): boolean {
 }
 
 /** Every directive of the Corefile, nested ones included, with the server block it belongs to. */
-export function* walkDirectives(file: Corefile): Generator<{ directive: CorefileDirective; parent?: CorefileDirective; server: ServerBlock }> {
+export function* walkDirectives(
+  file: Corefile,
+): Generator<{ directive: CorefileDirective; parent?: CorefileDirective; server: ServerBlock }> {
   for (const server of file.serverBlocks) {
     for (const d of server.directives) {
       yield { directive: d, server };

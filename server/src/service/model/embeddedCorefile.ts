@@ -3,7 +3,15 @@
 import { asMap, keyText, scalarString } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { YScalar } from '../parse/yamlTree';
-import { normalizeZone, parseCorefile, walkDirectives, type Corefile, type CorefileDirective, type CorefileToken, type ServerBlock } from './corefile';
+import {
+  normalizeZone,
+  parseCorefile,
+  walkDirectives,
+  type Corefile,
+  type CorefileDirective,
+  type CorefileToken,
+  type ServerBlock,
+} from './corefile';
 import { scalarTextMap, type ScalarTextMap } from './scalarText';
 
 export interface EmbeddedCorefile {

@@ -10,7 +10,10 @@ export function clustersMatch(a: string | undefined, b: string | undefined): boo
 }
 
 /** Services an export refers to: same namespace and name, matching cluster; own-cluster ones first. */
-export function servicesForExport(index: WorkspaceIndex, exp: { namespace: string | undefined; name: string | undefined; cluster: string | undefined }): IndexedObject[] {
+export function servicesForExport(
+  index: WorkspaceIndex,
+  exp: { namespace: string | undefined; name: string | undefined; cluster: string | undefined },
+): IndexedObject[] {
   const found = index.find('Service', exp.namespace, exp.name).filter((s) => clustersMatch(s.cluster, exp.cluster));
   return found.sort((a, b) => rank(a.cluster, exp.cluster) - rank(b.cluster, exp.cluster));
 }
@@ -39,7 +42,11 @@ export interface ExportingCluster {
  * Clusters (from cluster folders) that export namespace/name, in name order. Only named clusters take
  * part: a conflict needs two different clusters, and a clusterless file cannot be told apart from them.
  */
-export function exportingClusters(index: WorkspaceIndex, namespace: string | undefined, name: string | undefined): ExportingCluster[] {
+export function exportingClusters(
+  index: WorkspaceIndex,
+  namespace: string | undefined,
+  name: string | undefined,
+): ExportingCluster[] {
   const byCluster = new Map<string, ExportingCluster>();
   for (const exp of index.find('ServiceExport', namespace, name)) {
     if (exp.cluster === undefined || byCluster.has(exp.cluster)) continue;
@@ -54,7 +61,11 @@ export function selfIn(index: WorkspaceIndex, uri: string, docIndex: number): In
 }
 
 /** The other exporting clusters of the object being checked, when it takes part in an export from its own cluster. */
-export function peersOf(index: WorkspaceIndex, self: IndexedObject, role: 'service' | 'export'): { own: ExportingCluster; others: ExportingCluster[] } | undefined {
+export function peersOf(
+  index: WorkspaceIndex,
+  self: IndexedObject,
+  role: 'service' | 'export',
+): { own: ExportingCluster; others: ExportingCluster[] } | undefined {
   if (self.cluster === undefined) return undefined;
   const all = exportingClusters(index, self.namespace, self.name);
   const own = all.find((c) => c.cluster === self.cluster);

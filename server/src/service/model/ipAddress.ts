@@ -41,7 +41,8 @@ function checkIpv4(text: string): IpParseResult {
   const parts = text.split('.');
   if (parts.length !== 4) return { ok: false, reason: `an IPv4 address has 4 dot-separated numbers, this has ${parts.length}` };
   for (const p of parts) {
-    if (p.length > 1 && p.startsWith('0')) return { ok: false, reason: `"${p}" has a leading zero (read as octal by some parsers, rejected by Kubernetes)` };
+    if (p.length > 1 && p.startsWith('0'))
+      return { ok: false, reason: `"${p}" has a leading zero (read as octal by some parsers, rejected by Kubernetes)` };
     if (!DEC_OCTET.test(p) || Number(p) > 255) return { ok: false, reason: `"${p}" is not a number from 0 to 255` };
   }
   return { ok: true, family: 'IPv4' };
@@ -64,7 +65,8 @@ function parseIpv6(text: string): IpParseResult {
     hextets += 1;
   }
   for (let i = 0; i < groups.length - (embedded ? 1 : 0); i++) if (!HEXTET.test(groups[i])) return bad;
-  if (halves.length === 1 && hextets !== 8) return { ok: false, reason: `an IPv6 address without "::" needs 8 groups, this has ${hextets}` };
+  if (halves.length === 1 && hextets !== 8)
+    return { ok: false, reason: `an IPv6 address without "::" needs 8 groups, this has ${hextets}` };
   if (halves.length === 2 && hextets > 7) return bad;
   if (embedded && isIpv4MappedPrefix(head, tail, hextets)) return { ok: true, family: 'IPv4', mappedIPv4: embedded };
   return { ok: true, family: 'IPv6' };

@@ -23,7 +23,8 @@ export function envOf(doc: ParsedDocument): EnvVar[] {
   containers?.items.forEach((_, c) => {
     asSeq(nodeAt(containers.items[c], ['env']))?.items.forEach((item, e) => {
       const name = stringAt(item, ['name']);
-      if (name) out.push({ name, value: stringAt(item, ['value']), path: ['spec', 'template', 'spec', 'containers', c, 'env', e] });
+      if (name)
+        out.push({ name, value: stringAt(item, ['value']), path: ['spec', 'template', 'spec', 'containers', c, 'env', e] });
     });
   });
   return out;

@@ -39,17 +39,20 @@ export function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'a key may contain at most one "/" (between an optional DNS-subdomain prefix and the name)';
   const name = parts[parts.length - 1];
-  if (parts.length === 2 && !isLabelKeyPrefix(parts[0])) return `the prefix "${parts[0]}" must be a lowercase DNS subdomain of at most ${MAX_DNS_NAME} characters`;
+  if (parts.length === 2 && !isLabelKeyPrefix(parts[0]))
+    return `the prefix "${parts[0]}" must be a lowercase DNS subdomain of at most ${MAX_DNS_NAME} characters`;
   if (name.length === 0) return 'the name part is empty';
   if (name.length > MAX_LABEL) return `the name part has ${name.length} characters (at most ${MAX_LABEL})`;
-  if (!QUALIFIED_NAME.test(name)) return `the name part "${name}" must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."`;
+  if (!QUALIFIED_NAME.test(name))
+    return `the name part "${name}" must start and end with a letter or digit and contain only letters, digits, "-", "_" and "."`;
   return undefined;
 }
 
 /** Why `value` is not a valid label value, or undefined when it is valid (empty is valid). */
 export function labelValueProblem(value: string): string | undefined {
   if (value.length > MAX_LABEL) return `it has ${value.length} characters (at most ${MAX_LABEL})`;
-  if (!LABEL_VALUE.test(value)) return 'it must be empty or start and end with a letter or digit and contain only letters, digits, "-", "_" and "."';
+  if (!LABEL_VALUE.test(value))
+    return 'it must be empty or start and end with a letter or digit and contain only letters, digits, "-", "_" and "."';
   return undefined;
 }
 

@@ -31,7 +31,14 @@ export function serviceHostnames(doc: ParsedDocument): HostnameRef[] {
       if (labels.length < 2) continue;
       const start = m.index;
       const end = start + m[0].length;
-      out.push({ labels, zone: m[2] as HostnameRef['zone'], path, span: map.span(start, end), zoneSpan: map.span(end - m[2].length, end), exact: map.exact });
+      out.push({
+        labels,
+        zone: m[2] as HostnameRef['zone'],
+        path,
+        span: map.span(start, end),
+        zoneSpan: map.span(end - m[2].length, end),
+        exact: map.exact,
+      });
     }
   }
   return out;
@@ -42,7 +49,8 @@ function* stringsOf(doc: ParsedDocument): Generator<{ path: NodePath; scalar: YS
   if (doc.kind === 'ConfigMap') {
     for (const pair of asMap(nodeAt(root, ['data']))?.pairs ?? []) {
       const key = keyText(pair);
-      if (key && pair.value?.type === 'scalar' && typeof pair.value.value === 'string') yield { path: ['data', key], scalar: pair.value };
+      if (key && pair.value?.type === 'scalar' && typeof pair.value.value === 'string')
+        yield { path: ['data', key], scalar: pair.value };
     }
     return;
   }
@@ -52,7 +60,8 @@ function* stringsOf(doc: ParsedDocument): Generator<{ path: NodePath; scalar: YS
       const env = asSeq(nodeAt(containers?.items[c], ['env']));
       for (let e = 0; e < (env?.items.length ?? 0); e++) {
         const value = nodeAt(env?.items[e], ['value']);
-        if (value?.type === 'scalar' && typeof value.value === 'string') yield { path: ['spec', 'template', 'spec', list, c, 'env', e, 'value'], scalar: value };
+        if (value?.type === 'scalar' && typeof value.value === 'string')
+          yield { path: ['spec', 'template', 'spec', list, c, 'env', e, 'value'], scalar: value };
       }
     }
   }

@@ -22,7 +22,12 @@ export function selectedStatefulSets(index: WorkspaceIndex, svc: IndexedObject):
 export function governedStatefulSets(index: WorkspaceIndex, svc: IndexedObject): IndexedObject[] {
   const out: IndexedObject[] = [];
   for (const sts of index.ofKind('StatefulSet')) {
-    if (sts.namespace === svc.namespace && clustersMatch(sts.cluster, svc.cluster) && stringAt(sts.doc.root, ['spec', 'serviceName']) === svc.name) out.push(sts);
+    if (
+      sts.namespace === svc.namespace &&
+      clustersMatch(sts.cluster, svc.cluster) &&
+      stringAt(sts.doc.root, ['spec', 'serviceName']) === svc.name
+    )
+      out.push(sts);
   }
   return out;
 }

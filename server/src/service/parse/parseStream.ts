@@ -33,7 +33,14 @@ export function parseChunksAsStream(text: string, chunks: readonly DocumentChunk
     // A document may start after comments at the top of its chunk; it must not start before it or end elsewhere.
     if (d.range[0] < c.offset || d.range[2] !== c.offset + c.text.length) return undefined;
     const root = convertYamlNode(d.contents, 0, c.offset);
-    out.push({ text: c.text, root, kind: stringAt(root, ['kind']), apiVersion: stringAt(root, ['apiVersion']), skipped: false, syntaxProblems: [] });
+    out.push({
+      text: c.text,
+      root,
+      kind: stringAt(root, ['kind']),
+      apiVersion: stringAt(root, ['apiVersion']),
+      skipped: false,
+      syntaxProblems: [],
+    });
   }
   return out;
 }

@@ -76,21 +76,51 @@ export function parseDocumentText(text: string, options: { force?: boolean } = {
       root: null,
       kind: sniffed,
       skipped: true,
-      syntaxProblems: [{ start: 0, end: 0, code: 'TOO_LARGE', severity: 'warning', message: `Document not validated: it is ${(text.length / 1048576).toFixed(1)} MiB, above the ${MAX_DOCUMENT_CHARS / 1048576} MiB limit.` }],
+      syntaxProblems: [
+        {
+          start: 0,
+          end: 0,
+          code: 'TOO_LARGE',
+          severity: 'warning',
+          message: `Document not validated: it is ${(text.length / 1048576).toFixed(1)} MiB, above the ${MAX_DOCUMENT_CHARS / 1048576} MiB limit.`,
+        },
+      ],
     };
   }
   try {
     const doc = parseDocument(text, YAML_OPTIONS);
     const root = convertYamlNode(doc.contents);
     const syntaxProblems: SyntaxProblem[] = [];
-    for (const e of doc.errors) syntaxProblems.push({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]), message: cleanMessage(e.message), code: e.code, severity: 'error' });
-    for (const w of doc.warnings) syntaxProblems.push({ start: w.pos[0], end: Math.max(w.pos[1], w.pos[0]), message: cleanMessage(w.message), code: w.code, severity: 'warning' });
+    for (const e of doc.errors)
+      syntaxProblems.push({
+        start: e.pos[0],
+        end: Math.max(e.pos[1], e.pos[0]),
+        message: cleanMessage(e.message),
+        code: e.code,
+        severity: 'error',
+      });
+    for (const w of doc.warnings)
+      syntaxProblems.push({
+        start: w.pos[0],
+        end: Math.max(w.pos[1], w.pos[0]),
+        message: cleanMessage(w.message),
+        code: w.code,
+        severity: 'warning',
+      });
     const kind = stringAt(root, ['kind']);
     const apiVersion = stringAt(root, ['apiVersion']);
     return { text, root, kind, apiVersion, skipped: false, syntaxProblems };
   } catch (err) {
     // The parser is not supposed to throw; if it does, the user still gets a message, not a dead server.
-    return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [{ start: 0, end: 0, code: 'PARSER_FAILURE', severity: 'error', message: `YAML parser failed: ${String(err)}` }] };
+    return {
+      text,
+      root: null,
+      kind: sniffed,
+      skipped: true,
+      syntaxProblems: [
+        { start: 0, end: 0, code: 'PARSER_FAILURE', severity: 'error', message: `YAML parser failed: ${String(err)}` },
+      ],
+    };
   }
 }
 

@@ -60,7 +60,13 @@ export class DocumentCache {
  * cache when it passes are left `deferred`, so a huge file never blocks the server for long: the caller parses
  * the rest in later steps (LanguageService.continueParsing).
  */
-export function parseFile(uri: string, text: string, version: number, cache: DocumentCache = new DocumentCache(), deadline?: number): ParsedFile {
+export function parseFile(
+  uri: string,
+  text: string,
+  version: number,
+  cache: DocumentCache = new DocumentCache(),
+  deadline?: number,
+): ParsedFile {
   const chunks = splitDocuments(text);
   // A file seen for the first time: one stream parse when that is equivalent (see parseStream.ts).
   if (cache.isEmpty()) for (const d of parseChunksAsStream(text, chunks) ?? []) cache.put(d);

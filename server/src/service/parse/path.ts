@@ -70,7 +70,11 @@ export function stringAt(root: YNode | null | undefined, path: NodePath): string
 }
 
 /** The span to underline for `path`: the value when present, else the key, else the nearest ancestor. */
-export function spanForPath(root: YNode | null | undefined, path: NodePath, target: 'key' | 'value' | 'pair' = 'value'): Span | undefined {
+export function spanForPath(
+  root: YNode | null | undefined,
+  path: NodePath,
+  target: 'key' | 'value' | 'pair' = 'value',
+): Span | undefined {
   for (let n = path.length; n >= 0; n--) {
     const p = path.slice(0, n);
     const pair = pairAt(root, p);

@@ -23,7 +23,8 @@ export function splitDocuments(text: string): DocumentChunk[] {
     const c = text.charCodeAt(col0);
     // '-' or '.' at column 0: maybe a document marker.
     if ((c === 45 || c === 46) && MARKER.test(text.slice(col0, Math.min(lineEnd + 1, col0 + 4)))) {
-      if (lineStart > chunkStart || chunks.length > 0) chunks.push({ offset: chunkStart, text: text.slice(chunkStart, lineStart) });
+      if (lineStart > chunkStart || chunks.length > 0)
+        chunks.push({ offset: chunkStart, text: text.slice(chunkStart, lineStart) });
       // The marker line belongs to the next document ("--- |" can carry content).
       chunkStart = lineStart;
     }

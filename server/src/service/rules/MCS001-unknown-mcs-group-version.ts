@@ -11,7 +11,14 @@ export const mcs001: Rule = {
   check(ctx: RuleContext): Finding[] {
     const { apiVersion, kind } = ctx.doc;
     if (apiVersion === undefined) {
-      return [{ ruleId: 'MCS001', message: `${kind} has no apiVersion; use ${MCS_GROUP}/v1alpha1 or ${MCS_GROUP}/v1beta1.`, path: ['kind'], target: 'key' }];
+      return [
+        {
+          ruleId: 'MCS001',
+          message: `${kind} has no apiVersion; use ${MCS_GROUP}/v1alpha1 or ${MCS_GROUP}/v1beta1.`,
+          path: ['kind'],
+          target: 'key',
+        },
+      ];
     }
     const { group, version } = splitApiVersion(apiVersion);
     if (group === MCS_GROUP && (MCS_VERSIONS as readonly string[]).includes(version)) return [];
@@ -29,7 +36,13 @@ export const mcs001: Rule = {
         ruleId: 'MCS001',
         message: `${kind} uses unknown API group/version "${apiVersion}": ${why}. Use ${wanted}.`,
         path: ['apiVersion'],
-        fixes: [{ title: `Change apiVersion to ${wanted}`, edits: [{ op: 'replaceValue', path: ['apiVersion'], text: wanted }], preferred: true }],
+        fixes: [
+          {
+            title: `Change apiVersion to ${wanted}`,
+            edits: [{ op: 'replaceValue', path: ['apiVersion'], text: wanted }],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

@@ -7,7 +7,7 @@ import type { Finding, Rule, RuleContext } from './rule';
 
 const V1BETA1_RELEASE = 'v0.5.0';
 const V1ALPHA1_ONLY_PROFILES: Readonly<Record<string, string>> = {
-  aws: 'the aws profile installs the Cloud Map controller\'s vendored v1alpha1-only CRDs',
+  aws: "the aws profile installs the Cloud Map controller's vendored v1alpha1-only CRDs",
   submariner: 'the submariner profile installs v1alpha1-only CRDs (Lighthouse releases through at least 2024-10)',
 };
 
@@ -36,7 +36,13 @@ export const mcs002: Rule = {
         ruleId: 'MCS002',
         message: `${kind} uses ${apiVersion}, which mcs-api CRDs serve only from ${V1BETA1_RELEASE}, but ${why}: kubectl apply fails with "no matches for kind ${kind} in version ${apiVersion}". Use ${v1alpha1} (identical schema) or upgrade the CRDs to ${V1BETA1_RELEASE} or later and set clusterset.crdVersion.`,
         path: ['apiVersion'],
-        fixes: [{ title: `Change apiVersion to ${v1alpha1}`, edits: [{ op: 'replaceValue', path: ['apiVersion'], text: v1alpha1 }], preferred: true }],
+        fixes: [
+          {
+            title: `Change apiVersion to ${v1alpha1}`,
+            edits: [{ op: 'replaceValue', path: ['apiVersion'], text: v1alpha1 }],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

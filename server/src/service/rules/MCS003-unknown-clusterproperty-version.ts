@@ -25,13 +25,20 @@ export const mcs003: Rule = {
         : version === 'v1'
           ? `${ABOUT_GROUP}/v1 appears only in the KEP-2149 examples; no CRD serves it`
           : `${ABOUT_GROUP}/${version} does not exist`;
-    const keep = group === ABOUT_GROUP || !(ABOUT_VERSIONS as readonly string[]).includes(version) ? SUGGESTED : `${ABOUT_GROUP}/${version}`;
+    const keep =
+      group === ABOUT_GROUP || !(ABOUT_VERSIONS as readonly string[]).includes(version) ? SUGGESTED : `${ABOUT_GROUP}/${version}`;
     return [
       {
         ruleId: 'MCS003',
         message: `ClusterProperty uses unknown API group/version "${apiVersion}": ${why}, so kubectl apply fails with "no matches for kind" and controllers that read the cluster id (AWS, DNS) never see it. Use ${served}.`,
         path: ['apiVersion'],
-        fixes: [{ title: `Change apiVersion to ${keep}`, edits: [{ op: 'replaceValue', path: ['apiVersion'], text: keep }], preferred: true }],
+        fixes: [
+          {
+            title: `Change apiVersion to ${keep}`,
+            edits: [{ op: 'replaceValue', path: ['apiVersion'], text: keep }],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

@@ -7,7 +7,8 @@ import { schemaFor, type FieldSchema, type KindSchema, type KnownMistake } from 
 import { closestName } from '../model/schemas/suggest';
 import type { Finding, QuickFix, Rule, RuleContext } from './rule';
 
-const RUNTIME = 'the API server rejects the object under strict field validation (kubectl\'s default) and otherwise drops the field silently';
+const RUNTIME =
+  "the API server rejects the object under strict field validation (kubectl's default) and otherwise drops the field silently";
 
 function where(kind: string, parent: NodePath): string {
   return parent.length ? `${kind} ${formatPath(parent)}` : kind;
@@ -16,13 +17,28 @@ function where(kind: string, parent: NodePath): string {
 function knownMistakeFinding(kind: string, parent: NodePath, key: string, pair: YPair, mistake: KnownMistake): Finding {
   const path = [...parent, key];
   const fixes: QuickFix[] = [];
-  if (mistake.renameTo) fixes.push({ title: `Rename ${key} to ${mistake.renameTo}`, edits: [{ op: 'renameKey', path, newKey: mistake.renameTo }], preferred: true });
+  if (mistake.renameTo)
+    fixes.push({
+      title: `Rename ${key} to ${mistake.renameTo}`,
+      edits: [{ op: 'renameKey', path, newKey: mistake.renameTo }],
+      preferred: true,
+    });
   const value = pair.value;
   if (mistake.wrapInListAs && value?.type === 'scalar' && value.value !== null) {
     const text = `${mistake.wrapInListAs}: [${String(value.value)}]`;
-    fixes.push({ title: `Replace with ${text}`, edits: [{ op: 'replaceSpan', start: pair.span.start, end: pair.span.end, text }], preferred: true });
+    fixes.push({
+      title: `Replace with ${text}`,
+      edits: [{ op: 'replaceSpan', start: pair.span.start, end: pair.span.end, text }],
+      preferred: true,
+    });
   }
-  return { ruleId: 'MCS004', message: `Unknown field "${key}" in ${where(kind, parent)}: ${mistake.hint}. ${capitalise(RUNTIME)}.`, path, target: 'key', fixes };
+  return {
+    ruleId: 'MCS004',
+    message: `Unknown field "${key}" in ${where(kind, parent)}: ${mistake.hint}. ${capitalise(RUNTIME)}.`,
+    path,
+    target: 'key',
+    fixes,
+  };
 }
 
 function capitalise(s: string): string {
@@ -43,7 +59,12 @@ function unknownKeyFinding(kind: string, parent: NodePath, key: string, schema: 
       fixes: [{ title: `Rename ${key} to ${guess}`, edits: [{ op: 'renameKey', path, newKey: guess }], preferred: true }],
     };
   }
-  return { ruleId: 'MCS004', message: `Unknown field "${key}" in ${where(kind, parent)}: ${RUNTIME}.${listed}`, path, target: 'key' };
+  return {
+    ruleId: 'MCS004',
+    message: `Unknown field "${key}" in ${where(kind, parent)}: ${RUNTIME}.${listed}`,
+    path,
+    target: 'key',
+  };
 }
 
 /** A node still to visit; the path is rebuilt from parent links only when a finding needs it. */
@@ -65,7 +86,11 @@ const worthCache = new WeakMap<FieldSchema, boolean>();
 function worthVisiting(s: FieldSchema): boolean {
   let w = worthCache.get(s);
   if (w === undefined) {
-    w = !s.open && (s.type === 'object' || (s.type === 'array' && !!s.items && worthVisiting(s.items)) || (s.type === 'map' && !!s.values && worthVisiting(s.values)));
+    w =
+      !s.open &&
+      (s.type === 'object' ||
+        (s.type === 'array' && !!s.items && worthVisiting(s.items)) ||
+        (s.type === 'map' && !!s.values && worthVisiting(s.values)));
     worthCache.set(s, w);
   }
   return w;
@@ -78,7 +103,8 @@ function walk(kind: KindSchema, root: YNode): Finding[] {
   for (let v = stack.pop(); v; v = stack.pop()) {
     const { node, schema } = v;
     if (schema.type === 'array' && node.type === 'seq' && schema.items && worthVisiting(schema.items)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], schema: schema.items, parent: v, segment: i });
+      for (let i = node.items.length - 1; i >= 0; i--)
+        stack.push({ node: node.items[i], schema: schema.items, parent: v, segment: i });
     } else if (schema.type === 'map' && node.type === 'map' && schema.values && worthVisiting(schema.values)) {
       for (const p of node.pairs) {
         const k = keyText(p);
@@ -102,7 +128,8 @@ function checkObject(kind: KindSchema, v: Visit, node: YMap, schema: FieldSchema
       if (p.value && worthVisiting(child)) children.push({ node: p.value, schema: child, parent: v, segment: k });
       continue;
     }
-    const mistake = schema.knownMistakes && Object.prototype.hasOwnProperty.call(schema.knownMistakes, k) ? schema.knownMistakes[k] : undefined;
+    const mistake =
+      schema.knownMistakes && Object.prototype.hasOwnProperty.call(schema.knownMistakes, k) ? schema.knownMistakes[k] : undefined;
     const path = pathOf(v);
     out.push(mistake ? knownMistakeFinding(kind.kind, path, k, p, mistake) : unknownKeyFinding(kind.kind, path, k, schema));
   }

@@ -41,7 +41,11 @@ export function insertNamespaceEdit(doc: ParsedDocument, ns: string): FixEdit | 
     return { op: 'insertText', at: lineEndAfter(text, kindPair.span.end), text: `\nmetadata:\n  namespace: ${ns}` };
   }
   if (!meta || (meta.type === 'scalar' && meta.value === null)) {
-    return { op: 'insertText', at: lineEndAfter(text, metaPair.key.end), text: `\n${' '.repeat(columnOf(text, metaPair.key.start) + 2)}namespace: ${ns}` };
+    return {
+      op: 'insertText',
+      at: lineEndAfter(text, metaPair.key.end),
+      text: `\n${' '.repeat(columnOf(text, metaPair.key.start) + 2)}namespace: ${ns}`,
+    };
   }
   if (meta.type !== 'map') return undefined;
   const empty = findPair(meta, 'namespace');
@@ -52,11 +56,17 @@ export function insertNamespaceEdit(doc: ParsedDocument, ns: string): FixEdit | 
   }
   if (meta.flow) {
     const last = meta.pairs[meta.pairs.length - 1];
-    return last ? { op: 'insertText', at: last.span.end, text: `, namespace: ${ns}` } : { op: 'replaceSpan', start: meta.start, end: meta.end, text: `{namespace: ${ns}}` };
+    return last
+      ? { op: 'insertText', at: last.span.end, text: `, namespace: ${ns}` }
+      : { op: 'replaceSpan', start: meta.start, end: meta.end, text: `{namespace: ${ns}}` };
   }
   const anchor = findPair(meta, 'name') ?? meta.pairs[0];
   if (!anchor) return undefined;
-  return { op: 'insertText', at: lineEndAfter(text, anchor.span.end), text: `\n${' '.repeat(columnOf(text, anchor.key.start))}namespace: ${ns}` };
+  return {
+    op: 'insertText',
+    at: lineEndAfter(text, anchor.span.end),
+    text: `\n${' '.repeat(columnOf(text, anchor.key.start))}namespace: ${ns}`,
+  };
 }
 
 export const mcs006: Rule = {
@@ -79,9 +89,18 @@ export const mcs006: Rule = {
       const edit = insertNamespaceEdit(ctx.doc, ns);
       if (!edit) break;
       const placeholder = candidates.length === 0;
-      fixes.push({ title: placeholder ? 'Add namespace: default (edit it to the Service\'s namespace)' : `Add namespace: ${ns}`, edits: [edit], preferred: candidates.length === 1 });
+      fixes.push({
+        title: placeholder ? "Add namespace: default (edit it to the Service's namespace)" : `Add namespace: ${ns}`,
+        edits: [edit],
+        preferred: candidates.length === 1,
+      });
     }
-    const found = candidates.length === 1 ? ` The Service ${name} is in namespace ${candidates[0]}.` : candidates.length > 1 ? ` Services named ${name} exist in namespaces ${candidates.join(', ')}.` : '';
+    const found =
+      candidates.length === 1
+        ? ` The Service ${name} is in namespace ${candidates[0]}.`
+        : candidates.length > 1
+          ? ` Services named ${name} exist in namespaces ${candidates.join(', ')}.`
+          : '';
     return [
       {
         ruleId: 'MCS006',

@@ -37,7 +37,10 @@ export const mcs008: Rule = {
     const root = ctx.doc.root;
     if (root?.type !== 'map' || !root.pairs.some((p) => keyText(p) === 'status')) return [];
     const remove = removePairEdit(ctx.doc, ['status']);
-    const owner = ctx.doc.kind === 'ServiceExport' ? 'the MCS controller writes Valid/Ready/Conflict conditions there' : 'the MCS controller writes it';
+    const owner =
+      ctx.doc.kind === 'ServiceExport'
+        ? 'the MCS controller writes Valid/Ready/Conflict conditions there'
+        : 'the MCS controller writes it';
     return [
       {
         ruleId: 'MCS008',

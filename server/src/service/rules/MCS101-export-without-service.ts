@@ -20,17 +20,27 @@ export const mcs101: Rule = {
     const elsewhere = otherClusters(ctx.index, self);
     const similar = similarServices(ctx.index, self);
     let message = `No Service named ${self.name} in ${where}: ${consequence(ctx.settings.implementation)}`;
-    if (elsewhere.length) message += ` Cluster ${elsewhere.join(', ')} has one, but an export only exports the Service of its own cluster.`;
+    if (elsewhere.length)
+      message += ` Cluster ${elsewhere.join(', ')} has one, but an export only exports the Service of its own cluster.`;
     if (similar.length) message += ` Did you mean ${similar.map((s) => s.name).join(' or ')}?`;
     message += ` Create the Service or rename the export to match it.`;
     const fixes: QuickFix[] = [createServiceFix(self, ctx.doc.text)];
-    for (const s of similar) fixes.push({ title: `Rename export to ${s.name}`, edits: [{ op: 'replaceValue', path: ['metadata', 'name'], text: s.name ?? '' }] });
+    for (const s of similar)
+      fixes.push({
+        title: `Rename export to ${s.name}`,
+        edits: [{ op: 'replaceValue', path: ['metadata', 'name'], text: s.name ?? '' }],
+      });
     return [
       {
         ruleId: 'MCS101',
         message,
         path: ['metadata', 'name'],
-        related: similar.map((s) => ({ uri: s.uri, docIndex: s.docIndex, path: ['metadata', 'name'], message: `Similarly named Service ${s.name}` })),
+        related: similar.map((s) => ({
+          uri: s.uri,
+          docIndex: s.docIndex,
+          path: ['metadata', 'name'],
+          message: `Similarly named Service ${s.name}`,
+        })),
         fixes,
       },
     ];
@@ -68,9 +78,22 @@ function createServiceFix(self: IndexedObject, docText: string): QuickFix {
   const name = self.name ?? 'service';
   const lines = ['---', 'apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`];
   if (self.namespace) lines.push(`  namespace: ${self.namespace}`);
-  lines.push('spec:', '  selector:', `    app: ${name}`, '  ports:', '  - name: http', '    protocol: TCP', '    port: 80 # placeholder: the port clients call', '    targetPort: 80 # placeholder: the port your Pods listen on');
+  lines.push(
+    'spec:',
+    '  selector:',
+    `    app: ${name}`,
+    '  ports:',
+    '  - name: http',
+    '    protocol: TCP',
+    '    port: 80 # placeholder: the port clients call',
+    '    targetPort: 80 # placeholder: the port your Pods listen on',
+  );
   // Keep the file's line endings; start on a new line even when the document has no final newline.
   const eol = docText.includes('\r\n') ? '\r\n' : '\n';
   const prefix = docText.length === 0 || docText.endsWith('\n') ? '' : eol;
-  return { title: `Create Service ${name} skeleton`, edits: [{ op: 'insertText', at: docText.length, text: `${prefix}${lines.join(eol)}${eol}` }], preferred: true };
+  return {
+    title: `Create Service ${name} skeleton`,
+    edits: [{ op: 'insertText', at: docText.length, text: `${prefix}${lines.join(eol)}${eol}` }],
+    preferred: true,
+  };
 }

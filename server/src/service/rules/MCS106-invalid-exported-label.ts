@@ -26,7 +26,12 @@ export const mcs106: Rule = {
         const path = ['spec', field, key];
         const keyProblem = qualifiedNameProblem(key);
         if (keyProblem) {
-          findings.push({ ruleId: 'MCS106', message: `Exported ${what} key "${key}" is not a valid ${what} key: ${keyProblem}. The CRD accepts it, but the controller cannot write it onto the ServiceImport.`, path, target: 'key' });
+          findings.push({
+            ruleId: 'MCS106',
+            message: `Exported ${what} key "${key}" is not a valid ${what} key: ${keyProblem}. The CRD accepts it, but the controller cannot write it onto the ServiceImport.`,
+            path,
+            target: 'key',
+          });
         }
         const value = pair.value;
         if (value?.type !== 'scalar' || value.value === null) continue;
@@ -35,13 +40,23 @@ export const mcs106: Rule = {
             ruleId: 'MCS106',
             message: `Exported ${what} "${key}" has a ${typeof value.value} value; ${field} is a map of strings and the API server rejects the ServiceExport. Quote it: "${String(value.value)}".`,
             path,
-            fixes: [{ title: `Quote the value "${String(value.value)}"`, edits: [{ op: 'replaceValue', path, text: JSON.stringify(String(value.value)) }], preferred: true }],
+            fixes: [
+              {
+                title: `Quote the value "${String(value.value)}"`,
+                edits: [{ op: 'replaceValue', path, text: JSON.stringify(String(value.value)) }],
+                preferred: true,
+              },
+            ],
           });
           continue;
         }
         const valueProblem = checkValue ? labelValueProblem(value.value) : undefined;
         if (valueProblem) {
-          findings.push({ ruleId: 'MCS106', message: `Exported label "${key}" has an invalid value "${value.value}": ${valueProblem}. The controller cannot put this label on the ServiceImport.`, path });
+          findings.push({
+            ruleId: 'MCS106',
+            message: `Exported label "${key}" has an invalid value "${value.value}": ${valueProblem}. The controller cannot put this label on the ServiceImport.`,
+            path,
+          });
         }
       }
     }

@@ -5,7 +5,15 @@ import { stringMap } from '../model/service';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** Annotations that configure tools or the controller itself, not metadata meant for consumers. */
-const TOOLING_PREFIXES = ['kubectl.kubernetes.io/', 'clusterset.dev/', 'lighthouse.submariner.io/', 'argocd.argoproj.io/', 'kustomize.config.k8s.io/', 'meta.helm.sh/', 'config.kubernetes.io/'];
+const TOOLING_PREFIXES = [
+  'kubectl.kubernetes.io/',
+  'clusterset.dev/',
+  'lighthouse.submariner.io/',
+  'argocd.argoproj.io/',
+  'kustomize.config.k8s.io/',
+  'meta.helm.sh/',
+  'config.kubernetes.io/',
+];
 
 export const mcs107: Rule = {
   id: 'MCS107',
@@ -24,7 +32,9 @@ export const mcs107: Rule = {
         target: 'key',
       });
     }
-    const annotations = [...stringMap(nodeAt(root, ['metadata', 'annotations'])).keys()].filter((k) => !TOOLING_PREFIXES.some((p) => k.startsWith(p)));
+    const annotations = [...stringMap(nodeAt(root, ['metadata', 'annotations'])).keys()].filter(
+      (k) => !TOOLING_PREFIXES.some((p) => k.startsWith(p)),
+    );
     if (annotations.length > 0 && !asMap(nodeAt(root, ['spec', 'exportedAnnotations']))) {
       findings.push({
         ruleId: 'MCS107',

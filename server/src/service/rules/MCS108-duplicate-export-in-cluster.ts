@@ -21,7 +21,12 @@ export const mcs108: Rule = {
         ruleId: 'MCS108',
         message: `Another ServiceExport ${self.namespace ? `${self.namespace}/` : ''}${self.name} exists in ${where}: both documents are the same object, so whichever is applied last replaces the other (its exportedLabels/annotations included). Keep one.`,
         path: ['metadata', 'name'],
-        related: dups.map((d) => ({ uri: d.uri, docIndex: d.docIndex, path: ['metadata', 'name'], message: 'The other ServiceExport' })),
+        related: dups.map((d) => ({
+          uri: d.uri,
+          docIndex: d.docIndex,
+          path: ['metadata', 'name'],
+          message: 'The other ServiceExport',
+        })),
       },
     ];
   },

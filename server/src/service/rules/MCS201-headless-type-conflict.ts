@@ -20,7 +20,10 @@ export const mcs201: Rule = {
     if (differing.length === 0) return [];
     const kind = (h: boolean) => (h ? 'headless' : 'ClusterIP');
     const clusters = differing.map((p) => p.cluster).join(', ');
-    const submariner = ctx.settings.implementation === 'submariner' ? ' Submariner refuses the later export instead (Ready=False ExportFailed).' : '';
+    const submariner =
+      ctx.settings.implementation === 'submariner'
+        ? ' Submariner refuses the later export instead (Ready=False ExportFailed).'
+        : '';
     return [
       {
         ruleId: 'MCS201',

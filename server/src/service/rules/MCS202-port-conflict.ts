@@ -26,7 +26,13 @@ export const mcs202: Rule = {
         const theirs = servicePorts(peer.obj.doc.root);
         if (theirs.some((q) => samePort(p, q))) continue;
         const clash = clashMessage(p, theirs, here, `cluster ${peer.cluster}`);
-        if (clash) findings.push({ ruleId: 'MCS202', message: `${clash.text}. ${FIX}`, path: portPath(p), related: [relatedAt(peer, portPath(clash.other), describePort(clash.other))] });
+        if (clash)
+          findings.push({
+            ruleId: 'MCS202',
+            message: `${clash.text}. ${FIX}`,
+            path: portPath(p),
+            related: [relatedAt(peer, portPath(clash.other), describePort(clash.other))],
+          });
         else lacking.push(peer);
       }
       if (lacking.length) {
@@ -49,18 +55,32 @@ function samePort(a: ServicePort, b: ServicePort): boolean {
 }
 
 /** A port of the other cluster that merges with `p` (same name, else same protocol/port) but differs from it. */
-function clashMessage(p: ServicePort, theirs: readonly ServicePort[], here: string, there: string): { text: string; other: ServicePort } | undefined {
+function clashMessage(
+  p: ServicePort,
+  theirs: readonly ServicePort[],
+  here: string,
+  there: string,
+): { text: string; other: ServicePort } | undefined {
   const label = p.name ? `Port ${p.name}` : `Unnamed port ${p.port}/${p.protocol}`;
   const byName = theirs.find((q) => q.name === p.name);
   if (byName && byName.protocol === p.protocol && byName.port === p.port) {
-    return { other: byName, text: `${label} has appProtocol ${p.appProtocol ?? '(none)'} in ${here} but ${byName.appProtocol ?? '(none)'} in ${there}: ${OUTCOME} (Cilium counts a different appProtocol as a port conflict)` };
+    return {
+      other: byName,
+      text: `${label} has appProtocol ${p.appProtocol ?? '(none)'} in ${here} but ${byName.appProtocol ?? '(none)'} in ${there}: ${OUTCOME} (Cilium counts a different appProtocol as a port conflict)`,
+    };
   }
   if (byName) {
-    return { other: byName, text: `${label} is ${p.port}/${p.protocol} in ${here} but ${byName.port}/${byName.protocol} in ${there}: ${OUTCOME}; the import keeps the oldest export's definition and the other cluster gets no traffic on it` };
+    return {
+      other: byName,
+      text: `${label} is ${p.port}/${p.protocol} in ${here} but ${byName.port}/${byName.protocol} in ${there}: ${OUTCOME}; the import keeps the oldest export's definition and the other cluster gets no traffic on it`,
+    };
   }
   const byNumber = theirs.find((q) => q.protocol === p.protocol && q.port === p.port);
   if (byNumber) {
-    return { other: byNumber, text: `Port ${p.port}/${p.protocol} is named "${p.name}" in ${here} but "${byNumber.name}" in ${there}: ${OUTCOME}; the import keeps one name, so SRV lookups of the other name fail` };
+    return {
+      other: byNumber,
+      text: `Port ${p.port}/${p.protocol} is named "${p.name}" in ${here} but "${byNumber.name}" in ${there}: ${OUTCOME}; the import keeps one name, so SRV lookups of the other name fail`,
+    };
   }
   return undefined;
 }

@@ -27,14 +27,18 @@ export const mcs203: Rule = {
     const byAffinity = disagreement(ctx, scope, 'MCS203', AFFINITY);
     if (byAffinity) findings.push(byAffinity);
     const timeout = sessionTimeout(root);
-    const byTimeout = scope.peers.filter((p) => timeout !== undefined && sessionTimeout(p.obj.doc.root) !== undefined && sessionTimeout(p.obj.doc.root) !== timeout);
+    const byTimeout = scope.peers.filter(
+      (p) => timeout !== undefined && sessionTimeout(p.obj.doc.root) !== undefined && sessionTimeout(p.obj.doc.root) !== timeout,
+    );
     if (byTimeout.length) {
       const theirs = byTimeout.map((p) => `${sessionTimeout(p.obj.doc.root)} s in cluster ${p.cluster}`).join(', ');
       findings.push({
         ruleId: 'MCS203',
         message: `Service ${name} has a ClientIP affinity timeout of ${timeout} s in cluster ${scope.cluster} but ${theirs}: ${conflictOutcome('SessionAffinityConfigConflict')}. Use the same sessionAffinityConfig.clientIP.timeoutSeconds everywhere (default 10800).`,
         path: fieldOrName(root, SESSION_TIMEOUT_PATH),
-        related: byTimeout.map((p) => relatedAt(p, fieldOrName(p.obj.doc.root, SESSION_TIMEOUT_PATH), `timeoutSeconds ${sessionTimeout(p.obj.doc.root)}`)),
+        related: byTimeout.map((p) =>
+          relatedAt(p, fieldOrName(p.obj.doc.root, SESSION_TIMEOUT_PATH), `timeoutSeconds ${sessionTimeout(p.obj.doc.root)}`),
+        ),
       });
     }
     return findings;

@@ -6,8 +6,16 @@ import type { YNode } from '../parse/yamlTree';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const FIELDS: readonly AgreedField[] = [
-  { field: 'internalTrafficPolicy', reason: 'InternalTrafficPolicyConflict', read: (r: YNode | null) => internalTrafficPolicy(r) },
-  { field: 'trafficDistribution', reason: 'TrafficDistributionConflict', read: (r: YNode | null) => trafficDistribution(r) ?? 'unset' },
+  {
+    field: 'internalTrafficPolicy',
+    reason: 'InternalTrafficPolicyConflict',
+    read: (r: YNode | null) => internalTrafficPolicy(r),
+  },
+  {
+    field: 'trafficDistribution',
+    reason: 'TrafficDistributionConflict',
+    read: (r: YNode | null) => trafficDistribution(r) ?? 'unset',
+  },
 ].map((f) => ({ ...f, path: ['spec', f.field], advice: `Set the same ${f.field} in every exporting cluster.` }));
 
 export const mcs204: Rule = {

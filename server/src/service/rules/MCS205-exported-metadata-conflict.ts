@@ -11,7 +11,12 @@ const FIELDS: readonly AgreedField[] = [
   { field: 'exportedAnnotations', reason: 'AnnotationsConflict' },
 ].map((f) => {
   const path = ['spec', f.field];
-  return { ...f, path, read: (root: YNode | null) => show(root, path), advice: `Use the same ${f.field} in every exporting cluster.` };
+  return {
+    ...f,
+    path,
+    read: (root: YNode | null) => show(root, path),
+    advice: `Use the same ${f.field} in every exporting cluster.`,
+  };
 });
 
 export const mcs205: Rule = {

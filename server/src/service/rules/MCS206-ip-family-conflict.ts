@@ -22,7 +22,9 @@ export const mcs206: Rule = {
     if (!scope) return [];
     const mine = familiesOf(ctx.index, scope.self, scope.cluster);
     if (!mine) return [];
-    const known = scope.peers.map((p) => ({ peer: p, families: familiesOf(ctx.index, p.obj, p.cluster) })).filter((k) => k.families !== undefined);
+    const known = scope.peers
+      .map((p) => ({ peer: p, families: familiesOf(ctx.index, p.obj, p.cluster) }))
+      .filter((k) => k.families !== undefined);
     const common = known.reduce((acc, k) => acc.filter((f) => k.families?.includes(f)), mine);
     if (known.length === 0 || common.length > 0) return [];
     const theirs = known.map((k) => `${k.families?.join('+')} in cluster ${k.peer.cluster}`).join(', ');
@@ -31,7 +33,9 @@ export const mcs206: Rule = {
         ruleId: 'MCS206',
         message: `Service ${displayName(scope.self)} is ${mine.join('+')} in cluster ${scope.cluster} but ${theirs}: no IP family is common to all exporting clusters, so the MCS controller sets Conflict=True (IPFamilyConflict) and some backends are unreachable through the import; importing clusters without the family report Ready=False (IPFamilyNotSupported). Use a common family (e.g. ipFamilyPolicy: PreferDualStack).`,
         path: fieldOrName(ctx.doc.root, FAMILIES),
-        related: known.map((k) => relatedAt(k.peer, fieldOrName(k.peer.obj.doc.root, FAMILIES), `ipFamilies ${k.families?.join('+')}`)),
+        related: known.map((k) =>
+          relatedAt(k.peer, fieldOrName(k.peer.obj.doc.root, FAMILIES), `ipFamilies ${k.families?.join('+')}`),
+        ),
       },
     ];
   },

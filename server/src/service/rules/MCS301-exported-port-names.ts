@@ -30,11 +30,24 @@ export const mcs301: Rule = {
     const seen = new Set<string>();
     for (const p of ports) {
       if (p.name === '') {
-        if (ports.length > 1) findings.push({ ruleId: 'MCS301', message: `Port ${p.port}/${p.protocol} has no name, but Service ${self.name} has ${ports.length} ports: the API server rejects a multi-port Service with an unnamed port, so nothing is exported. Give every port a unique name.`, path: ['spec', 'ports', p.index, 'port'] });
+        if (ports.length > 1)
+          findings.push({
+            ruleId: 'MCS301',
+            message: `Port ${p.port}/${p.protocol} has no name, but Service ${self.name} has ${ports.length} ports: the API server rejects a multi-port Service with an unnamed port, so nothing is exported. Give every port a unique name.`,
+            path: ['spec', 'ports', p.index, 'port'],
+          });
       } else if (seen.has(p.name)) {
-        findings.push({ ruleId: 'MCS301', message: `Port name "${p.name}" is used twice: the API server rejects the Service, and the ServiceImport merge keys ports by name. Give every port a unique name.`, path: ['spec', 'ports', p.index, 'name'] });
+        findings.push({
+          ruleId: 'MCS301',
+          message: `Port name "${p.name}" is used twice: the API server rejects the Service, and the ServiceImport merge keys ports by name. Give every port a unique name.`,
+          path: ['spec', 'ports', p.index, 'name'],
+        });
       } else if (!isDns1123Label(p.name)) {
-        findings.push({ ruleId: 'MCS301', message: `Port name "${p.name}" is not a DNS label (lowercase letters, digits and "-", at most 63 characters): the API server rejects the Service, and the name could not appear in an SRV record.`, path: ['spec', 'ports', p.index, 'name'] });
+        findings.push({
+          ruleId: 'MCS301',
+          message: `Port name "${p.name}" is not a DNS label (lowercase letters, digits and "-", at most 63 characters): the API server rejects the Service, and the name could not appear in an SRV record.`,
+          path: ['spec', 'ports', p.index, 'name'],
+        });
       }
       seen.add(p.name);
     }

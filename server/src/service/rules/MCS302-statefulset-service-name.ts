@@ -24,7 +24,9 @@ export const mcs302: Rule = {
         ruleId: 'MCS302',
         message: `Exported headless Service ${self.name} selects the Pods of StatefulSet ${sts.name}, whose serviceName is ${serviceName ? `"${serviceName}"` : 'not set'}: its endpoints carry no hostname, so records like ${sts.name}-0.<clusterid>.${self.name}.${self.namespace ?? 'default'}.svc.clusterset.local will not exist (names fall back to generated ids). Set the StatefulSet's serviceName to ${self.name}, or export the Service it names.`,
         path: ['metadata', 'name'],
-        related: [{ uri: sts.uri, docIndex: sts.docIndex, path: ['spec', 'serviceName'], message: `StatefulSet ${sts.name} serviceName` }],
+        related: [
+          { uri: sts.uri, docIndex: sts.docIndex, path: ['spec', 'serviceName'], message: `StatefulSet ${sts.name} serviceName` },
+        ],
       });
     }
     return findings;

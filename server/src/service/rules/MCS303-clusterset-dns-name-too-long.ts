@@ -24,11 +24,21 @@ export const mcs303: Rule = {
     if (sets.size === 0) return [];
     const hostname = [...sets].map(longestHostname).reduce((a, b) => (b.length > a.length ? b : a));
     const clusterId = longestClusterId(ctx.index, self.cluster);
-    const name = [hostname, clusterId ?? '<clusterid>', self.name, self.namespace ?? 'default', 'svc', 'clusterset', 'local'].join('.');
+    const name = [
+      hostname,
+      clusterId ?? '<clusterid>',
+      self.name,
+      self.namespace ?? 'default',
+      'svc',
+      'clusterset',
+      'local',
+    ].join('.');
     const longLabel = [hostname, ...(clusterId?.split('.') ?? [])].find((l) => l.length > MAX_LABEL);
     const tooLong = clusterId !== undefined && name.length > MAX_DNS_NAME;
     if (!longLabel && !tooLong) return [];
-    const why = longLabel ? `the label "${longLabel}" has ${longLabel.length} characters (at most ${MAX_LABEL})` : `it has ${name.length} characters (at most ${MAX_DNS_NAME})`;
+    const why = longLabel
+      ? `the label "${longLabel}" has ${longLabel.length} characters (at most ${MAX_LABEL})`
+      : `it has ${name.length} characters (at most ${MAX_DNS_NAME})`;
     return [
       {
         ruleId: 'MCS303',

@@ -19,7 +19,12 @@ export const mcs304: Rule = {
         ruleId: 'MCS304',
         message: `Exported Service ${self.name} has internalTrafficPolicy: Local: the ServiceImport copies it, so callers only use endpoints on their own node, and callers in other clusters have none there; cross-cluster traffic is dropped. Use Cluster (the default), or trafficDistribution: PreferSameZone to prefer nearby endpoints.`,
         path: ['spec', 'internalTrafficPolicy'],
-        fixes: [{ title: 'Set internalTrafficPolicy to Cluster', edits: [{ op: 'replaceValue', path: ['spec', 'internalTrafficPolicy'], text: 'Cluster' }] }],
+        fixes: [
+          {
+            title: 'Set internalTrafficPolicy to Cluster',
+            edits: [{ op: 'replaceValue', path: ['spec', 'internalTrafficPolicy'], text: 'Cluster' }],
+          },
+        ],
       },
     ];
   },

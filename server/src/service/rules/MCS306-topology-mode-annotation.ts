@@ -23,7 +23,11 @@ export const mcs306: Rule = {
     const mode = stringAt(root, ['metadata', 'annotations', MODE]);
     const legacy = stringAt(root, ['metadata', 'annotations', LEGACY]);
     if (mode !== undefined && !MODE_VALUES.includes(mode)) {
-      findings.push({ ruleId: 'MCS306', message: `${MODE} "${mode}" is not Auto or Disabled: only Auto turns on topology-aware routing, so this value silently leaves it off. Use Auto (or remove the annotation).`, path: ['metadata', 'annotations', MODE] });
+      findings.push({
+        ruleId: 'MCS306',
+        message: `${MODE} "${mode}" is not Auto or Disabled: only Auto turns on topology-aware routing, so this value silently leaves it off. Use Auto (or remove the annotation).`,
+        path: ['metadata', 'annotations', MODE],
+      });
     }
     if (legacy !== undefined && atLeast(kubernetesMinor(ctx.settings.kubernetesVersion), 27)) {
       findings.push({
@@ -31,13 +35,27 @@ export const mcs306: Rule = {
         message: `${LEGACY} is the pre-1.27 name of ${MODE}; it still works as a fallback but is deprecated. Rename it to ${MODE}.`,
         path: ['metadata', 'annotations', LEGACY],
         target: 'key',
-        fixes: mode === undefined ? [{ title: `Rename to ${MODE}`, edits: [{ op: 'renameKey', path: ['metadata', 'annotations', LEGACY], newKey: MODE }], preferred: true }] : undefined,
+        fixes:
+          mode === undefined
+            ? [
+                {
+                  title: `Rename to ${MODE}`,
+                  edits: [{ op: 'renameKey', path: ['metadata', 'annotations', LEGACY], newKey: MODE }],
+                  preferred: true,
+                },
+              ]
+            : undefined,
       });
     }
     // The EndpointSlice controller reads topology-mode first and falls back to the legacy key.
     const [annotation, value] = mode !== undefined ? [MODE, mode] : [LEGACY, legacy];
     if (value !== undefined && ENABLED.includes(value) && stringAt(root, ['spec', 'trafficDistribution']) !== undefined) {
-      findings.push({ ruleId: 'MCS306', message: `Both ${annotation}: ${value} and spec.trafficDistribution are set: the annotation takes precedence and trafficDistribution is ignored (KEP-4444). Pick one; trafficDistribution is the newer mechanism.`, path: ['spec', 'trafficDistribution'], target: 'key' });
+      findings.push({
+        ruleId: 'MCS306',
+        message: `Both ${annotation}: ${value} and spec.trafficDistribution are set: the annotation takes precedence and trafficDistribution is ignored (KEP-4444). Pick one; trafficDistribution is the newer mechanism.`,
+        path: ['spec', 'trafficDistribution'],
+        target: 'key',
+      });
     }
     return findings;
   },

@@ -17,7 +17,11 @@ export const mcs402: Rule = {
     if (!spec) {
       const specNode = nodeAt(doc.root, ['spec']);
       const hasSpecKey = hasPath(doc.root, ['spec']);
-      const what = !hasSpecKey ? 'no spec' : isAbsent(specNode) ? 'an empty spec' : `a spec that is ${describeScalar(specNode)}, not a mapping`;
+      const what = !hasSpecKey
+        ? 'no spec'
+        : isAbsent(specNode)
+          ? 'an empty spec'
+          : `a spec that is ${describeScalar(specNode)}, not a mapping`;
       return [
         {
           ruleId: 'MCS402',
@@ -39,11 +43,19 @@ export const mcs402: Rule = {
     }
     const ports = nodeAt(spec, ['ports']);
     if (ports && !isAbsent(ports) && ports.type !== 'seq' && ports.type !== 'alias') {
-      findings.push({ ruleId: 'MCS402', message: `spec.ports is ${describeScalar(ports)}, not a list: the CRD declares an array of ports, so ${REJECTED}. Write ports: [{port: 80}].`, path: ['spec', 'ports'] });
+      findings.push({
+        ruleId: 'MCS402',
+        message: `spec.ports is ${describeScalar(ports)}, not a list: the CRD declares an array of ports, so ${REJECTED}. Write ports: [{port: 80}].`,
+        path: ['spec', 'ports'],
+      });
     }
     for (const p of importPorts(doc)) {
       if (!isAbsent(nodeAt(p.map, ['port']))) continue;
-      findings.push({ ruleId: 'MCS402', message: `spec.ports[${p.index}] has no port number: port is required in every entry, so ${REJECTED}.`, path: p.path });
+      findings.push({
+        ruleId: 'MCS402',
+        message: `spec.ports[${p.index}] has no port number: port is required in every entry, so ${REJECTED}.`,
+        path: p.path,
+      });
     }
     return findings;
   },

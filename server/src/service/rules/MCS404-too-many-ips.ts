@@ -16,7 +16,10 @@ export const mcs404: Rule = {
     const ips = asSeq(nodeAt(ctx.doc.root, ['spec', 'ips']));
     const max = maxIps(ctx.settings.crdVersion);
     if (!ips || ips.items.length <= max) return [];
-    const crd = max === 1 ? `the mcs-api ${ctx.settings.crdVersion} CRD allows 1 entry (maxItems 1)` : 'the CRD allows at most 2 entries (one per IP family, maxItems 2)';
+    const crd =
+      max === 1
+        ? `the mcs-api ${ctx.settings.crdVersion} CRD allows 1 entry (maxItems 1)`
+        : 'the CRD allows at most 2 entries (one per IP family, maxItems 2)';
     // The AWS controller installs its own CRD copy without maxItems and fills ips from one derived Service per cluster.
     if (ctx.settings.implementation === 'aws') {
       return [

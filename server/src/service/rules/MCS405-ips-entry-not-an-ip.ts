@@ -18,7 +18,11 @@ export const mcs405: Rule = {
       const path = ['spec', 'ips', i];
       const str = stringScalar(item);
       if (!str) {
-        findings.push({ ruleId: 'MCS405', message: `spec.ips[${i}] is ${describeScalar(item)}, not an IP address string: the API server rejects the ServiceImport (ips is a list of strings).`, path });
+        findings.push({
+          ruleId: 'MCS405',
+          message: `spec.ips[${i}] is ${describeScalar(item)}, not an IP address string: the API server rejects the ServiceImport (ips is a list of strings).`,
+          path,
+        });
         return;
       }
       const text = str.value as string;

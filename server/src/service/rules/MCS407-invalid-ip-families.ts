@@ -30,12 +30,20 @@ export const mcs407: Rule = {
         return;
       }
       if (seen.has(value)) {
-        findings.push({ ruleId: 'MCS407', message: `spec.ipFamilies lists ${value} twice: each family may appear once (the KEP calls [${value}, ${value}] invalid), since an import has one VIP per family.`, path });
+        findings.push({
+          ruleId: 'MCS407',
+          message: `spec.ipFamilies lists ${value} twice: each family may appear once (the KEP calls [${value}, ${value}] invalid), since an import has one VIP per family.`,
+          path,
+        });
       }
       seen.add(value);
     });
     if (seq.items.length > 2) {
-      findings.push({ ruleId: 'MCS407', message: `spec.ipFamilies has ${seq.items.length} entries but the CRD allows at most 2 (maxItems 2), so the API server rejects the ServiceImport.`, path: ['spec', 'ipFamilies', 2] });
+      findings.push({
+        ruleId: 'MCS407',
+        message: `spec.ipFamilies has ${seq.items.length} entries but the CRD allows at most 2 (maxItems 2), so the API server rejects the ServiceImport.`,
+        path: ['spec', 'ipFamilies', 2],
+      });
     }
     return findings;
   },

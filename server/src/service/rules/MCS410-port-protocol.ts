@@ -8,7 +8,13 @@ import type { Finding, QuickFix, Rule, RuleContext } from './rule';
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 
 /** Application protocols people put in `protocol`, and the appProtocol value that says the same. */
-const APP_PROTOCOLS: Record<string, string> = { HTTP: 'http', HTTPS: 'https', GRPC: 'grpc', HTTP2: 'kubernetes.io/h2c', H2C: 'kubernetes.io/h2c' };
+const APP_PROTOCOLS: Record<string, string> = {
+  HTTP: 'http',
+  HTTPS: 'https',
+  GRPC: 'grpc',
+  HTTP2: 'kubernetes.io/h2c',
+  H2C: 'kubernetes.io/h2c',
+};
 
 export const mcs410: Rule = {
   id: 'MCS410',
@@ -23,7 +29,11 @@ export const mcs410: Rule = {
       if (!bad) continue;
       const { node, value, caseFix } = bad;
       const app = value === undefined ? undefined : APP_PROTOCOLS[value.toUpperCase()];
-      const fixes: QuickFix[] = caseFix ? [replaceValueFix(path, caseFix)] : app ? [moveToAppProtocolFix(ctx.doc, port, app)] : [];
+      const fixes: QuickFix[] = caseFix
+        ? [replaceValueFix(path, caseFix)]
+        : app
+          ? [moveToAppProtocolFix(ctx.doc, port, app)]
+          : [];
       const advice = caseFix
         ? `Write ${caseFix} (protocol names are upper-case).`
         : app
@@ -45,8 +55,15 @@ function moveToAppProtocolFix(doc: ParsedDocument, port: PortEntry, app: string)
   const title = `Set protocol TCP and appProtocol ${app}`;
   const protocolPath = [...port.path, 'protocol'];
   const pair = pairAt(doc.root, protocolPath);
-  if (!pair || findPair(port.map, 'appProtocol')) return { ...replaceValueFix(protocolPath, 'TCP', 'Set protocol TCP (appProtocol is already set)'), preferred: true };
+  if (!pair || findPair(port.map, 'appProtocol'))
+    return { ...replaceValueFix(protocolPath, 'TCP', 'Set protocol TCP (appProtocol is already set)'), preferred: true };
   const lineStart = doc.text.lastIndexOf('\n', pair.key.start - 1) + 1;
   const separator = port.map.flow ? ', ' : `\n${' '.repeat(pair.key.start - lineStart)}`;
-  return { title, preferred: true, edits: [{ op: 'replaceSpan', start: pair.key.start, end: pair.span.end, text: `protocol: TCP${separator}appProtocol: ${app}` }] };
+  return {
+    title,
+    preferred: true,
+    edits: [
+      { op: 'replaceSpan', start: pair.key.start, end: pair.span.end, text: `protocol: TCP${separator}appProtocol: ${app}` },
+    ],
+  };
 }

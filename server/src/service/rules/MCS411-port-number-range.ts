@@ -26,12 +26,19 @@ export const mcs411: Rule = {
           ruleId: 'MCS411',
           message: `${where} is the string "${value}", not a number: the CRD declares an int32, so the API server rejects the ServiceImport (must be of type integer). ${asNumber !== undefined ? `Write port: ${asNumber} without quotes.` : 'Use the port number; names belong in ports[].name.'}`,
           path,
-          fixes: asNumber !== undefined && asNumber >= 1 && asNumber <= 65535 ? [replaceValueFix(path, String(asNumber), `Unquote the port (${asNumber})`)] : [],
+          fixes:
+            asNumber !== undefined && asNumber >= 1 && asNumber <= 65535
+              ? [replaceValueFix(path, String(asNumber), `Unquote the port (${asNumber})`)]
+              : [],
         });
         continue;
       }
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        findings.push({ ruleId: 'MCS411', message: `${where} is ${describeScalar(node)}, not an integer: the API server rejects the ServiceImport. Use a port number from 1 to 65535.`, path });
+        findings.push({
+          ruleId: 'MCS411',
+          message: `${where} is ${describeScalar(node)}, not an integer: the API server rejects the ServiceImport. Use a port number from 1 to 65535.`,
+          path,
+        });
         continue;
       }
       if (value >= 1 && value <= 65535) continue;

@@ -19,7 +19,12 @@ export const mcs413: Rule = {
       const name = stringScalar(node)?.value as string | undefined;
       if (name !== undefined && isDns1123Label(name)) continue;
       const fixed = toDnsLabel(name ?? String(node.type === 'scalar' ? node.value : ''));
-      const why = name === undefined ? `is ${describeScalar(node)}, not a string` : name.length > 63 ? `is ${name.length} characters long (at most 63)` : `"${name}" is not a DNS label (lower-case letters, digits and '-', starting and ending with a letter or digit)`;
+      const why =
+        name === undefined
+          ? `is ${describeScalar(node)}, not a string`
+          : name.length > 63
+            ? `is ${name.length} characters long (at most 63)`
+            : `"${name}" is not a DNS label (lower-case letters, digits and '-', starting and ending with a letter or digit)`;
       findings.push({
         ruleId: 'MCS413',
         message: `spec.ports[${port.index}].name ${why}: ${name === undefined ? 'the API server rejects the ServiceImport (name is a string)' : 'the derived Service rejects the port name and DNS cannot publish the _<port>._<proto> SRV record'}.${fixed ? ` Use "${fixed}".` : ''}`,

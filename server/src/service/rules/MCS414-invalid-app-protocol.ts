@@ -16,9 +16,11 @@ export function appProtocolProblem(value: string): string | undefined {
   if (slash >= 0) {
     const prefix = value.slice(0, slash);
     if (!isDns1123Subdomain(prefix)) return `the prefix "${prefix}" is not a DNS subdomain`;
-    if (prefix === 'kubernetes.io' && !KUBERNETES_APP_PROTOCOLS.includes(value)) return `the kubernetes.io prefix is reserved and defines only ${KUBERNETES_APP_PROTOCOLS.join(', ')}`;
+    if (prefix === 'kubernetes.io' && !KUBERNETES_APP_PROTOCOLS.includes(value))
+      return `the kubernetes.io prefix is reserved and defines only ${KUBERNETES_APP_PROTOCOLS.join(', ')}`;
   }
-  if (!isQualifiedNamePart(name)) return `"${name}" is not a valid name (letters, digits, '-', '_', '.', at most 63, starting and ending with a letter or digit)`;
+  if (!isQualifiedNamePart(name))
+    return `"${name}" is not a valid name (letters, digits, '-', '_', '.', at most 63, starting and ending with a letter or digit)`;
   return undefined;
 }
 

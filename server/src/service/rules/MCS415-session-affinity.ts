@@ -33,8 +33,16 @@ export const mcs415: Rule = {
     if (!config) return findings;
     const headless = stringAt(doc.root, ['spec', 'type']) === 'Headless';
     if (headless || affinity === undefined || affinity === 'None') {
-      const why = headless ? 'the import is Headless, so there is no VIP to keep clients on one backend' : `sessionAffinity is ${affinity ?? 'unset (None)'}`;
-      findings.push({ ruleId: 'MCS415', severity: 'hint', message: `spec.sessionAffinityConfig is ignored: ${why}.`, path: ['spec', 'sessionAffinityConfig'], target: 'key' });
+      const why = headless
+        ? 'the import is Headless, so there is no VIP to keep clients on one backend'
+        : `sessionAffinity is ${affinity ?? 'unset (None)'}`;
+      findings.push({
+        ruleId: 'MCS415',
+        severity: 'hint',
+        message: `spec.sessionAffinityConfig is ignored: ${why}.`,
+        path: ['spec', 'sessionAffinityConfig'],
+        target: 'key',
+      });
       return findings;
     }
     if (affinity === 'ClientIP') findings.push(...timeoutFindings(doc));
@@ -53,5 +61,11 @@ function timeoutFindings(doc: ParsedDocument): Finding[] {
       : typeof value === 'number' && Number.isInteger(value)
         ? `${value}, outside 1–${MAX_TIMEOUT_SECONDS}: Service validation rejects it, so a derived Service carrying it is refused and ClientIP affinity never takes effect`
         : `${describeScalar(node)}, not an integer: the API server rejects the ServiceImport`;
-  return [{ ruleId: 'MCS415', message: `sessionAffinityConfig.clientIP.timeoutSeconds is ${what}. Use 1–${MAX_TIMEOUT_SECONDS} seconds (default 10800).`, path: TIMEOUT_PATH }];
+  return [
+    {
+      ruleId: 'MCS415',
+      message: `sessionAffinityConfig.clientIP.timeoutSeconds is ${what}. Use 1–${MAX_TIMEOUT_SECONDS} seconds (default 10800).`,
+      path: TIMEOUT_PATH,
+    },
+  ];
 }

@@ -21,21 +21,41 @@ export const mcs418: Rule = {
     seq.items.forEach((item, i) => {
       const path = ['status', 'clusters', i];
       if (!asMap(item)) {
-        findings.push({ ruleId: 'MCS418', severity, message: `status.clusters[${i}] must be a mapping with a cluster field ({cluster: east}), not ${describeScalar(item)}.`, path });
+        findings.push({
+          ruleId: 'MCS418',
+          severity,
+          message: `status.clusters[${i}] must be a mapping with a cluster field ({cluster: east}), not ${describeScalar(item)}.`,
+          path,
+        });
         return;
       }
       const node = nodeAt(item, ['cluster']);
       const name = stringScalar(node)?.value as string | undefined;
       if (name === undefined) {
-        findings.push({ ruleId: 'MCS418', severity, message: `status.clusters[${i}] has ${node ? `cluster ${describeScalar(node)} instead of a cluster id string` : 'no cluster field'}: cluster is required and is the list key.`, path: node ? [...path, 'cluster'] : path });
+        findings.push({
+          ruleId: 'MCS418',
+          severity,
+          message: `status.clusters[${i}] has ${node ? `cluster ${describeScalar(node)} instead of a cluster id string` : 'no cluster field'}: cluster is required and is the list key.`,
+          path: node ? [...path, 'cluster'] : path,
+        });
         return;
       }
       if (!isDns1123Label(name)) {
-        findings.push({ ruleId: 'MCS418', severity, message: `status.clusters[${i}].cluster "${name}" is not an RFC 1123 DNS label: cluster ids become DNS labels (<hostname>.<clusterid>.<svc>.<ns>.svc.clusterset.local), so such a cluster cannot be addressed.`, path: [...path, 'cluster'] });
+        findings.push({
+          ruleId: 'MCS418',
+          severity,
+          message: `status.clusters[${i}].cluster "${name}" is not an RFC 1123 DNS label: cluster ids become DNS labels (<hostname>.<clusterid>.<svc>.<ns>.svc.clusterset.local), so such a cluster cannot be addressed.`,
+          path: [...path, 'cluster'],
+        });
       }
       const first = seen.get(name);
       if (first !== undefined) {
-        findings.push({ ruleId: 'MCS418', severity, message: `status.clusters[${i}] repeats cluster "${name}" (also at [${first}]): cluster is the list-map key, so the API server rejects the duplicate.`, path: [...path, 'cluster'] });
+        findings.push({
+          ruleId: 'MCS418',
+          severity,
+          message: `status.clusters[${i}] repeats cluster "${name}" (also at [${first}]): cluster is the list-map key, so the API server rejects the duplicate.`,
+          path: [...path, 'cluster'],
+        });
       } else seen.set(name, i);
     });
     return findings;

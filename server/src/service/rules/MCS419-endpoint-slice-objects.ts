@@ -15,7 +15,10 @@ export const mcs419: Rule = {
     const bad = enumMismatch(ctx.doc.root, path, VALUES);
     if (!bad) return [];
     const { node, value } = bad;
-    const fix = value === undefined ? undefined : (bad.caseFix ?? (/^(yes|true)$/i.test(value) ? 'Present' : /^(no|false)$/i.test(value) ? 'Absent' : undefined));
+    const fix =
+      value === undefined
+        ? undefined
+        : (bad.caseFix ?? (/^(yes|true)$/i.test(value) ? 'Present' : /^(no|false)$/i.test(value) ? 'Absent' : undefined));
     const boolFix = node.type === 'scalar' && typeof node.value === 'boolean' ? (node.value ? 'Present' : 'Absent') : undefined;
     const suggestion = fix ?? boolFix;
     return [

@@ -13,6 +13,8 @@ export const mcs420: Rule = {
   kinds: ['ServiceImport', 'ServiceExport'],
   check(ctx: RuleContext): Finding[] {
     const severity = isFixtureUri(ctx.uri) ? 'error' : 'warning';
-    return checkConditions(ctx.doc, ['status', 'conditions'], { implementation: ctx.settings.implementation }).map((f) => (f.severity ? f : { ...f, severity }));
+    return checkConditions(ctx.doc, ['status', 'conditions'], { implementation: ctx.settings.implementation }).map((f) =>
+      f.severity ? f : { ...f, severity },
+    );
   },
 };

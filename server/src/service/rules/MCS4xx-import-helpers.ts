@@ -81,7 +81,11 @@ export interface EnumMismatch {
 }
 
 /** The value at `path` when it is set but outside `allowed`; a missing or null value is another rule's business. */
-export function enumMismatch(root: YNode | null | undefined, path: NodePath, allowed: readonly string[]): EnumMismatch | undefined {
+export function enumMismatch(
+  root: YNode | null | undefined,
+  path: NodePath,
+  allowed: readonly string[],
+): EnumMismatch | undefined {
   const node = nodeAt(root, path);
   if (!node || (node.type === 'scalar' && node.value === null)) return undefined;
   const value = stringScalar(node)?.value as string | undefined;

@@ -5,8 +5,10 @@ import { stringAt } from '../parse/path';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const WHY: Record<string, string> = {
-  [MCS_SERVICE_NAME_LABEL]: 'CoreDNS and kube-proxy find imported endpoints by this label, so the slice belongs to no ServiceImport',
-  [MCS_SOURCE_CLUSTER_LABEL]: 'DNS cannot build <hostname>.<clusterid> records and stale slices of an unreachable cluster cannot be aged out',
+  [MCS_SERVICE_NAME_LABEL]:
+    'CoreDNS and kube-proxy find imported endpoints by this label, so the slice belongs to no ServiceImport',
+  [MCS_SOURCE_CLUSTER_LABEL]:
+    'DNS cannot build <hostname>.<clusterid> records and stale slices of an unreachable cluster cannot be aged out',
   [MANAGED_BY_LABEL]: 'MCS conformance requires a managed-by value naming the MCS controller',
 };
 
@@ -19,7 +21,9 @@ export const mcs501: Rule = {
     const root = ctx.doc.root;
     const present = [MCS_SERVICE_NAME_LABEL, MCS_SOURCE_CLUSTER_LABEL].filter((k) => stringAt(root, labelPath(k)) !== undefined);
     if (present.length === 0) return [];
-    const missing = [MCS_SERVICE_NAME_LABEL, MCS_SOURCE_CLUSTER_LABEL, MANAGED_BY_LABEL].filter((k) => stringAt(root, labelPath(k)) === undefined);
+    const missing = [MCS_SERVICE_NAME_LABEL, MCS_SOURCE_CLUSTER_LABEL, MANAGED_BY_LABEL].filter(
+      (k) => stringAt(root, labelPath(k)) === undefined,
+    );
     if (missing.length === 0) return [];
     const reasons = missing.map((k) => `without ${k} ${WHY[k]}`).join('; ');
     return [

@@ -1,6 +1,12 @@
 // MCS502: an MCS EndpointSlice must not claim the built-in EndpointSlice controller as its manager
 // (facts §5; mcs-api conformance checks managed-by is not endpointslice-controller.k8s.io).
-import { BUILTIN_SLICE_CONTROLLER, MANAGED_BY_LABEL, MCS_SERVICE_NAME_LABEL, MCS_SOURCE_CLUSTER_LABEL, labelPath } from '../model/mcsLabels';
+import {
+  BUILTIN_SLICE_CONTROLLER,
+  MANAGED_BY_LABEL,
+  MCS_SERVICE_NAME_LABEL,
+  MCS_SOURCE_CLUSTER_LABEL,
+  labelPath,
+} from '../model/mcsLabels';
 import { stringAt } from '../parse/path';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -11,7 +17,9 @@ export const mcs502: Rule = {
   kinds: ['EndpointSlice'],
   check(ctx: RuleContext): Finding[] {
     const root = ctx.doc.root;
-    const isMcs = stringAt(root, labelPath(MCS_SERVICE_NAME_LABEL)) !== undefined || stringAt(root, labelPath(MCS_SOURCE_CLUSTER_LABEL)) !== undefined;
+    const isMcs =
+      stringAt(root, labelPath(MCS_SERVICE_NAME_LABEL)) !== undefined ||
+      stringAt(root, labelPath(MCS_SOURCE_CLUSTER_LABEL)) !== undefined;
     if (!isMcs || stringAt(root, labelPath(MANAGED_BY_LABEL)) !== BUILTIN_SLICE_CONTROLLER) return [];
     return [
       {

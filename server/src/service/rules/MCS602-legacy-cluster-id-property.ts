@@ -16,7 +16,13 @@ export const mcs602: Rule = {
         ruleId: 'MCS602',
         message: `ClusterProperty ${LEGACY_CLUSTER_ID_PROPERTY} is the legacy name of the cluster id: MCS controllers read ${CLUSTER_ID_PROPERTY} (the AWS controller fails with "ClusterProperty not found"). Rename it to ${CLUSTER_ID_PROPERTY}.`,
         path: ['metadata', 'name'],
-        fixes: [{ title: `Rename to ${CLUSTER_ID_PROPERTY}`, edits: [{ op: 'replaceValue', path: ['metadata', 'name'], text: CLUSTER_ID_PROPERTY }], preferred: true }],
+        fixes: [
+          {
+            title: `Rename to ${CLUSTER_ID_PROPERTY}`,
+            edits: [{ op: 'replaceValue', path: ['metadata', 'name'], text: CLUSTER_ID_PROPERTY }],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

@@ -14,13 +14,23 @@ export const mcs603: Rule = {
     const finding = (message: string, path: string[], target?: 'key'): Finding[] => [{ ruleId: 'MCS603', message, path, target }];
     if (!value) {
       const where = nodeAt(root, ['spec']) ? ['spec'] : ['kind'];
-      return finding(`ClusterProperty ${name} has no spec.value: the CRD requires it, so the API server rejects the object. Add spec.value.`, where, 'key');
+      return finding(
+        `ClusterProperty ${name} has no spec.value: the CRD requires it, so the API server rejects the object. Add spec.value.`,
+        where,
+        'key',
+      );
     }
     if (value.type !== 'scalar' || value.value === null || value.value === '') {
-      return finding(`ClusterProperty ${name} has an empty spec.value: the CRD requires at least one character, so the API server rejects the object. Set the value.`, ['spec', 'value']);
+      return finding(
+        `ClusterProperty ${name} has an empty spec.value: the CRD requires at least one character, so the API server rejects the object. Set the value.`,
+        ['spec', 'value'],
+      );
     }
     if (typeof value.value !== 'string') {
-      return finding(`spec.value of ClusterProperty ${name} is a ${typeof value.value}, but the CRD declares a string: the API server rejects it. Quote it: "${String(value.value)}".`, ['spec', 'value']);
+      return finding(
+        `spec.value of ClusterProperty ${name} is a ${typeof value.value}, but the CRD declares a string: the API server rejects it. Quote it: "${String(value.value)}".`,
+        ['spec', 'value'],
+      );
     }
     return [];
   },

@@ -17,10 +17,23 @@ export const mcs604: Rule = {
     if (!name || WELL_KNOWN.has(name)) return [];
     const path = ['metadata', 'name'];
     if (RESERVED.test(name)) {
-      return [{ ruleId: 'MCS604', path, message: `ClusterProperty "${name}" uses a reserved suffix: KEP-2149 reserves .k8s.io and .kubernetes.io for well-known properties (${CLUSTER_ID_PROPERTY}, ${CLUSTERSET_ID_PROPERTY}). Use your own domain, e.g. ${name.replace(RESERVED, '$1example.com').replace(/^\./, '')}.` }];
+      return [
+        {
+          ruleId: 'MCS604',
+          path,
+          message: `ClusterProperty "${name}" uses a reserved suffix: KEP-2149 reserves .k8s.io and .kubernetes.io for well-known properties (${CLUSTER_ID_PROPERTY}, ${CLUSTERSET_ID_PROPERTY}). Use your own domain, e.g. ${name.replace(RESERVED, '$1example.com').replace(/^\./, '')}.`,
+        },
+      ];
     }
     if (!name.includes('.')) {
-      return [{ ruleId: 'MCS604', severity: 'hint', path, message: `ClusterProperty "${name}" has no domain suffix: KEP-2149 asks custom properties to use one (e.g. ${name}.example.com) so they cannot clash with future well-known names.` }];
+      return [
+        {
+          ruleId: 'MCS604',
+          severity: 'hint',
+          path,
+          message: `ClusterProperty "${name}" has no domain suffix: KEP-2149 asks custom properties to use one (e.g. ${name}.example.com) so they cannot clash with future well-known names.`,
+        },
+      ];
     }
     return [];
   },

@@ -29,7 +29,12 @@ function duplicateClusterId(index: WorkspaceIndex, cluster: string, id: string):
     const otherCluster = other.source.cluster;
     if (other.id !== id || !otherCluster || otherCluster === cluster) continue;
     owners.add(otherCluster);
-    related.push({ uri: other.source.uri, docIndex: other.source.docIndex, path: other.path, message: `cluster ${otherCluster} also uses cluster id ${id}` });
+    related.push({
+      uri: other.source.uri,
+      docIndex: other.source.docIndex,
+      path: other.path,
+      message: `cluster ${otherCluster} also uses cluster id ${id}`,
+    });
   }
   // The ClusterSet file names each cluster by its id: claiming another member's name is a duplicate too.
   const declared = clusterSetClusters(index);
@@ -37,7 +42,12 @@ function duplicateClusterId(index: WorkspaceIndex, cluster: string, id: string):
     for (const c of declared) {
       if (c.id !== id || c.id === cluster || owners.has(c.id)) continue;
       owners.add(c.id);
-      related.push({ uri: c.source.uri, docIndex: c.source.docIndex, path: c.path, message: `the ClusterSet file declares cluster ${c.id}` });
+      related.push({
+        uri: c.source.uri,
+        docIndex: c.source.docIndex,
+        path: c.path,
+        message: `the ClusterSet file declares cluster ${c.id}`,
+      });
     }
   }
   if (!related.length) return [];
@@ -60,8 +70,20 @@ function inconsistentClustersetId(index: WorkspaceIndex, cluster: string, value:
         severity: 'warning',
         message: `Clusterset id "${value}" of cluster ${cluster} differs from the ClusterSet file's name "${clusterSet.name}": members of one clusterset must report the same ${CLUSTERSET_ID_PROPERTY}, or controllers treat them as different clustersets. Use "${clusterSet.name}".`,
         path: ['spec', 'value'],
-        related: [{ uri: clusterSet.uri, docIndex: clusterSet.docIndex, path: ['metadata', 'name'], message: `the ClusterSet is named ${clusterSet.name}` }],
-        fixes: [{ title: `Change the clusterset id to ${clusterSet.name}`, edits: [{ op: 'replaceValue', path: ['spec', 'value'], text: clusterSet.name }] }],
+        related: [
+          {
+            uri: clusterSet.uri,
+            docIndex: clusterSet.docIndex,
+            path: ['metadata', 'name'],
+            message: `the ClusterSet is named ${clusterSet.name}`,
+          },
+        ],
+        fixes: [
+          {
+            title: `Change the clusterset id to ${clusterSet.name}`,
+            edits: [{ op: 'replaceValue', path: ['spec', 'value'], text: clusterSet.name }],
+          },
+        ],
       },
     ];
   }
@@ -69,7 +91,13 @@ function inconsistentClustersetId(index: WorkspaceIndex, cluster: string, value:
   for (const o of index.ofKind('ClusterProperty')) {
     if (o.name !== CLUSTERSET_ID_PROPERTY || !o.cluster || o.cluster === cluster) continue;
     const other = stringAt(o.doc.root, ['spec', 'value']);
-    if (other && other !== value) related.push({ uri: o.uri, docIndex: o.docIndex, path: ['spec', 'value'], message: `cluster ${o.cluster} reports clusterset id ${other}` });
+    if (other && other !== value)
+      related.push({
+        uri: o.uri,
+        docIndex: o.docIndex,
+        path: ['spec', 'value'],
+        message: `cluster ${o.cluster} reports clusterset id ${other}`,
+      });
   }
   if (!related.length) return [];
   return [

@@ -14,7 +14,8 @@ const CILIUM_NAME_MAX = 32;
 export function ciliumNameProblem(name: string): string | undefined {
   if (name.length > CILIUM_NAME_MAX) return `it has ${name.length} characters (Cilium allows at most ${CILIUM_NAME_MAX})`;
   // Within 32 characters, Cilium's name syntax is exactly a DNS-1123 label.
-  if (!isDns1123Label(name)) return 'Cilium allows only lowercase letters, digits and "-", starting and ending with a letter or digit';
+  if (!isDns1123Label(name))
+    return 'Cilium allows only lowercase letters, digits and "-", starting and ending with a letter or digit';
   return undefined;
 }
 
@@ -39,9 +40,18 @@ function checkClusterSet(ctx: RuleContext): Finding[] {
     if (!name) return;
     if (profile === 'cilium') {
       const problem = ciliumNameProblem(name);
-      if (problem) out.push({ ruleId: 'MCS606', path, message: `Cluster name "${name}" cannot be a Cilium cluster.name: ${problem}. The cilium agent refuses to start with it, so the cluster cannot join the ClusterMesh. Shorten or rename it.` });
+      if (problem)
+        out.push({
+          ruleId: 'MCS606',
+          path,
+          message: `Cluster name "${name}" cannot be a Cilium cluster.name: ${problem}. The cilium agent refuses to start with it, so the cluster cannot join the ClusterMesh. Shorten or rename it.`,
+        });
     } else if (!isDns1123Label(name)) {
-      out.push({ ruleId: 'MCS606', path, message: `Cluster name "${name}" is not a DNS-1123 label (lowercase letters, digits and "-", at most 63): Submariner's "subctl join --clusterid" rejects it and the Lighthouse agent does not start. Rename it.` });
+      out.push({
+        ruleId: 'MCS606',
+        path,
+        message: `Cluster name "${name}" is not a DNS-1123 label (lowercase letters, digits and "-", at most 63): Submariner's "subctl join --clusterid" rejects it and the Lighthouse agent does not start. Rename it.`,
+      });
     }
   });
   return out;
@@ -53,14 +63,22 @@ function checkCiliumConfig(ctx: RuleContext): Finding[] {
   const name = stringAt(ctx.doc.root, ['data', 'cluster-name']);
   const nameProblem = name === undefined ? undefined : ciliumNameProblem(name);
   if (name !== undefined && nameProblem) {
-    out.push({ ruleId: 'MCS606', path: ['data', 'cluster-name'], message: `cluster-name "${name}" is not a valid Cilium cluster name: ${nameProblem}. The cilium agent refuses to start with it. Shorten or rename it.` });
+    out.push({
+      ruleId: 'MCS606',
+      path: ['data', 'cluster-name'],
+      message: `cluster-name "${name}" is not a valid Cilium cluster name: ${nameProblem}. The cilium agent refuses to start with it. Shorten or rename it.`,
+    });
   }
   const idText = stringAt(ctx.doc.root, ['data', 'cluster-id']);
   if (idText === undefined) return out;
   const max = stringAt(ctx.doc.root, ['data', 'max-connected-clusters']) === '511' ? 511 : 255;
   const id = /^\d+$/.test(idText) ? Number(idText) : NaN;
   if (!(id >= 1 && id <= max)) {
-    out.push({ ruleId: 'MCS606', path: ['data', 'cluster-id'], message: `cluster-id "${idText}" cannot join a ClusterMesh: it must be a number from 1 to ${max} (0 means "not in a mesh"${max === 255 ? '; up to 511 needs max-connected-clusters: "511" on every cluster' : ''}). Give each cluster its own id.` });
+    out.push({
+      ruleId: 'MCS606',
+      path: ['data', 'cluster-id'],
+      message: `cluster-id "${idText}" cannot join a ClusterMesh: it must be a number from 1 to ${max} (0 means "not in a mesh"${max === 255 ? '; up to 511 needs max-connected-clusters: "511" on every cluster' : ''}). Give each cluster its own id.`,
+    });
     return out;
   }
   const cluster = clusterOfUri(ctx.uri);

@@ -28,7 +28,13 @@ export const mcs607: Rule = {
         path: ['kind'],
         target: 'key',
         fixes: folder
-          ? [{ title: `Create ClusterProperty objects for cluster ${cluster}`, edits: [], newFile: { uri: `${folder}cluster-properties.yaml`, text: skeleton(missing, cluster, clustersetName) } }]
+          ? [
+              {
+                title: `Create ClusterProperty objects for cluster ${cluster}`,
+                edits: [],
+                newFile: { uri: `${folder}cluster-properties.yaml`, text: skeleton(missing, cluster, clustersetName) },
+              },
+            ]
           : undefined,
       },
     ];
@@ -43,6 +49,9 @@ function folderOf(uri: string, cluster: string): string | undefined {
 
 function skeleton(missing: string[], cluster: string, clustersetName: string): string {
   return missing
-    .map((name) => `apiVersion: about.k8s.io/v1alpha1\nkind: ClusterProperty\nmetadata:\n  name: ${name}\nspec:\n  value: ${name === CLUSTER_ID_PROPERTY ? cluster : clustersetName}\n`)
+    .map(
+      (name) =>
+        `apiVersion: about.k8s.io/v1alpha1\nkind: ClusterProperty\nmetadata:\n  name: ${name}\nspec:\n  value: ${name === CLUSTER_ID_PROPERTY ? cluster : clustersetName}\n`,
+    )
     .join('---\n');
 }

@@ -19,7 +19,12 @@ export const mcs701: Rule = {
     for (const l of [a.model.globalnetCIDR, ...a.model.nativeRoutingCIDRs]) {
       if (!l) continue;
       const r = parseCidr(l.value);
-      if (!r.ok) out.push({ ruleId: 'MCS701', message: `${String(l.path[l.path.length - 1])} "${l.value}" is not a valid CIDR: ${r.reason}.`, path: l.path });
+      if (!r.ok)
+        out.push({
+          ruleId: 'MCS701',
+          message: `${String(l.path[l.path.length - 1])} "${l.value}" is not a valid CIDR: ${r.reason}.`,
+          path: l.path,
+        });
     }
     return out;
   },

@@ -23,7 +23,8 @@ export const mcs703: Rule = {
         : mode === 'multi-network'
           ? 'allowed with overlap.mode multi-network: Istio sends cross-network traffic through the east-west gateways, not to pod IPs.'
           : undefined;
-    const action = impl === 'submariner' ? ' Move one cluster to a free range, or switch to Globalnet.' : ' Move one cluster to a free range.';
+    const action =
+      impl === 'submariner' ? ' Move one cluster to a free range, or switch to Globalnet.' : ' Move one cluster to a free range.';
     return overlapFindings(ctx, a, userPoolsOf(ctx.settings), {
       ruleId: 'MCS703',
       severity: () => (handled ? 'hint' : undefined),

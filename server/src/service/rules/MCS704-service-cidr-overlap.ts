@@ -8,7 +8,8 @@ import { overlapFindings } from '../cidr/overlapFindings';
 import { implementationOf, overlapModeOf, userPoolsOf } from '../cidr/policy';
 import type { Finding, Rule, RuleContext } from './rule';
 
-const bothServices = (a: ParsedRange, b: ParsedRange): boolean => a.field.role === 'serviceCIDRs' && b.field.role === 'serviceCIDRs';
+const bothServices = (a: ParsedRange, b: ParsedRange): boolean =>
+  a.field.role === 'serviceCIDRs' && b.field.role === 'serviceCIDRs';
 
 export const mcs704: Rule = {
   id: 'MCS704',
@@ -22,13 +23,19 @@ export const mcs704: Rule = {
     const globalnet = overlapModeOf(a.model) === 'globalnet';
     return overlapFindings(ctx, a, userPoolsOf(ctx.settings), {
       ruleId: 'MCS704',
-      severity: (self, others) => (globalnet || (impl === 'cilium' && others.every((o) => bothServices(self, o))) ? 'hint' : undefined),
+      severity: (self, others) =>
+        globalnet || (impl === 'cilium' && others.every((o) => bothServices(self, o))) ? 'hint' : undefined,
       consequence: (self, other) => {
-        if (globalnet) return 'allowed with overlap.mode globalnet: Submariner gives each exported Service a global IP from the globalCIDR.';
+        if (globalnet)
+          return 'allowed with overlap.mode globalnet: Submariner gives each exported Service a global IP from the globalCIDR.';
         if (!bothServices(self, other))
           return 'a pod IP of one cluster is a Service ClusterIP in the other: that cluster’s service proxy captures traffic meant for the pod, so cross-cluster calls to those pods fail. Move one range to a free one.';
-        if (impl === 'cilium') return 'Cilium ClusterMesh routes to remote pods, not remote ClusterIPs, so this is usually harmless (impact unverified); keep them apart if another implementation may route ClusterIPs.';
-        return 'implementations that route to remote ClusterIPs (Submariner without Globalnet refuses to join) cannot tell the two clusters’ Services apart: traffic to a shared ClusterIP stays in the local cluster. Move one range to a free one' + (impl === 'submariner' ? ', or switch to Globalnet.' : '.');
+        if (impl === 'cilium')
+          return 'Cilium ClusterMesh routes to remote pods, not remote ClusterIPs, so this is usually harmless (impact unverified); keep them apart if another implementation may route ClusterIPs.';
+        return (
+          'implementations that route to remote ClusterIPs (Submariner without Globalnet refuses to join) cannot tell the two clusters’ Services apart: traffic to a shared ClusterIP stays in the local cluster. Move one range to a free one' +
+          (impl === 'submariner' ? ', or switch to Globalnet.' : '.')
+        );
       },
       extraFixes: () => {
         const fix = impl === 'submariner' && !globalnet ? switchToGlobalnetFix(ctx, a) : undefined;

@@ -17,7 +17,9 @@ export const mcs706: Rule = {
     const a = analyzeClusterSet(ctx.doc);
     if (overlapModeOf(a.model) !== 'globalnet') return [];
     const pool = globalnetPoolOf(a.model);
-    const poolText = a.model.globalnetCIDR ? `globalnetCIDR ${formatCidr(pool)}` : `the default Globalnet pool ${DEFAULT_GLOBALNET_CIDR}`;
+    const poolText = a.model.globalnetCIDR
+      ? `globalnetCIDR ${formatCidr(pool)}`
+      : `the default Globalnet pool ${DEFAULT_GLOBALNET_CIDR}`;
     const out = overlapFindings(ctx, a, [pool], {
       ruleId: 'MCS706',
       consequence: (self, other) =>
@@ -36,12 +38,23 @@ function outsidePool(a: ClusterSetAnalysis, pool: Cidr, poolText: string): Findi
   const out: Finding[] = [];
   for (const r of a.ranges) {
     if (r.field.role !== 'globalCIDR' || contains(pool, r.cidr)) continue;
-    const free = pool.family === r.cidr.family && r.cidr.prefix >= pool.prefix ? nearestFreeRange(r.cidr, a.occupied(pool.family), [pool]) : undefined;
+    const free =
+      pool.family === r.cidr.family && r.cidr.prefix >= pool.prefix
+        ? nearestFreeRange(r.cidr, a.occupied(pool.family), [pool])
+        : undefined;
     out.push({
       ruleId: 'MCS706',
       message: `${describeRange(r, a.model)} lies outside ${poolText}: Globalnet allocates global IPs only from the pool, so this cluster's exported Services get no global IP (ServiceGlobalIPUnavailable). Use a slice of the pool.`,
       path: r.field.path,
-      fixes: free ? [{ title: `Replace with ${formatCidr(free)} (free slice of ${formatCidr(pool)})`, edits: [{ op: 'replaceValue', path: r.field.path, text: formatCidr(free) }], preferred: true }] : undefined,
+      fixes: free
+        ? [
+            {
+              title: `Replace with ${formatCidr(free)} (free slice of ${formatCidr(pool)})`,
+              edits: [{ op: 'replaceValue', path: r.field.path, text: formatCidr(free) }],
+              preferred: true,
+            },
+          ]
+        : undefined,
     });
   }
   return out;
@@ -57,7 +70,9 @@ function poolOverlaps(ctx: RuleContext, a: ClusterSetAnalysis, pool: Cidr, poolT
       ruleId: 'MCS706',
       message: `${poolText} overlaps ${describeRange(hits[0], a.model)}${hits.length > 1 ? ` and ${hits.length - 1} more` : ''}: Globalnet's NAT would capture local traffic to those addresses (submariner#2792). Pick a pool that no cluster uses.`,
       path: where,
-      related: hits.slice(0, MAX_RELATED).map((r) => ({ uri: ctx.uri, docIndex: ctx.docIndex, path: r.field.path, message: describeRange(r, a.model) })),
+      related: hits
+        .slice(0, MAX_RELATED)
+        .map((r) => ({ uri: ctx.uri, docIndex: ctx.docIndex, path: r.field.path, message: describeRange(r, a.model) })),
     },
   ];
 }

@@ -34,7 +34,8 @@ export const mcs707: Rule = {
     }
     if (!only[4].length || !only[6].length) return out;
     // Report the smaller group: that is where a second family is most likely missing.
-    const [mine, theirs, fam, other] = only[6].length <= only[4].length ? [only[6], only[4], 'IPv6', 'IPv4'] : [only[4], only[6], 'IPv4', 'IPv6'];
+    const [mine, theirs, fam, other] =
+      only[6].length <= only[4].length ? [only[6], only[4], 'IPv6', 'IPv4'] : [only[4], only[6], 'IPv4', 'IPv6'];
     for (const c of mine) {
       const first = clusterLabel(theirs[0], theirs[0].index);
       const more = theirs.length > 1 ? ` (and ${theirs.length - 1} more)` : '';
@@ -42,7 +43,12 @@ export const mcs707: Rule = {
         ruleId: 'MCS707',
         message: `Cluster ${clusterLabel(c, c.index)} is ${fam}-only while ${first}${more} ${theirs.length > 1 ? 'are' : 'is'} ${other}-only: a Service exported from both has no common IP family, so the ServiceImport gets IPFamilyConflict (or IPFamilyNotSupported) and does not work. Make one side dual-stack.`,
         path: c.name?.path ?? c.path,
-        related: theirs.slice(0, MAX_RELATED).map((t) => ({ uri: ctx.uri, docIndex: ctx.docIndex, path: t.name?.path ?? t.path, message: `${clusterLabel(t, t.index)} is ${other}-only` })),
+        related: theirs.slice(0, MAX_RELATED).map((t) => ({
+          uri: ctx.uri,
+          docIndex: ctx.docIndex,
+          path: t.name?.path ?? t.path,
+          message: `${clusterLabel(t, t.index)} is ${other}-only`,
+        })),
       });
     }
     return out;

@@ -31,7 +31,10 @@ export const mcs709: Rule = {
       const bits = r.cidr.family === 4 ? 32 : 128;
       if (bits - r.cidr.prefix <= MAX_HOST_BITS) continue;
       const limit = bits - MAX_HOST_BITS;
-      const when = severity === 'hint' ? 'on Kubernetes before 1.33 (clusterset.kubernetesVersion is unset)' : `on Kubernetes ${ctx.settings.kubernetesVersion}`;
+      const when =
+        severity === 'hint'
+          ? 'on Kubernetes before 1.33 (clusterset.kubernetesVersion is unset)'
+          : `on Kubernetes ${ctx.settings.kubernetesVersion}`;
       out.push({
         ruleId: 'MCS709',
         severity,

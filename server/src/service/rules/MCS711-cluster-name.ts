@@ -8,7 +8,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function dnsLabelProblem(name: string): string | undefined {
   if (name.length > 63) return `is ${name.length} characters long (a DNS label has at most 63)`;
-  if (!DNS_LABEL.test(name)) return 'is not a DNS label (lowercase letters, digits and "-", starting and ending with a letter or digit)';
+  if (!DNS_LABEL.test(name))
+    return 'is not a DNS label (lowercase letters, digits and "-", starting and ending with a letter or digit)';
   return undefined;
 }
 
@@ -23,12 +24,21 @@ export const mcs711: Rule = {
     const first = new Map<string, { path: readonly (string | number)[] }>();
     for (const c of a.model.clusters) {
       if (!c.name) {
-        out.push({ ruleId: 'MCS711', message: `clusters[${c.index}] has no name: the name is the cluster id every MCS controller and DNS name uses. Add name: <cluster id>.`, path: c.path });
+        out.push({
+          ruleId: 'MCS711',
+          message: `clusters[${c.index}] has no name: the name is the cluster id every MCS controller and DNS name uses. Add name: <cluster id>.`,
+          path: c.path,
+        });
         continue;
       }
       const name = c.name.value;
       const problem = dnsLabelProblem(name);
-      if (problem) out.push({ ruleId: 'MCS711', message: `Cluster name "${name}" ${problem}: as cluster id it must be a valid DNS label, or per-cluster DNS names (${name}.<svc>.<ns>.svc.clusterset.local) and the source-cluster label are invalid.`, path: c.name.path });
+      if (problem)
+        out.push({
+          ruleId: 'MCS711',
+          message: `Cluster name "${name}" ${problem}: as cluster id it must be a valid DNS label, or per-cluster DNS names (${name}.<svc>.<ns>.svc.clusterset.local) and the source-cluster label are invalid.`,
+          path: c.name.path,
+        });
       const prev = first.get(name);
       if (prev) {
         out.push({

@@ -9,7 +9,8 @@ function distance(a: string, b: string, cap: number): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -30,11 +31,14 @@ export const mcs712: Rule = {
         if (known.has(ref.value)) continue;
         let best: string | undefined;
         let bestD = 3;
-        if (known.size <= 5000) for (const k of known) {
-          const d = distance(ref.value, k, 2);
-          if (d < bestD) [best, bestD] = [k, d];
-        }
-        const fixes: QuickFix[] | undefined = best ? [{ title: `Change to ${best}`, edits: [{ op: 'replaceValue', path: ref.path, text: best }], preferred: true }] : undefined;
+        if (known.size <= 5000)
+          for (const k of known) {
+            const d = distance(ref.value, k, 2);
+            if (d < bestD) [best, bestD] = [k, d];
+          }
+        const fixes: QuickFix[] | undefined = best
+          ? [{ title: `Change to ${best}`, edits: [{ op: 'replaceValue', path: ref.path, text: best }], preferred: true }]
+          : undefined;
         const svc = s.name ? `Service ${s.namespace ? `${s.namespace}/` : ''}${s.name}` : `services[${s.index}]`;
         out.push({
           ruleId: 'MCS712',

@@ -19,7 +19,9 @@ export const mcs713: Rule = {
         ruleId: 'MCS713',
         message: `Unknown implementation "${impl.value}": Clusterset falls back to the clusterset.implementation setting (${ctx.settings.implementation}), so implementation-specific checks may not match your clusters. Use one of ${IMPLEMENTATIONS.join(', ')}.`,
         path: impl.path,
-        fixes: near ? [{ title: `Change to ${near}`, edits: [{ op: 'replaceValue', path: impl.path, text: near }], preferred: true }] : undefined,
+        fixes: near
+          ? [{ title: `Change to ${near}`, edits: [{ op: 'replaceValue', path: impl.path, text: near }], preferred: true }]
+          : undefined,
       },
     ];
   },

@@ -21,9 +21,19 @@ export const mcs801: Rule = {
           const path = ['data', embedded.key];
           const span = tokenSpan(embedded, token);
           if (!serverZones.some((s) => zoneCovers(s, zone))) {
-            out.push({ ruleId: 'MCS801', path, span, message: `multicluster zone ${zone} is outside this server block (${serverZones.join(' ')}): CoreDNS never routes ${zone} queries here, so clusterset names get NXDOMAIN. Serve ${zone} in this block (e.g. ".:53") or move the directive.` });
+            out.push({
+              ruleId: 'MCS801',
+              path,
+              span,
+              message: `multicluster zone ${zone} is outside this server block (${serverZones.join(' ')}): CoreDNS never routes ${zone} queries here, so clusterset names get NXDOMAIN. Serve ${zone} in this block (e.g. ".:53") or move the directive.`,
+            });
           } else if (use.form === 'option' && !pluginZones.some((p) => zoneCovers(p, zone))) {
-            out.push({ ruleId: 'MCS801', path, span, message: `multicluster zone ${zone} is not among the kubernetes plugin's zones (${pluginZones.join(' ')}): the plugin is not authoritative for it, so ${zone} names get NXDOMAIN. Add ${zone} to the zones: kubernetes ${pluginZones.join(' ')} ${zone} {.` });
+            out.push({
+              ruleId: 'MCS801',
+              path,
+              span,
+              message: `multicluster zone ${zone} is not among the kubernetes plugin's zones (${pluginZones.join(' ')}): the plugin is not authoritative for it, so ${zone} names get NXDOMAIN. Add ${zone} to the zones: kubernetes ${pluginZones.join(' ')} ${zone} {.`,
+            });
           }
         }
       }

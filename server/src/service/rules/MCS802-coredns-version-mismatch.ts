@@ -28,18 +28,35 @@ export const mcs802: Rule = {
     if (!embedded.length) return [];
     const image = corednsImage(ctx.index, clusterOfUri(ctx.uri));
     if (!image) return [];
-    const related = [{ uri: image.object.uri, docIndex: image.object.docIndex, path: image.path, message: `CoreDNS image ${image.image}` }];
+    const related = [
+      { uri: image.object.uri, docIndex: image.object.docIndex, path: image.path, message: `CoreDNS image ${image.image}` },
+    ];
     const out: Finding[] = [];
     for (const e of embedded) {
       for (const use of multiclusterUses(e.corefile)) {
         const span = tokenSpan(e, use.directive.name);
         const path = ['data', e.key];
         if (use.form === 'option' && image.version && older(image.version, MIN_OPTION_VERSION)) {
-          out.push({ ruleId: 'MCS802', path, span, related, message: `The multicluster option of the kubernetes plugin needs CoreDNS 1.12.2 or later, but the CoreDNS image is ${image.image}: CoreDNS fails to start on the unknown property. Upgrade CoreDNS to 1.12.2+ (default from Kubernetes 1.35).` });
+          out.push({
+            ruleId: 'MCS802',
+            path,
+            span,
+            related,
+            message: `The multicluster option of the kubernetes plugin needs CoreDNS 1.12.2 or later, but the CoreDNS image is ${image.image}: CoreDNS fails to start on the unknown property. Upgrade CoreDNS to 1.12.2+ (default from Kubernetes 1.35).`,
+          });
         }
         if (use.form === 'plugin' && image.stock) {
-          const alt = image.version && !older(image.version, MIN_OPTION_VERSION) ? ' This image is 1.12.2+: use the built-in option instead (multicluster clusterset.local inside the kubernetes block, with clusterset.local among its zones).' : '';
-          out.push({ ruleId: 'MCS802', path, span, related, message: `A stand-alone multicluster directive is the external coredns/multicluster plugin, which the stock image ${image.image} does not include: CoreDNS fails to start on the unknown directive. Build CoreDNS with the plugin.${alt}` });
+          const alt =
+            image.version && !older(image.version, MIN_OPTION_VERSION)
+              ? ' This image is 1.12.2+: use the built-in option instead (multicluster clusterset.local inside the kubernetes block, with clusterset.local among its zones).'
+              : '';
+          out.push({
+            ruleId: 'MCS802',
+            path,
+            span,
+            related,
+            message: `A stand-alone multicluster directive is the external coredns/multicluster plugin, which the stock image ${image.image} does not include: CoreDNS fails to start on the unknown directive. Build CoreDNS with the plugin.${alt}`,
+          });
         }
       }
     }
@@ -63,7 +80,13 @@ function corednsImage(index: WorkspaceIndex, cluster: string | undefined): Cored
       if (!image || !/(^|\/)coredns$/.test(repo)) continue;
       const g = m?.groups;
       const version: CorednsImage['version'] = g?.major ? [Number(g.major), Number(g.minor), Number(g.patch)] : undefined;
-      const candidate = { image, version, stock: /(^|\/)coredns\/coredns$/.test(repo) || repo === 'k8s.gcr.io/coredns', object: o, path };
+      const candidate = {
+        image,
+        version,
+        stock: /(^|\/)coredns\/coredns$/.test(repo) || repo === 'k8s.gcr.io/coredns',
+        object: o,
+        path,
+      };
       if (!found || (cluster && o.cluster === cluster)) found = candidate;
     }
   }

@@ -20,7 +20,15 @@ export const mcs803: Rule = {
             path: ['data', e.key],
             span,
             message: `multicluster is pointed at ${token.text}, the cluster domain: imported services would shadow or mix with local ${zone} names, which MCS forbids (cluster.local behaviour must not change). Use the clusterset zone: multicluster clusterset.local.`,
-            fixes: e.map.exact ? [{ title: 'Use clusterset.local', edits: [{ op: 'replaceSpan', start: span.start, end: span.end, text: 'clusterset.local' }], preferred: true }] : undefined,
+            fixes: e.map.exact
+              ? [
+                  {
+                    title: 'Use clusterset.local',
+                    edits: [{ op: 'replaceSpan', start: span.start, end: span.end, text: 'clusterset.local' }],
+                    preferred: true,
+                  },
+                ]
+              : undefined,
           });
         }
       }

@@ -20,7 +20,8 @@ export const mcs804: Rule = {
   check(ctx: RuleContext): Finding[] {
     const name = stringAt(ctx.doc.root, ['metadata', 'name']);
     if (!name || !(name === 'system:coredns' || /(^|[-:])coredns$/.test(name))) return [];
-    if (ctx.settings.implementation === 'submariner' || ctx.settings.implementation === 'gke' || !workspaceUsesMcs(ctx.index)) return [];
+    if (ctx.settings.implementation === 'submariner' || ctx.settings.implementation === 'gke' || !workspaceUsesMcs(ctx.index))
+      return [];
     const rules = asSeq(nodeAt(ctx.doc.root, ['rules']));
     const granted = new Set<string>();
     for (const rule of rules?.items ?? []) for (const verb of grantedVerbs(rule)) granted.add(verb);
@@ -41,7 +42,8 @@ export const mcs804: Rule = {
 
 /** Verbs a PolicyRule grants on serviceimports.multicluster.x-k8s.io. */
 function grantedVerbs(rule: YNode): string[] {
-  const list = (key: string): string[] => (asSeq(nodeAt(rule, [key]))?.items ?? []).map((n) => (n.type === 'scalar' ? String(n.value) : ''));
+  const list = (key: string): string[] =>
+    (asSeq(nodeAt(rule, [key]))?.items ?? []).map((n) => (n.type === 'scalar' ? String(n.value) : ''));
   const groups = list('apiGroups');
   const resources = list('resources');
   if (!groups.some((g) => g === MCS_GROUP || g === '*')) return [];
@@ -50,8 +52,10 @@ function grantedVerbs(rule: YNode): string[] {
 }
 
 function workspaceUsesMcs(index: WorkspaceIndex): boolean {
-  for (const kind of ['ServiceExport', 'ServiceImport', 'ClusterSet']) if (!index.ofKind(kind)[Symbol.iterator]().next().done) return true;
-  for (const cm of index.ofKind('ConfigMap')) if (corefilesOf(cm.doc).some((e) => multiclusterUses(e.corefile).length > 0)) return true;
+  for (const kind of ['ServiceExport', 'ServiceImport', 'ClusterSet'])
+    if (!index.ofKind(kind)[Symbol.iterator]().next().done) return true;
+  for (const cm of index.ofKind('ConfigMap'))
+    if (corefilesOf(cm.doc).some((e) => multiclusterUses(e.corefile).length > 0)) return true;
   return false;
 }
 
@@ -61,7 +65,13 @@ function insertRuleFix(text: string, firstItem: YNode) {
   const indent = /^[ ]*/.exec(text.slice(lineStart))?.[0] ?? '';
   return {
     title: 'Grant list and watch on serviceimports',
-    edits: [{ op: 'insertText' as const, at: lineStart, text: `${indent}- apiGroups: [${MCS_GROUP}]\n${indent}  resources: [serviceimports]\n${indent}  verbs: [list, watch]\n` }],
+    edits: [
+      {
+        op: 'insertText' as const,
+        at: lineStart,
+        text: `${indent}- apiGroups: [${MCS_GROUP}]\n${indent}  resources: [serviceimports]\n${indent}  verbs: [list, watch]\n`,
+      },
+    ],
     preferred: true,
   };
 }

@@ -13,7 +13,9 @@ export const mcs805: Rule = {
   kinds: ['ConfigMap', 'Deployment', 'StatefulSet'],
   crossFile: true,
   check(ctx: RuleContext): Finding[] {
-    const refs = serviceHostnames(ctx.doc).filter((r) => r.zone === 'clusterset.local' && r.labels.length > 2 && !r.labels[0].startsWith('_'));
+    const refs = serviceHostnames(ctx.doc).filter(
+      (r) => r.zone === 'clusterset.local' && r.labels.length > 2 && !r.labels[0].startsWith('_'),
+    );
     if (!refs.length) return [];
     const known = knownClusterIds(ctx.index);
     const out: Finding[] = [];
@@ -30,7 +32,9 @@ export const mcs805: Rule = {
         path: ref.path,
         span: ref.span,
         message: `${clusterId}.${good} asks for the backends of one cluster${known.has(clusterId) ? ` (${clusterId})` : ''}: the MCS DNS spec forbids this name, so CoreDNS multicluster, Cilium and GKE answer NXDOMAIN${submariner ? ' (Submariner answers it, but the app breaks on any other implementation)' : '; only Submariner answers it'}. Use ${good}, or export a per-cluster Service (${svc}-${clusterId.replace(/\./g, '-')}) when the app must reach one cluster.`,
-        fixes: ref.exact ? [{ title: `Use ${good}`, edits: [{ op: 'replaceSpan', start: ref.span.start, end: ref.span.end, text: good }] }] : undefined,
+        fixes: ref.exact
+          ? [{ title: `Use ${good}`, edits: [{ op: 'replaceSpan', start: ref.span.start, end: ref.span.end, text: good }] }]
+          : undefined,
       });
     }
     return out;

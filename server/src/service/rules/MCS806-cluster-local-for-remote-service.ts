@@ -26,8 +26,21 @@ export const mcs806: Rule = {
         path: ref.path,
         span: ref.span,
         message: `${svc}.${ns}.svc.cluster.local has no Service in cluster ${cluster}: the name resolves only inside this cluster, so the lookup fails (NXDOMAIN), although ${exporters} export${remote.length > 1 ? '' : 's'} ${ns}/${svc}. Use ${svc}.${ns}.svc.clusterset.local to reach the exported service.`,
-        related: remote.map((o) => ({ uri: o.uri, docIndex: o.docIndex, path: ['metadata', 'name'], message: `${ns}/${svc} exported from ${o.cluster}` })),
-        fixes: ref.exact ? [{ title: 'Use the clusterset.local name', edits: [{ op: 'replaceSpan', start: ref.zoneSpan.start, end: ref.zoneSpan.end, text: 'clusterset.local' }], preferred: true }] : undefined,
+        related: remote.map((o) => ({
+          uri: o.uri,
+          docIndex: o.docIndex,
+          path: ['metadata', 'name'],
+          message: `${ns}/${svc} exported from ${o.cluster}`,
+        })),
+        fixes: ref.exact
+          ? [
+              {
+                title: 'Use the clusterset.local name',
+                edits: [{ op: 'replaceSpan', start: ref.zoneSpan.start, end: ref.zoneSpan.end, text: 'clusterset.local' }],
+                preferred: true,
+              },
+            ]
+          : undefined,
       });
     }
     return out;

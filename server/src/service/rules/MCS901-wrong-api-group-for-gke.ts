@@ -23,15 +23,23 @@ export const mcs901: Rule = {
           ruleId: 'MCS901',
           message: `GKE multi-cluster Services serve ${kind} as ${wanted}: the GKE MCS controller ignores ${apiVersion} objects (and the CRD is usually not installed, so the API server rejects it). Use ${wanted}.`,
           path: ['apiVersion'],
-          fixes: [{ title: `Change apiVersion to ${wanted}`, edits: [{ op: 'replaceValue', path: ['apiVersion'], text: wanted }], preferred: true }],
+          fixes: [
+            {
+              title: `Change apiVersion to ${wanted}`,
+              edits: [{ op: 'replaceValue', path: ['apiVersion'], text: wanted }],
+              preferred: true,
+            },
+          ],
         },
       ];
     }
     if (profile === 'gke' || group !== GKE_MCS_GROUP) return [];
     // Istio configured for GKE's group consumes net.gke.io objects: nothing to report.
-    if (profile === 'istio' && [...istiodEnv(ctx.index)].some((e) => e.name === 'MCS_API_GROUP' && e.value === GKE_MCS_GROUP)) return [];
+    if (profile === 'istio' && [...istiodEnv(ctx.index)].some((e) => e.name === 'MCS_API_GROUP' && e.value === GKE_MCS_GROUP))
+      return [];
     const wanted = `${MCS_GROUP}/v1alpha1`;
-    const istioHint = profile === 'istio' ? ` If this is Istio on GKE, set MCS_API_GROUP=${GKE_MCS_GROUP} on istiod instead.` : '';
+    const istioHint =
+      profile === 'istio' ? ` If this is Istio on GKE, set MCS_API_GROUP=${GKE_MCS_GROUP} on istiod instead.` : '';
     return [
       {
         ruleId: 'MCS901',

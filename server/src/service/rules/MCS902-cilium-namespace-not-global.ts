@@ -20,14 +20,23 @@ export const mcs902: Rule = {
     if (!ns) return [];
     const cluster = clusterOfUri(ctx.uri);
     const namespaces = ctx.index.find('Namespace', undefined, ns).filter((o) => !cluster || !o.cluster || o.cluster === cluster);
-    const notGlobal = namespaces.find((o) => stringAt(o.doc.root, ['metadata', 'annotations', GLOBAL_ANNOTATION])?.toLowerCase() === 'false');
+    const notGlobal = namespaces.find(
+      (o) => stringAt(o.doc.root, ['metadata', 'annotations', GLOBAL_ANNOTATION])?.toLowerCase() === 'false',
+    );
     if (!notGlobal) return [];
     return [
       {
         ruleId: 'MCS902',
         message: `Namespace ${ns} is annotated ${GLOBAL_ANNOTATION}: "false": Cilium sets Valid=False (NamespaceNotGlobal) on this ServiceExport and Ready=False on the ServiceImport, so nothing is exported. Set the annotation to "true" or remove it (if global namespaces are the default).`,
         path: ['metadata', 'namespace'],
-        related: [{ uri: notGlobal.uri, docIndex: notGlobal.docIndex, path: ['metadata', 'annotations', GLOBAL_ANNOTATION], message: `${ns} is not global for ClusterMesh` }],
+        related: [
+          {
+            uri: notGlobal.uri,
+            docIndex: notGlobal.docIndex,
+            path: ['metadata', 'annotations', GLOBAL_ANNOTATION],
+            message: `${ns} is not global for ClusterMesh`,
+          },
+        ],
       },
     ];
   },

@@ -21,20 +21,37 @@ export const mcs903: Rule = {
     const out: Finding[] = [];
     const affinity = annotation(AFFINITY);
     if (affinity !== undefined && !['local', 'remote', 'none'].includes(affinity.toLowerCase())) {
-      out.push({ ruleId: 'MCS903', path: ['metadata', 'annotations', AFFINITY], message: `${AFFINITY} "${affinity}" is not local, remote or none: Cilium ignores it and balances across all clusters. Use local (prefer this cluster's backends) or remote.` });
+      out.push({
+        ruleId: 'MCS903',
+        path: ['metadata', 'annotations', AFFINITY],
+        message: `${AFFINITY} "${affinity}" is not local, remote or none: Cilium ignores it and balances across all clusters. Use local (prefer this cluster's backends) or remote.`,
+      });
     }
     for (const key of BOOLEAN_ANNOTATIONS) {
       const v = annotation(key);
       if (v !== undefined && !['true', 'false'].includes(v.toLowerCase())) {
-        out.push({ ruleId: 'MCS903', path: ['metadata', 'annotations', key], message: `${key} "${v}" is not "true" or "false": Cilium reads anything else as false. Use "true" or "false".` });
+        out.push({
+          ruleId: 'MCS903',
+          path: ['metadata', 'annotations', key],
+          message: `${key} "${v}" is not "true" or "false": Cilium reads anything else as false. Use "true" or "false".`,
+        });
       }
     }
     const name = stringAt(root, ['metadata', 'name']);
-    const exported = name !== undefined && (name.startsWith('derived-') || ctx.index.find('ServiceExport', stringAt(root, ['metadata', 'namespace']), name).length > 0);
+    const exported =
+      name !== undefined &&
+      (name.startsWith('derived-') ||
+        ctx.index.find('ServiceExport', stringAt(root, ['metadata', 'namespace']), name).length > 0);
     if (annotation(GLOBAL)?.toLowerCase() !== 'true' && !exported) {
       for (const key of GLOBAL_ONLY) {
         if (annotation(key) === undefined) continue;
-        out.push({ ruleId: 'MCS903', severity: 'hint', path: ['metadata', 'annotations', key], target: 'key', message: `${key} acts only on global services, and this Service is neither annotated ${GLOBAL}: "true" nor exported: the annotation has no effect. Add ${GLOBAL}: "true" or a ServiceExport.` });
+        out.push({
+          ruleId: 'MCS903',
+          severity: 'hint',
+          path: ['metadata', 'annotations', key],
+          target: 'key',
+          message: `${key} acts only on global services, and this Service is neither annotated ${GLOBAL}: "true" nor exported: the annotation has no effect. Add ${GLOBAL}: "true" or a ServiceExport.`,
+        });
       }
     }
     return out;

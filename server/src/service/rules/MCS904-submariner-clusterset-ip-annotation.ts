@@ -18,7 +18,13 @@ export const mcs904: Rule = {
     const value = stringAt(ctx.doc.root, path);
     if (value === undefined) return [];
     if (value !== 'true' && value !== 'false') {
-      return [{ ruleId: 'MCS904', path, message: `${ANNOTATION} "${value}" is not "true" or "false": Lighthouse treats it as false and DNS returns per-cluster ClusterIPs instead of a clusterset IP. Use "true" or "false".` }];
+      return [
+        {
+          ruleId: 'MCS904',
+          path,
+          message: `${ANNOTATION} "${value}" is not "true" or "false": Lighthouse treats it as false and DNS returns per-cluster ClusterIPs instead of a clusterset IP. Use "true" or "false".`,
+        },
+      ];
     }
     const cluster = clusterOfUri(ctx.uri);
     if (!cluster) return [];
@@ -35,7 +41,12 @@ export const mcs904: Rule = {
         ruleId: 'MCS904',
         path,
         message: `${ANNOTATION} is "${value}" here but differs in ${differing.map((o) => o.cluster).join(', ')}: Lighthouse reports ConflictingClusterSetIPEnablement and the oldest export decides whether ${ns}/${name} gets a clusterset IP. Use the same value in every cluster.`,
-        related: differing.map((o) => ({ uri: o.uri, docIndex: o.docIndex, path, message: `${o.cluster}: ${stringAt(o.doc.root, path)}` })),
+        related: differing.map((o) => ({
+          uri: o.uri,
+          docIndex: o.docIndex,
+          path,
+          message: `${o.cluster}: ${stringAt(o.doc.root, path)}`,
+        })),
       },
     ];
   },

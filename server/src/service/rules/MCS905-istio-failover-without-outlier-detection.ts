@@ -12,7 +12,9 @@ export const mcs905: Rule = {
   check(ctx: RuleContext): Finding[] {
     const root = ctx.doc.root;
     const policies: NodePath[] = [['spec', 'trafficPolicy']];
-    asSeq(nodeAt(root, ['spec', 'trafficPolicy', 'portLevelSettings']))?.items.forEach((_, i) => policies.push(['spec', 'trafficPolicy', 'portLevelSettings', i]));
+    asSeq(nodeAt(root, ['spec', 'trafficPolicy', 'portLevelSettings']))?.items.forEach((_, i) =>
+      policies.push(['spec', 'trafficPolicy', 'portLevelSettings', i]),
+    );
     asSeq(nodeAt(root, ['spec', 'subsets']))?.items.forEach((_, i) => policies.push(['spec', 'subsets', i, 'trafficPolicy']));
     const topHasOutlier = nodeAt(root, ['spec', 'trafficPolicy', 'outlierDetection']) !== undefined;
     const host = stringAt(root, ['spec', 'host']) ?? 'this host';
@@ -49,6 +51,10 @@ function insertOutlierDetection(text: string, policy: YNode | undefined): QuickF
   const lineStart = text.lastIndexOf('\n', firstKey.start - 1) + 1;
   const indent = text.slice(lineStart, firstKey.start);
   if (!/^ *$/.test(indent)) return undefined;
-  const edit: FixEdit = { op: 'insertText', at: lineStart, text: `${indent}outlierDetection:\n${indent}  consecutive5xxErrors: 5\n${indent}  interval: 10s\n${indent}  baseEjectionTime: 30s\n` };
+  const edit: FixEdit = {
+    op: 'insertText',
+    at: lineStart,
+    text: `${indent}outlierDetection:\n${indent}  consecutive5xxErrors: 5\n${indent}  interval: 10s\n${indent}  baseEjectionTime: 30s\n`,
+  };
   return { title: 'Add outlierDetection', edits: [edit], preferred: true };
 }

@@ -11,7 +11,8 @@ import type { Finding } from './rule';
 const REQUIRED = ['type', 'status', 'reason', 'message', 'lastTransitionTime'] as const;
 const STATUSES = ['True', 'False', 'Unknown'] as const;
 const REASON = /^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$/;
-const CONDITION_TYPE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
+const CONDITION_TYPE =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
 /** RFC 3339 date-time, the CRD's `format: date-time`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -20,7 +21,18 @@ const KNOWN_REASONS: Record<string, Record<string, readonly string[]>> = {
   ServiceExport: {
     Valid: ['Valid', 'NoService', 'InvalidServiceType'],
     Ready: ['Exported', 'Ready', 'Pending', 'Failed'],
-    Conflict: ['NoConflicts', 'PortConflict', 'TypeConflict', 'SessionAffinityConflict', 'SessionAffinityConfigConflict', 'AnnotationsConflict', 'LabelsConflict', 'InternalTrafficPolicyConflict', 'TrafficDistributionConflict', 'IPFamilyConflict'],
+    Conflict: [
+      'NoConflicts',
+      'PortConflict',
+      'TypeConflict',
+      'SessionAffinityConflict',
+      'SessionAffinityConfigConflict',
+      'AnnotationsConflict',
+      'LabelsConflict',
+      'InternalTrafficPolicyConflict',
+      'TrafficDistributionConflict',
+      'IPFamilyConflict',
+    ],
   },
   ServiceImport: { Ready: ['Ready', 'Pending', 'IPFamilyNotSupported'] },
 };
@@ -55,7 +67,11 @@ export function checkConditions(doc: ParsedDocument, path: NodePath, options: Co
     const itemPath = [...path, i];
     const map = asMap(item);
     if (!map) {
-      findings.push({ ruleId: 'MCS420', message: `Condition ${i} is ${describeScalar(item)}, not a mapping with type, status, reason, message and lastTransitionTime.`, path: itemPath });
+      findings.push({
+        ruleId: 'MCS420',
+        message: `Condition ${i} is ${describeScalar(item)}, not a mapping with type, status, reason, message and lastTransitionTime.`,
+        path: itemPath,
+      });
       return;
     }
     findings.push(...checkCondition(doc, map, itemPath, options));
@@ -63,7 +79,11 @@ export function checkConditions(doc: ParsedDocument, path: NodePath, options: Co
     if (type === undefined) return;
     const first = seenTypes.get(type);
     if (first !== undefined) {
-      findings.push({ ruleId: 'MCS420', message: `Condition type "${type}" appears twice (also condition ${first}): type is the list-map key, so the API server rejects the duplicate.`, path: [...itemPath, 'type'] });
+      findings.push({
+        ruleId: 'MCS420',
+        message: `Condition type "${type}" appears twice (also condition ${first}): type is the list-map key, so the API server rejects the duplicate.`,
+        path: [...itemPath, 'type'],
+      });
     } else seenTypes.set(type, i);
   });
   return findings;
@@ -74,30 +94,53 @@ function checkCondition(doc: ParsedDocument, map: YMap, itemPath: NodePath, opti
   const at = (k: string): NodePath => [...itemPath, k];
   const missing = REQUIRED.filter((k) => isAbsent(nodeAt(map, [k])));
   if (missing.length > 0) {
-    findings.push({ ruleId: 'MCS420', message: `Condition is missing ${missing.join(', ')}: metav1.Condition requires type, status, reason, message and lastTransitionTime, so the API server rejects the status.`, path: itemPath });
+    findings.push({
+      ruleId: 'MCS420',
+      message: `Condition is missing ${missing.join(', ')}: metav1.Condition requires type, status, reason, message and lastTransitionTime, so the API server rejects the status.`,
+      path: itemPath,
+    });
   }
   const typeNode = nodeAt(map, ['type']);
   const type = stringScalar(typeNode)?.value as string | undefined;
   if (typeNode && !isAbsent(typeNode) && (type === undefined || type.length > 316 || !CONDITION_TYPE.test(type))) {
-    findings.push({ ruleId: 'MCS420', message: `Condition type ${describeScalar(typeNode)} is not a qualified name of at most 316 characters (e.g. Ready, Valid, Conflict).`, path: at('type') });
+    findings.push({
+      ruleId: 'MCS420',
+      message: `Condition type ${describeScalar(typeNode)} is not a qualified name of at most 316 characters (e.g. Ready, Valid, Conflict).`,
+      path: at('type'),
+    });
   }
   findings.push(...checkStatus(map, at('status')));
   findings.push(...checkReason(doc, map, at('reason'), type, options));
   const messageNode = nodeAt(map, ['message']);
   const message = stringScalar(messageNode)?.value as string | undefined;
   if (messageNode && !isAbsent(messageNode) && (message === undefined || message.length > 32768)) {
-    findings.push({ ruleId: 'MCS420', message: message === undefined ? `Condition message is ${describeScalar(messageNode)}; it must be a string.` : `Condition message is ${message.length} characters; the CRD allows at most 32768.`, path: at('message') });
+    findings.push({
+      ruleId: 'MCS420',
+      message:
+        message === undefined
+          ? `Condition message is ${describeScalar(messageNode)}; it must be a string.`
+          : `Condition message is ${message.length} characters; the CRD allows at most 32768.`,
+      path: at('message'),
+    });
   }
   const timeNode = nodeAt(map, ['lastTransitionTime']);
   const time = stringScalar(timeNode)?.value as string | undefined;
   if (timeNode && !isAbsent(timeNode) && (time === undefined || !DATE_TIME.test(time))) {
-    findings.push({ ruleId: 'MCS420', message: `lastTransitionTime ${describeScalar(timeNode)} is not an RFC 3339 date-time such as "2026-01-01T00:00:00Z", so the API server rejects the status.`, path: at('lastTransitionTime') });
+    findings.push({
+      ruleId: 'MCS420',
+      message: `lastTransitionTime ${describeScalar(timeNode)} is not an RFC 3339 date-time such as "2026-01-01T00:00:00Z", so the API server rejects the status.`,
+      path: at('lastTransitionTime'),
+    });
   }
   const genNode = nodeAt(map, ['observedGeneration']);
   if (genNode && !isAbsent(genNode)) {
     const gen = genNode.type === 'scalar' ? genNode.value : undefined;
     if (typeof gen !== 'number' || !Number.isInteger(gen) || gen < 0) {
-      findings.push({ ruleId: 'MCS420', message: `observedGeneration is ${describeScalar(genNode)}; it must be an integer ≥ 0.`, path: at('observedGeneration') });
+      findings.push({
+        ruleId: 'MCS420',
+        message: `observedGeneration is ${describeScalar(genNode)}; it must be an integer ≥ 0.`,
+        path: at('observedGeneration'),
+      });
     }
   }
   return findings;
@@ -130,18 +173,30 @@ function checkStatus(map: YMap, path: NodePath): Finding[] {
   ];
 }
 
-function checkReason(doc: ParsedDocument, map: YMap, path: NodePath, type: string | undefined, options: ConditionCheckOptions): Finding[] {
+function checkReason(
+  doc: ParsedDocument,
+  map: YMap,
+  path: NodePath,
+  type: string | undefined,
+  options: ConditionCheckOptions,
+): Finding[] {
   const node = nodeAt(map, ['reason']);
   if (!node || isAbsent(node)) return [];
   const reason = stringScalar(node)?.value as string | undefined;
   if (reason === undefined || reason.length > 1024 || !REASON.test(reason)) {
-    const cleaned = reason?.replace(/[^A-Za-z0-9_,:]/g, '').replace(/^[^A-Za-z]+/, '').replace(/[,:]+$/, '');
+    const cleaned = reason
+      ?.replace(/[^A-Za-z0-9_,:]/g, '')
+      .replace(/^[^A-Za-z]+/, '')
+      .replace(/[,:]+$/, '');
     return [
       {
         ruleId: 'MCS420',
         message: `Condition reason ${describeScalar(node)} does not match ^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$ (at most 1024 characters; CamelCase, no spaces): the API server rejects the status.`,
         path,
-        fixes: cleaned && REASON.test(cleaned) && cleaned.length <= 1024 ? [replaceValueFix(path, cleaned, `Change reason to ${cleaned}`)] : [],
+        fixes:
+          cleaned && REASON.test(cleaned) && cleaned.length <= 1024
+            ? [replaceValueFix(path, cleaned, `Change reason to ${cleaned}`)]
+            : [],
       },
     ];
   }
@@ -149,7 +204,13 @@ function checkReason(doc: ParsedDocument, map: YMap, path: NodePath, type: strin
 }
 
 /** Hints for reasons that are valid syntax but not what the consumers of this condition type expect. */
-function unknownReasonHints(kind: string | undefined, type: string | undefined, reason: string, path: NodePath, options: ConditionCheckOptions): Finding[] {
+function unknownReasonHints(
+  kind: string | undefined,
+  type: string | undefined,
+  reason: string,
+  path: NodePath,
+  options: ConditionCheckOptions,
+): Finding[] {
   const known = kind && type ? KNOWN_REASONS[kind]?.[type] : undefined;
   if (!known) return [];
   const hints: Finding[] = [];
@@ -161,7 +222,12 @@ function unknownReasonHints(kind: string | undefined, type: string | undefined, 
     const detail = impl
       ? `${impl.implementation}-specific${impl.upstream ? `; upstream uses ${impl.upstream}` : ''}`
       : `mcs-api defines ${known.join(', ')} for ${type}`;
-    hints.push({ ruleId: 'MCS420', severity: 'hint', message: `Reason "${part}" is not an upstream reason for ${kind} condition ${type} (${detail}); tools that match on upstream reasons will not recognise it.`, path });
+    hints.push({
+      ruleId: 'MCS420',
+      severity: 'hint',
+      message: `Reason "${part}" is not an upstream reason for ${kind} condition ${type} (${detail}); tools that match on upstream reasons will not recognise it.`,
+      path,
+    });
   }
   return hints;
 }

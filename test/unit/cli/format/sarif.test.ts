@@ -27,7 +27,10 @@ test('lint --format sarif is valid SARIF 2.1.0 with every registered rule and ex
       assert.ok(d, `${r.id} missing from tool.driver.rules`);
       assert.equal(d.shortDescription.text, r.title);
       assert.equal(d.helpUri, `https://github.com/clusterset/clusterset/blob/main/docs/rules/${r.id}.md`);
-      assert.equal(d.defaultConfiguration.level, r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'note');
+      assert.equal(
+        d.defaultConfiguration.level,
+        r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'note',
+      );
     }
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(ws.root).href}/`);
 
@@ -68,7 +71,10 @@ test('SARIF: paths with spaces are percent-encoded, files outside the root get a
   ) as Json;
   const run = assertSarif210(log) as Json;
   const [inside, outside] = run.results as Json[];
-  assert.deepEqual(inside.locations[0].physicalLocation.artifactLocation, { uri: 'my%20clusters/a%20b.yaml', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(inside.locations[0].physicalLocation.artifactLocation, {
+    uri: 'my%20clusters/a%20b.yaml',
+    uriBaseId: '%SRCROOT%',
+  });
   assert.equal(inside.level, 'note');
   assert.deepEqual(outside.locations[0].physicalLocation.artifactLocation, { uri: 'file:///srv/elsewhere/x.yaml' });
   assert.equal(run.tool.driver.rules[outside.ruleIndex].id, 'XYZ999');
@@ -76,7 +82,24 @@ test('SARIF: paths with spaces are percent-encoded, files outside the root get a
 });
 
 test('the SARIF checks reject what code scanning rejects', () => {
-  const valid = (): Json => JSON.parse(formatSarif({ diagnostics: [{ file: 'a.yaml', range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, severity: 'error', code: 'MCS001', message: 'm' }], unreadable: [] }, '/srv/repo'));
+  const valid = (): Json =>
+    JSON.parse(
+      formatSarif(
+        {
+          diagnostics: [
+            {
+              file: 'a.yaml',
+              range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } },
+              severity: 'error',
+              code: 'MCS001',
+              message: 'm',
+            },
+          ],
+          unreadable: [],
+        },
+        '/srv/repo',
+      ),
+    );
   assert.doesNotThrow(() => assertSarif210(valid()));
   const broken: Array<[string, (l: Json) => void]> = [
     ['version', (l) => (l.version = '2.0.0')],

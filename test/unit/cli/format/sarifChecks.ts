@@ -46,7 +46,10 @@ function checkLocation(location: unknown, baseIds: Json, where: string): void {
   const uri = str(artifact.uri, `${where}.artifactLocation.uri`);
   assert.ok(!uri.includes('\\'), `${where}: URIs use forward slashes: ${uri}`);
   if (artifact.uriBaseId !== undefined) {
-    assert.ok(Object.hasOwn(baseIds, artifact.uriBaseId as string), `${where}: uriBaseId ${String(artifact.uriBaseId)} not in originalUriBaseIds`);
+    assert.ok(
+      Object.hasOwn(baseIds, artifact.uriBaseId as string),
+      `${where}: uriBaseId ${String(artifact.uriBaseId)} not in originalUriBaseIds`,
+    );
     assert.ok(!uri.startsWith('/') && !/^[a-z]+:/i.test(uri), `${where}: a uri with a uriBaseId must be relative: ${uri}`);
   } else {
     absoluteUri(uri, `${where}.artifactLocation.uri`);

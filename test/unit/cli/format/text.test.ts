@@ -5,8 +5,20 @@ import type { LintReport } from '../../../../cli/src/format/report';
 
 const report: LintReport = {
   diagnostics: [
-    { file: 'a.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, severity: 'error', code: 'MCS001', message: 'first line\n  second line' },
-    { file: 'b.yaml', range: { start: { line: 9, character: 3 }, end: { line: 9, character: 5 } }, severity: 'warning', code: 'MCS101', message: 'w' },
+    {
+      file: 'a.yaml',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+      severity: 'error',
+      code: 'MCS001',
+      message: 'first line\n  second line',
+    },
+    {
+      file: 'b.yaml',
+      range: { start: { line: 9, character: 3 }, end: { line: 9, character: 5 } },
+      severity: 'warning',
+      code: 'MCS101',
+      message: 'w',
+    },
   ],
   unreadable: [],
 };

@@ -19,9 +19,20 @@ const HEAD = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nm
 
 test('keys of spec while typing "  typ", with the typed prefix replaced and present keys left out', () => {
   const r = complete(`${HEAD}spec:\n  ports: [{port: 80}]\n  typ|\n`);
-  assert.deepEqual(labels(r), ['type', 'ips', 'ipFamilies', 'sessionAffinity', 'sessionAffinityConfig', 'internalTrafficPolicy', 'trafficDistribution']);
+  assert.deepEqual(labels(r), [
+    'type',
+    'ips',
+    'ipFamilies',
+    'sessionAffinity',
+    'sessionAffinityConfig',
+    'internalTrafficPolicy',
+    'trafficDistribution',
+  ]);
   const type = r?.items[0];
-  assert.deepEqual(edit(type), { range: { start: { line: 6, character: 2 }, end: { line: 6, character: 5 } }, newText: 'type: ' });
+  assert.deepEqual(edit(type), {
+    range: { start: { line: 6, character: 2 }, end: { line: 6, character: 5 } },
+    newText: 'type: ',
+  });
   assert.equal(type?.detail, 'string · required');
   assert.equal(type?.sortText, '0type');
   assert.deepEqual(edit(r?.items[1]).newText, 'ips:\n    - ');
@@ -40,8 +51,15 @@ test('enum values after "  type: " and after "    protocol: T"', () => {
 
 test('keys of a list item: a new "- " item and the next key of an existing one', () => {
   assert.deepEqual(labels(complete(`${HEAD}spec:\n  ports:\n  - |\n`)), ['name', 'protocol', 'appProtocol', 'port']);
-  assert.deepEqual(labels(complete(`${HEAD}spec:\n  ports:\n  - port: 80\n    name: http\n    |\n  - port: 81\n`)), ['protocol', 'appProtocol']);
-  assert.deepEqual(labels(complete(`${HEAD}spec:\n  ports:\n    - port: 80\n    - name: b\n      |\n`)), ['protocol', 'appProtocol', 'port']);
+  assert.deepEqual(labels(complete(`${HEAD}spec:\n  ports:\n  - port: 80\n    name: http\n    |\n  - port: 81\n`)), [
+    'protocol',
+    'appProtocol',
+  ]);
+  assert.deepEqual(labels(complete(`${HEAD}spec:\n  ports:\n    - port: 80\n    - name: b\n      |\n`)), [
+    'protocol',
+    'appProtocol',
+    'port',
+  ]);
 });
 
 test('enum items of a scalar list, nested objects and other enums', () => {
@@ -49,27 +67,63 @@ test('enum items of a scalar list, nested objects and other enums', () => {
   assert.deepEqual(labels(complete(`${HEAD}spec:\n  sessionAffinityConfig:\n    clientIP:\n      |\n`)), ['timeoutSeconds']);
   assert.deepEqual(labels(complete(`${HEAD}spec:\n  sessionAffinity: |\n`)), ['None', 'ClientIP']);
   assert.deepEqual(labels(complete(`${HEAD}spec:\n  internalTrafficPolicy: L|\n`)), ['Cluster', 'Local']);
-  assert.deepEqual(labels(complete(`${HEAD}spec:\n  trafficDistribution: |\n`)), ['PreferClose', 'PreferSameZone', 'PreferSameNode']);
+  assert.deepEqual(labels(complete(`${HEAD}spec:\n  trafficDistribution: |\n`)), [
+    'PreferClose',
+    'PreferSameZone',
+    'PreferSameNode',
+  ]);
   assert.deepEqual(labels(complete(`${HEAD}status:\n  endpointSliceObjects: |\n`)), ['Present', 'Absent']);
 });
 
 test('metadata keys leave out present and server-set fields; free-form maps get nothing', () => {
-  assert.deepEqual(labels(complete(`${HEAD}  |\n`)), ['generateName', 'namespace', 'labels', 'annotations', 'ownerReferences', 'finalizers']);
+  assert.deepEqual(labels(complete(`${HEAD}  |\n`)), [
+    'generateName',
+    'namespace',
+    'labels',
+    'annotations',
+    'ownerReferences',
+    'finalizers',
+  ]);
   assert.equal(complete(`${HEAD}  labels:\n    |\n`), null);
 });
 
 test('ClusterSet file: implementation, overlap, connectivity values and cluster keys', () => {
   const cs = 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\n';
-  assert.deepEqual(labels(complete(`${cs}spec:\n  implementation: |\n`)), ['cilium', 'submariner', 'gke', 'istio', 'aws', 'generic']);
+  assert.deepEqual(labels(complete(`${cs}spec:\n  implementation: |\n`)), [
+    'cilium',
+    'submariner',
+    'gke',
+    'istio',
+    'aws',
+    'generic',
+  ]);
   assert.deepEqual(labels(complete(`${cs}spec:\n  overlap:\n    mode: |\n`)), ['none', 'globalnet']);
-  assert.deepEqual(labels(complete(`${cs}spec:\n  connectivity:\n    substrate: v|\n`)), ['vpc-peering', 'transit-gateway', 'vpn', 'tunnel', 'flat']);
+  assert.deepEqual(labels(complete(`${cs}spec:\n  connectivity:\n    substrate: v|\n`)), [
+    'vpc-peering',
+    'transit-gateway',
+    'vpn',
+    'tunnel',
+    'flat',
+  ]);
   assert.deepEqual(labels(complete(`${cs}spec:\n  connectivity:\n    encryption: |\n`)), ['wireguard', 'ipsec', 'mtls', 'none']);
-  assert.deepEqual(labels(complete(`${cs}spec:\n  clusters:\n  - name: east\n    pod|\n`)), ['context', 'region', 'cloud', 'cni', 'podCIDRs', 'serviceCIDRs', 'globalCIDR']);
+  assert.deepEqual(labels(complete(`${cs}spec:\n  clusters:\n  - name: east\n    pod|\n`)), [
+    'context',
+    'region',
+    'cloud',
+    'cni',
+    'podCIDRs',
+    'serviceCIDRs',
+    'globalCIDR',
+  ]);
 });
 
 test('apiVersion values for the kind (GKE group in the gke profile) and kind values', () => {
   assert.deepEqual(labels(complete('apiVersion: |\nkind: ClusterProperty\n')), ['about.k8s.io/v1alpha1', 'about.k8s.io/v1beta1']);
-  assert.deepEqual(labels(complete('apiVersion: |\nkind: ServiceExport\n', { implementation: 'gke' })), ['multicluster.x-k8s.io/v1alpha1', 'multicluster.x-k8s.io/v1beta1', 'net.gke.io/v1']);
+  assert.deepEqual(labels(complete('apiVersion: |\nkind: ServiceExport\n', { implementation: 'gke' })), [
+    'multicluster.x-k8s.io/v1alpha1',
+    'multicluster.x-k8s.io/v1beta1',
+    'net.gke.io/v1',
+  ]);
   assert.deepEqual(labels(complete('apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: |\n')), ['ServiceExport', 'ServiceImport']);
   assert.deepEqual(labels(complete('kind: |\n')), ['ServiceExport', 'ServiceImport', 'ClusterProperty', 'ClusterSet']);
 });

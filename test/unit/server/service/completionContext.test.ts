@@ -10,7 +10,18 @@ test('lineShape reads dash, key column, key and whether a value follows', () => 
   assert.equal(lineShape('  typ').key, undefined);
 });
 
-const LINES = ['spec:', '  ports:', '  - name: a', '    port: 80', '  - name: b', '    ', 'status:', '  clusters:', '    - cluster: east', '      '];
+const LINES = [
+  'spec:',
+  '  ports:',
+  '  - name: a',
+  '    port: 80',
+  '  - name: b',
+  '    ',
+  'status:',
+  '  clusters:',
+  '    - cluster: east',
+  '      ',
+];
 
 test('containers of keys and items from indentation, with indentless and indented lists', () => {
   const o = new Outline(LINES);

@@ -129,7 +129,38 @@ ports:
 `,
 ];
 
-const HOSTILE_CHARS = ['\t', '\r\n', '\r', '\n', '\ufeff', '---\n', '...\n', ': ', '- ', '&a ', '*a', '<<: *a\n', '{', '}', '[', ']', '"', "'", '|', '>', '#', '!', '%YAML 1.2\n', '? ', '\u0000', '\u2028', '\ud800', '😀', 'ö', '\\'];
+const HOSTILE_CHARS = [
+  '\t',
+  '\r\n',
+  '\r',
+  '\n',
+  '\ufeff',
+  '---\n',
+  '...\n',
+  ': ',
+  '- ',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '|',
+  '>',
+  '#',
+  '!',
+  '%YAML 1.2\n',
+  '? ',
+  '\u0000',
+  '\u2028',
+  '\ud800',
+  '😀',
+  'ö',
+  '\\',
+];
 
 type Mutation = (text: string) => string;
 
@@ -138,10 +169,26 @@ const at = (text: string, p: number): number => Math.min(text.length, Math.floor
 const lineAt = (lines: string[], p: number): number => Math.min(lines.length - 1, Math.floor(p * lines.length));
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(position, fc.integer({ min: 1, max: 40 })).map(([p, n]): Mutation => (t) => t.slice(0, at(t, p)) + t.slice(at(t, p) + n)),
-  fc.tuple(position, fc.array(fc.constantFrom(...HOSTILE_CHARS), { minLength: 1, maxLength: 4 })).map(([p, s]): Mutation => (t) => t.slice(0, at(t, p)) + s.join('') + t.slice(at(t, p))),
-  fc.tuple(position, fc.string({ maxLength: 12, unit: 'binary' })).map(([p, s]): Mutation => (t) => t.slice(0, at(t, p)) + s + t.slice(at(t, p))),
-  fc.tuple(position, fc.integer({ min: 1, max: 20 })).map(([p, n]): Mutation => (t) => t.slice(0, at(t, p)) + t.slice(at(t, p), at(t, p) + n).repeat(2) + t.slice(at(t, p) + n)),
+  fc.tuple(position, fc.integer({ min: 1, max: 40 })).map(
+    ([p, n]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, p)) + t.slice(at(t, p) + n),
+  ),
+  fc.tuple(position, fc.array(fc.constantFrom(...HOSTILE_CHARS), { minLength: 1, maxLength: 4 })).map(
+    ([p, s]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, p)) + s.join('') + t.slice(at(t, p)),
+  ),
+  fc.tuple(position, fc.string({ maxLength: 12, unit: 'binary' })).map(
+    ([p, s]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, p)) + s + t.slice(at(t, p)),
+  ),
+  fc.tuple(position, fc.integer({ min: 1, max: 20 })).map(
+    ([p, n]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, p)) + t.slice(at(t, p), at(t, p) + n).repeat(2) + t.slice(at(t, p) + n),
+  ),
   position.map((p): Mutation => (t) => {
     const lines = t.split('\n');
     const i = lineAt(lines, p);
@@ -167,12 +214,18 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   }),
   fc.constant<Mutation>((t) => t.replace(/\n/g, '\r\n')),
   fc.constant<Mutation>((t) => `\ufeff${t}`),
-  fc.tuple(position, fc.integer({ min: 1, max: 200 })).map(([p, depth]): Mutation => (t) => t.slice(0, at(t, p)) + `x: ${'['.repeat(depth)}1${']'.repeat(depth)}\n` + t.slice(at(t, p))),
+  fc.tuple(position, fc.integer({ min: 1, max: 200 })).map(
+    ([p, depth]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, p)) + `x: ${'['.repeat(depth)}1${']'.repeat(depth)}\n` + t.slice(at(t, p)),
+  ),
   fc.tuple(position, fc.integer({ min: 1, max: 60 })).map(([p, depth]): Mutation => (t) => {
     const nested = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
     return t.slice(0, at(t, p)) + `\n${nested} v\n` + t.slice(at(t, p));
   }),
-  fc.constant<Mutation>((t) => t.replace(/^(\s*)(metadata|spec|ports):/m, '$1$2: &anchor').replace(/\n(\s*)(status|data|selector):.*$/m, '\n$1$2: *anchor')),
+  fc.constant<Mutation>((t) =>
+    t.replace(/^(\s*)(metadata|spec|ports):/m, '$1$2: &anchor').replace(/\n(\s*)(status|data|selector):.*$/m, '\n$1$2: *anchor'),
+  ),
 );
 
 /** A seed or a stream of seeds, then up to 8 mutations. */
@@ -183,7 +236,26 @@ const mutatedDocument: fc.Arbitrary<string> = fc
 /** YAML-ish noise built from the seeds' own tokens and hostile characters. */
 const randomDocument: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 400, unit: 'binary' }),
-  fc.array(fc.oneof(fc.constantFrom(...HOSTILE_CHARS, 'apiVersion: ', 'kind: ServiceExport', 'kind: ServiceImport', 'kind: ClusterSet', 'spec:', 'ports:', '  ', 'name: ', 'x'), fc.string({ maxLength: 6 })), { maxLength: 120 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          ...HOSTILE_CHARS,
+          'apiVersion: ',
+          'kind: ServiceExport',
+          'kind: ServiceImport',
+          'kind: ClusterSet',
+          'spec:',
+          'ports:',
+          '  ',
+          'name: ',
+          'x',
+        ),
+        fc.string({ maxLength: 6 }),
+      ),
+      { maxLength: 120 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 function timed<T>(what: string, fn: () => T): T {
@@ -196,16 +268,28 @@ function timed<T>(what: string, fn: () => T): T {
 
 function assertInside(doc: TextDocument, range: Range, what: string): void {
   for (const p of [range.start, range.end]) {
-    assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < doc.lineCount, `${what}: line ${p.line} outside 0..${doc.lineCount - 1}`);
-    const lineLength = doc.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length;
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lineLength, `${what}: character ${p.character} outside line ${p.line} of length ${lineLength}`);
+    assert.ok(
+      Number.isInteger(p.line) && p.line >= 0 && p.line < doc.lineCount,
+      `${what}: line ${p.line} outside 0..${doc.lineCount - 1}`,
+    );
+    const lineLength = doc
+      .getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } })
+      .replace(/\r?\n$|\r$/, '').length;
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= lineLength,
+      `${what}: character ${p.character} outside line ${p.line} of length ${lineLength}`,
+    );
   }
-  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: start after end`);
+  assert.ok(
+    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+    `${what}: start after end`,
+  );
 }
 
 function editsOn(action: CodeAction, uri: string): TextEdit[] {
   const edits = [...(action.edit?.changes?.[uri] ?? [])];
-  for (const c of action.edit?.documentChanges ?? []) if ('textDocument' in c && c.textDocument.uri === uri) edits.push(...c.edits.filter((e): e is TextEdit => 'range' in e));
+  for (const c of action.edit?.documentChanges ?? [])
+    if ('textDocument' in c && c.textDocument.uri === uri) edits.push(...c.edits.filter((e): e is TextEdit => 'range' in e));
   return edits;
 }
 
@@ -220,10 +304,14 @@ function exercise(service: LanguageService, text: string, probes: readonly numbe
   const { diagnostics } = timed('validate', () => service.validate(URI));
   for (const d of diagnostics) {
     assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
-    for (const r of d.relatedInformation ?? []) if (r.location.uri === URI) assertInside(doc, r.location.range, `related of ${String(d.code)}`);
+    for (const r of d.relatedInformation ?? [])
+      if (r.location.uri === URI) assertInside(doc, r.location.range, `related of ${String(d.code)}`);
   }
   const whole: Range = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
-  const ranges = [whole, ...probes.slice(0, 2).map((p) => ({ start: positionIn(doc, p), end: positionIn(doc, Math.min(1, p + 0.05)) }))];
+  const ranges = [
+    whole,
+    ...probes.slice(0, 2).map((p) => ({ start: positionIn(doc, p), end: positionIn(doc, Math.min(1, p + 0.05)) })),
+  ];
   for (const range of ranges) {
     for (const action of timed('codeActions', () => service.codeActions(URI, range, diagnostics))) {
       for (const e of editsOn(action, URI)) assertInside(doc, e.range, `edit of "${action.title}"`);
@@ -313,10 +401,16 @@ const HOSTILE: Array<[string, () => string, number]> = [
   ['10,000-deep flow-map nesting {a: {a: …}}', () => `${IMPORT_HEAD}spec: ${'{a: '.repeat(10000)}1${'}'.repeat(10000)}\n`, 10000],
   [
     'billion laughs alias bomb',
-    () => `${IMPORT_HEAD}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\nspec:\n  ports: *a9\n  type: *a9\n  ips: *a9\n`,
+    () =>
+      `${IMPORT_HEAD}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\nspec:\n  ports: *a9\n  type: *a9\n  ips: *a9\n`,
     5000,
   ],
-  ['duplicate keys everywhere', () => `${IMPORT_HEAD}kind: ServiceExport\nspec:\n  type: Headless\n  type: ClusterSetIP\n  ports: []\n  ports:\n  - {port: 1, port: 2, name: a, name: b}\nspec: {}\nmetadata: {name: x}\n`, 5000],
+  [
+    'duplicate keys everywhere',
+    () =>
+      `${IMPORT_HEAD}kind: ServiceExport\nspec:\n  type: Headless\n  type: ClusterSetIP\n  ports: []\n  ports:\n  - {port: 1, port: 2, name: a, name: b}\nspec: {}\nmetadata: {name: x}\n`,
+    5000,
+  ],
   ['binary garbage', () => garbage(256 * 1024), 10000],
   ['binary garbage after a valid header', () => `${SEEDS[0]}---\n${IMPORT_HEAD}${garbage(64 * 1024, 7)}`, 10000],
 ];
@@ -332,7 +426,12 @@ for (const [name, make, boundMs] of HOSTILE) {
     for (const d of diagnostics) assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
     const end = doc.positionAt(text.length);
     service.codeActions(URI, { start: { line: 0, character: 0 }, end }, diagnostics);
-    for (const pos of [{ line: 0, character: 0 }, { line: 4, character: 2 }, { line: Math.floor(end.line / 2), character: 3 }, end]) {
+    for (const pos of [
+      { line: 0, character: 0 },
+      { line: 4, character: 2 },
+      { line: Math.floor(end.line / 2), character: 3 },
+      end,
+    ]) {
       service.hover(URI, pos);
       service.completion(URI, pos);
     }

@@ -4,7 +4,8 @@ import { createLanguageService } from '../../../../server/src/service/languageSe
 
 // With a parse budget (the editor's setting) a huge file is parsed in steps: each step parses at least one
 // document, says how many are left, and the findings complete once every document is parsed.
-const exportDoc = (i: number): string => `apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web${i}, namespace: shop}\n`;
+const exportDoc = (i: number): string =>
+  `apiVersion: multicluster.k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web${i}, namespace: shop}\n`;
 const text = [0, 1, 2, 3].map(exportDoc).join('---\n');
 const uri = 'file:///w/big.yaml';
 
@@ -43,5 +44,11 @@ test('an edit keeps the documents already parsed and parses the changed one firs
   while (s.deferredCount(uri) > 0) s.continueParsing(uri);
   s.setFile(uri, text.replace('web3', 'web33'), 2);
   assert.equal(s.deferredCount(uri), 0);
-  assert.match(s.validate(uri).diagnostics.map((x) => x.message).join('\n'), /ServiceExport uses unknown API group/);
+  assert.match(
+    s
+      .validate(uri)
+      .diagnostics.map((x) => x.message)
+      .join('\n'),
+    /ServiceExport uses unknown API group/,
+  );
 });

@@ -4,8 +4,10 @@ import { DocumentCache, parseFile } from '../../../../server/src/service/parse/p
 import { clusterOfUri, WorkspaceIndex } from '../../../../server/src/service/workspaceIndex';
 import { diagnosticsOf, serviceWith, uriOf } from '../../../helpers/lint';
 
-const svc = (name: string, port = 80): string => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {ports: [{port: ${port}}]}\n`;
-const exp = (name: string): string => `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: ${name}, namespace: shop}\n`;
+const svc = (name: string, port = 80): string =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {ports: [{port: ${port}}]}\n`;
+const exp = (name: string): string =>
+  `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: ${name}, namespace: shop}\n`;
 
 function indexed(texts: Record<string, string>): { index: WorkspaceIndex; update: (uri: string, text: string) => boolean } {
   const index = new WorkspaceIndex();

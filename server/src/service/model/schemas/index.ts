@@ -21,7 +21,12 @@ const BY_KIND = new Map(KIND_SCHEMAS.map((s) => [s.kind, s]));
 export function schemaFor(apiVersion: string | undefined, kind: string | undefined): KindSchema | undefined {
   if (!kind) return undefined;
   const schema = BY_KIND.get(kind);
-  if (schema === CLUSTER_SET && apiVersion !== undefined && splitApiVersion(apiVersion).group !== splitApiVersion(CLUSTERSET_FILE_API_VERSION).group) return undefined;
+  if (
+    schema === CLUSTER_SET &&
+    apiVersion !== undefined &&
+    splitApiVersion(apiVersion).group !== splitApiVersion(CLUSTERSET_FILE_API_VERSION).group
+  )
+    return undefined;
   return schema;
 }
 
@@ -53,15 +58,21 @@ export function apiVersionsFor(kind: string | undefined, implementation: string)
 export function apiVersionDoc(apiVersion: string, kind: string | undefined): string | undefined {
   const { group, version } = splitApiVersion(apiVersion);
   if (group === 'multicluster.x-k8s.io') {
-    if (version === 'v1alpha1') return '**multicluster.x-k8s.io/v1alpha1**: served by every mcs-api release and read by CoreDNS, Submariner, Istio (default), AWS and Cilium ≤ 1.19. Schema identical to v1beta1.';
-    if (version === 'v1beta1') return '**multicluster.x-k8s.io/v1beta1**: served from mcs-api v0.5.0 (storage version there), schema identical to v1alpha1. Cilium 1.20 needs it; CoreDNS, Istio and older implementations read v1alpha1, so keep both served.';
+    if (version === 'v1alpha1')
+      return '**multicluster.x-k8s.io/v1alpha1**: served by every mcs-api release and read by CoreDNS, Submariner, Istio (default), AWS and Cilium ≤ 1.19. Schema identical to v1beta1.';
+    if (version === 'v1beta1')
+      return '**multicluster.x-k8s.io/v1beta1**: served from mcs-api v0.5.0 (storage version there), schema identical to v1alpha1. Cilium 1.20 needs it; CoreDNS, Istio and older implementations read v1alpha1, so keep both served.';
   }
-  if (group === 'multicluster.k8s.io') return '**multicluster.k8s.io** appears only in the KEP\'s examples: no CRD serves it. Use `multicluster.x-k8s.io`.';
-  if (group === 'net.gke.io') return '**net.gke.io/v1**: GKE\'s own MCS group (ServiceExport/ServiceImport), handled by GKE fleet MCS; other implementations do not read it.';
+  if (group === 'multicluster.k8s.io')
+    return "**multicluster.k8s.io** appears only in the KEP's examples: no CRD serves it. Use `multicluster.x-k8s.io`.";
+  if (group === 'net.gke.io')
+    return "**net.gke.io/v1**: GKE's own MCS group (ServiceExport/ServiceImport), handled by GKE fleet MCS; other implementations do not read it.";
   if (group === 'about.k8s.io') {
-    if (version === 'v1alpha1' || version === 'v1beta1') return `**about.k8s.io/${version}**: ClusterProperty (KEP-2149), cluster-scoped. v1alpha1 and v1beta1 are both served (v1beta1 is storage since 2025-05); the AWS controller reads v1alpha1.`;
+    if (version === 'v1alpha1' || version === 'v1beta1')
+      return `**about.k8s.io/${version}**: ClusterProperty (KEP-2149), cluster-scoped. v1alpha1 and v1beta1 are both served (v1beta1 is storage since 2025-05); the AWS controller reads v1alpha1.`;
     return `**about.k8s.io/${version}** does not exist: ClusterProperty is served as v1alpha1 and v1beta1.`;
   }
-  if (apiVersion === CLUSTERSET_FILE_API_VERSION && (kind === undefined || kind === 'ClusterSet')) return `**${CLUSTERSET_FILE_API_VERSION}**: Clusterset's own file format, read by the editor and the CLI; never applied to a cluster.`;
+  if (apiVersion === CLUSTERSET_FILE_API_VERSION && (kind === undefined || kind === 'ClusterSet'))
+    return `**${CLUSTERSET_FILE_API_VERSION}**: Clusterset's own file format, read by the editor and the CLI; never applied to a cluster.`;
   return undefined;
 }

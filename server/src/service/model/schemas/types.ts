@@ -69,6 +69,10 @@ export function arr(doc: string, items: FieldSchema, extra: Partial<FieldSchema>
   return { type: 'array', doc, items, ...extra };
 }
 
-export function map(doc: string, values: FieldSchema = { type: 'string', doc: '' }, extra: Partial<FieldSchema> = {}): FieldSchema {
+export function map(
+  doc: string,
+  values: FieldSchema = { type: 'string', doc: '' },
+  extra: Partial<FieldSchema> = {},
+): FieldSchema {
   return { type: 'map', doc, values, ...extra };
 }

@@ -15,4 +15,19 @@ import { mcs713 } from '../MCS713-unknown-implementation';
 import { mcs714 } from '../MCS714-overlap-mode-fields';
 import type { Rule } from '../rule';
 
-export const CLUSTERSET_FILE_RULES: readonly Rule[] = [mcs701, mcs702, mcs703, mcs704, mcs705, mcs706, mcs707, mcs708, mcs709, mcs710, mcs711, mcs712, mcs713, mcs714];
+export const CLUSTERSET_FILE_RULES: readonly Rule[] = [
+  mcs701,
+  mcs702,
+  mcs703,
+  mcs704,
+  mcs705,
+  mcs706,
+  mcs707,
+  mcs708,
+  mcs709,
+  mcs710,
+  mcs711,
+  mcs712,
+  mcs713,
+  mcs714,
+];

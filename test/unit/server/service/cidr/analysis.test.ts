@@ -18,10 +18,18 @@ test('ruleForPair sorts every kind of pair into its rule', () => {
 });
 
 test('analysis is computed once per parsed document and shared by the rules', () => {
-  const doc = parseDocumentText(clusterSet(`  clusters: [{name: east, podCIDRs: [10.0.0.0/8]}, {name: west, podCIDRs: [10.1.0.0/16]}]\n`));
+  const doc = parseDocumentText(
+    clusterSet(`  clusters: [{name: east, podCIDRs: [10.0.0.0/8]}, {name: west, podCIDRs: [10.1.0.0/16]}]\n`),
+  );
   const a = analyzeClusterSet(doc);
   assert.equal(analyzeClusterSet(doc), a);
-  assert.deepEqual([...a.partners.MCS703.entries()], [[0, [1]], [1, [0]]]);
+  assert.deepEqual(
+    [...a.partners.MCS703.entries()],
+    [
+      [0, [1]],
+      [1, [0]],
+    ],
+  );
 });
 
 test('thousands of identical ranges: beyond MAX_PAIRS every range is still reported once, with the exact count', () => {
@@ -30,6 +38,7 @@ test('thousands of identical ranges: beyond MAX_PAIRS every range is still repor
   const items = Array.from({ length: n }, (_, i) => `  - {name: c${i}, podCIDRs: [10.244.0.0/16]}`).join('\n');
   const ds = lintFull(clusterSet(`  implementation: cilium\n  clusters:\n${items}\n`), 'MCS703');
   assert.equal(ds.length, n);
-  for (const d of ds) assert.match(d.message, / \(and 698 more overlapping ranges\): Cilium ClusterMesh requires unique PodCIDRs/);
+  for (const d of ds)
+    assert.match(d.message, / \(and 698 more overlapping ranges\): Cilium ClusterMesh requires unique PodCIDRs/);
   assert.equal(ds[0].relatedInformation?.length, 5);
 });

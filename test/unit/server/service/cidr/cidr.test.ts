@@ -24,9 +24,18 @@ test('parses IPv4 ranges into uint32 start/end, including the /0 and /32 edges',
 
 test('parses IPv6 ranges into four 32-bit words, including /0 and /128', () => {
   const a = ok('fd00:10::/56');
-  assert.deepEqual([a.family, a.prefix, a.start, a.end], [6, 56, [0xfd000010, 0, 0, 0], [0xfd000010, 0xff, 0xffffffff, 0xffffffff]]);
+  assert.deepEqual(
+    [a.family, a.prefix, a.start, a.end],
+    [6, 56, [0xfd000010, 0, 0, 0], [0xfd000010, 0xff, 0xffffffff, 0xffffffff]],
+  );
   const all = ok('::/0');
-  assert.deepEqual([all.start, all.end], [[0, 0, 0, 0], [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff]]);
+  assert.deepEqual(
+    [all.start, all.end],
+    [
+      [0, 0, 0, 0],
+      [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff],
+    ],
+  );
   const one = ok('2001:db8::1/128');
   assert.deepEqual([one.start, one.end, one.hostBits], [[0x20010db8, 0, 0, 1], [0x20010db8, 0, 0, 1], false]);
   assert.equal(formatCidr(ok('FD00:0010:0000::/48')), 'fd00:10::/48');

@@ -31,7 +31,9 @@ export function actionsAt(text: string, diagnostic: Diagnostic, settings: Partia
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const offsets = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const offsets = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of offsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;

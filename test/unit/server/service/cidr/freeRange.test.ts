@@ -9,7 +9,8 @@ const parse = (t: string): Cidr => {
   if (!r.ok) throw new Error(t);
   return r.cidr;
 };
-const space = (...ranges: string[]): OccupiedSpace => new OccupiedSpace(ranges.some((r) => r.includes(':')) ? 6 : 4, ranges.map(parse));
+const space = (...ranges: string[]): OccupiedSpace =>
+  new OccupiedSpace(ranges.some((r) => r.includes(':')) ? 6 : 4, ranges.map(parse));
 
 test('nearest free range of the same prefix, from the same private block', () => {
   const occupied = space('10.10.0.0/16', '10.10.128.0/17', '10.11.0.0/16', '10.96.0.0/12');
@@ -23,7 +24,11 @@ test('ties prefer the higher range; the pool edge is respected', () => {
   assert.equal(formatCidr(nearestFreeRange(parse('10.10.0.0/16'), space('10.10.0.0/16'), [])!), '10.11.0.0/16');
   assert.equal(formatCidr(nearestFreeRange(parse('10.0.0.0/16'), space('10.0.0.0/16'), [])!), '10.1.0.0/16');
   assert.equal(formatCidr(nearestFreeRange(parse('10.255.0.0/16'), space('10.255.0.0/16'), [])!), '10.254.0.0/16');
-  assert.equal(formatCidr(nearestFreeRange(parse('192.168.0.0/16'), space('192.168.0.0/16'), [parse('172.16.0.0/12')])!), '172.16.0.0/16', 'user pool wins');
+  assert.equal(
+    formatCidr(nearestFreeRange(parse('192.168.0.0/16'), space('192.168.0.0/16'), [parse('172.16.0.0/12')])!),
+    '172.16.0.0/16',
+    'user pool wins',
+  );
 });
 
 test('no replacement when the block is full, or the range is outside every private block', () => {
@@ -35,7 +40,11 @@ test('no replacement when the block is full, or the range is outside every priva
 
 test('IPv6: nearest free /64 in fd00::/8', () => {
   const occupied = space('fd00:10::/64', 'fd00:10:0:1::/64');
-  assert.equal(formatCidr(nearestFreeRange(parse('fd00:10::/64'), occupied, [])!), 'fd00:f:ffff:ffff::/64', 'one /64 below, across a word boundary');
+  assert.equal(
+    formatCidr(nearestFreeRange(parse('fd00:10::/64'), occupied, [])!),
+    'fd00:f:ffff:ffff::/64',
+    'one /64 below, across a word boundary',
+  );
   assert.equal(formatCidr(nearestFreeRange(parse('fd00:10:0:1::/64'), occupied, [])!), 'fd00:10:0:2::/64');
 });
 

@@ -53,6 +53,9 @@ test('hover on an IPv6 CIDR gives the size as a power of two', () => {
 
 test('no CIDR hover on other values or invalid CIDRs', () => {
   assert.doesNotMatch(hoverText(6, 11) ?? '', /first address/);
-  const bad = serviceWith({ [CS_PATH]: clusterSet(`  clusters: [{name: east, podCIDRs: [10.0.0.0/40]}]\n`) }).hover(CS_URI, { line: 5, character: 42 });
+  const bad = serviceWith({ [CS_PATH]: clusterSet(`  clusters: [{name: east, podCIDRs: [10.0.0.0/40]}]\n`) }).hover(CS_URI, {
+    line: 5,
+    character: 42,
+  });
   assert.doesNotMatch(JSON.stringify(bad?.contents ?? ''), /first address/);
 });

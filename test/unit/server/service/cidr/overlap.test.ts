@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { cidrFrom, parseCidr, type Cidr } from '../../../../../server/src/service/cidr/cidr';
-import { findOverlaps, findOverlapsCapped, findOverlapsNaive, type OverlapPair } from '../../../../../server/src/service/cidr/overlap';
+import {
+  findOverlaps,
+  findOverlapsCapped,
+  findOverlapsNaive,
+  type OverlapPair,
+} from '../../../../../server/src/service/cidr/overlap';
 
 const parse = (t: string): Cidr => {
   const r = parseCidr(t);
@@ -16,7 +21,15 @@ function keys(pairs: readonly OverlapPair[]): string[] {
 }
 
 test('reports containment, duplicates and nothing for adjacent ranges', () => {
-  const ranges = ['10.10.0.0/16', '10.11.0.0/16', '10.10.128.0/17', '10.10.0.0/16', 'fd00::/8', 'fd00:1::/32', '10.12.0.0/16'].map(parse);
+  const ranges = [
+    '10.10.0.0/16',
+    '10.11.0.0/16',
+    '10.10.128.0/17',
+    '10.10.0.0/16',
+    'fd00::/8',
+    'fd00:1::/32',
+    '10.12.0.0/16',
+  ].map(parse);
   const r = findOverlaps(ranges);
   assert.equal(r.truncated, false);
   assert.deepEqual(keys(r.pairs), ['0-2', '0-3', '2-3', '4-5']);
@@ -42,11 +55,17 @@ const ipv4Range = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({
   return cidrFrom(4, BigInt(a - (a % size)), p);
 });
 // Few distinct high words so IPv6 ranges collide often.
-const ipv6Range = fc.tuple(fc.constantFrom(0xfd000000, 0xfd000001, 0x20010db8), fc.bigInt({ min: 0n, max: (1n << 96n) - 1n }), fc.integer({ min: 0, max: 128 })).map(([hi, lo, p]) => {
-  const v = (BigInt(hi) << 96n) | lo;
-  const size = 1n << BigInt(128 - p);
-  return cidrFrom(6, v - (v % size), p);
-});
+const ipv6Range = fc
+  .tuple(
+    fc.constantFrom(0xfd000000, 0xfd000001, 0x20010db8),
+    fc.bigInt({ min: 0n, max: (1n << 96n) - 1n }),
+    fc.integer({ min: 0, max: 128 }),
+  )
+  .map(([hi, lo, p]) => {
+    const v = (BigInt(hi) << 96n) | lo;
+    const size = 1n << BigInt(128 - p);
+    return cidrFrom(6, v - (v % size), p);
+  });
 // Narrow IPv4 space (10.0.0.0/12 with long prefixes) so overlaps are frequent.
 const denseIPv4 = fc.tuple(fc.integer({ min: 0, max: 0xfffff }), fc.integer({ min: 12, max: 24 })).map(([a, p]) => {
   const addr = 0x0a000000 + a;
@@ -66,20 +85,24 @@ test('sweep equals the brute-force pairwise oracle on random inputs (seeded)', (
 test('capped sweep: exact overlap counts and a true sample of at least min(limit, count) partners (seeded)', () => {
   const dup = fc.constantFrom('10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.2.0.0/16').map(parse);
   fc.assert(
-    fc.property(fc.array(fc.oneof(dup, dup, denseIPv4, ipv6Range), { maxLength: 120 }), fc.integer({ min: 1, max: 6 }), (ranges, limit) => {
-      const truth = ranges.map(() => new Set<number>());
-      for (const p of findOverlapsNaive(ranges)) {
-        truth[p.outer].add(p.inner);
-        truth[p.inner].add(p.outer);
-      }
-      const capped = findOverlapsCapped(ranges, limit);
-      ranges.forEach((_, i) => {
-        assert.equal(capped.totals[i], truth[i].size, `count of ${i}`);
-        assert.ok(capped.partners[i].length >= Math.min(limit, truth[i].size), `sample size of ${i}`);
-        assert.equal(new Set(capped.partners[i]).size, capped.partners[i].length, 'no repeats');
-        for (const j of capped.partners[i]) assert.ok(truth[i].has(j), `${j} really overlaps ${i}`);
-      });
-    }),
+    fc.property(
+      fc.array(fc.oneof(dup, dup, denseIPv4, ipv6Range), { maxLength: 120 }),
+      fc.integer({ min: 1, max: 6 }),
+      (ranges, limit) => {
+        const truth = ranges.map(() => new Set<number>());
+        for (const p of findOverlapsNaive(ranges)) {
+          truth[p.outer].add(p.inner);
+          truth[p.inner].add(p.outer);
+        }
+        const capped = findOverlapsCapped(ranges, limit);
+        ranges.forEach((_, i) => {
+          assert.equal(capped.totals[i], truth[i].size, `count of ${i}`);
+          assert.ok(capped.partners[i].length >= Math.min(limit, truth[i].size), `sample size of ${i}`);
+          assert.equal(new Set(capped.partners[i]).size, capped.partners[i].length, 'no repeats');
+          for (const j of capped.partners[i]) assert.ok(truth[i].has(j), `${j} really overlaps ${i}`);
+        });
+      },
+    ),
     { seed: 424242, numRuns: 300 },
   );
 });

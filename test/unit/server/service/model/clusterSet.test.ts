@@ -28,7 +28,11 @@ test('readClusterSet: clusters, CIDR fields with paths and roles, services, over
   assert.deepEqual(m.overlapMode?.value, 'globalnet');
   assert.deepEqual(m.globalnetCIDR, { value: '242.0.0.0/8', path: ['spec', 'overlap', 'globalnetCIDR'] });
   assert.deepEqual(m.nativeRoutingCIDRs, [{ value: '10.0.0.0/8', path: ['spec', 'cilium', 'ipv4NativeRoutingCIDR'] }]);
-  assert.deepEqual(m.clusters.map((c) => c.index), [0, 2], 'a non-mapping item is skipped, positions are kept');
+  assert.deepEqual(
+    m.clusters.map((c) => c.index),
+    [0, 2],
+    'a non-mapping item is skipped, positions are kept',
+  );
   assert.deepEqual(
     m.clusters[0].cidrs.map((f) => [f.role, f.text, f.path.join('.')]),
     [

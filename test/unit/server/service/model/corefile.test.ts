@@ -22,15 +22,36 @@ test('parseCorefile reads server blocks, directives, nested blocks and offsets',
   assert.deepEqual(cf.problems, []);
   assert.equal(cf.serverBlocks.length, 2);
   const [main, second] = cf.serverBlocks;
-  assert.deepEqual(main.keys.map((k) => k.text), ['.:53']);
-  assert.deepEqual(main.directives.map((d) => d.name.text), ['errors', 'kubernetes', 'forward']);
+  assert.deepEqual(
+    main.keys.map((k) => k.text),
+    ['.:53'],
+  );
+  assert.deepEqual(
+    main.directives.map((d) => d.name.text),
+    ['errors', 'kubernetes', 'forward'],
+  );
   const k8s = main.directives[1];
-  assert.deepEqual(k8s.args.map((a) => a.text), ['cluster.local', 'in-addr.arpa', 'ip6.arpa']);
-  assert.deepEqual(k8s.block?.map((d) => d.name.text), ['pods', 'multicluster', 'fallthrough']);
+  assert.deepEqual(
+    k8s.args.map((a) => a.text),
+    ['cluster.local', 'in-addr.arpa', 'ip6.arpa'],
+  );
+  assert.deepEqual(
+    k8s.block?.map((d) => d.name.text),
+    ['pods', 'multicluster', 'fallthrough'],
+  );
   const zone = k8s.block?.[1].args[0];
   assert.equal(text.slice(zone?.start, zone?.end), 'clusterset.local');
-  assert.deepEqual(main.directives[2].args.map((a) => a.text), ['.', '/etc/resolv.conf']);
-  assert.deepEqual(second.keys.map((k) => [k.text, text.slice(k.start, k.end)]), [['clusterset.local:53', 'clusterset.local:53'], ['other.local', 'other.local']]);
+  assert.deepEqual(
+    main.directives[2].args.map((a) => a.text),
+    ['.', '/etc/resolv.conf'],
+  );
+  assert.deepEqual(
+    second.keys.map((k) => [k.text, text.slice(k.start, k.end)]),
+    [
+      ['clusterset.local:53', 'clusterset.local:53'],
+      ['other.local', 'other.local'],
+    ],
+  );
 });
 
 test('parseCorefile reports a missing closing brace and a stray one', () => {

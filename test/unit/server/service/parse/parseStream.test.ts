@@ -11,20 +11,36 @@ import { splitDocuments } from '../../../../../server/src/service/parse/splitDoc
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
 const port = fc.integer({ min: 1, max: 65535 });
 const doc = fc.oneof(
-  fc.record({ n: name, ns: name, p: port, flow: fc.boolean(), comment: fc.boolean() }).map(
-    ({ n, ns, p, flow, comment }) =>
-      `${comment ? '# the service\n' : ''}apiVersion: v1\nkind: Service\nmetadata:\n  name: ${n}\n  namespace: "${ns}"\nspec:\n${flow ? `  ports: [{name: http, port: ${p}}]\n` : `  ports:\n  - name: http\n    port: ${p}\n    protocol: TCP\n`}`,
-  ),
-  fc.record({ n: name, ns: name, v: fc.constantFrom('v1alpha1', 'v1beta1') }).map(({ n, ns, v }) => `apiVersion: multicluster.x-k8s.io/${v}\nkind: ServiceExport\nmetadata: {name: ${n}, namespace: ${ns}}\n`),
-  fc.record({ n: name, ips: fc.array(fc.ipV4(), { maxLength: 2 }), t: fc.constantFrom('ClusterSetIP', 'Headless') }).map(
-    ({ n, ips, t }) => `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: ${n}\nspec:\n  type: ${t}\n  ips: [${ips.join(', ')}]\n  ports: []\n  description: |\n    block ${n}\n    text\n`,
-  ),
+  fc
+    .record({ n: name, ns: name, p: port, flow: fc.boolean(), comment: fc.boolean() })
+    .map(
+      ({ n, ns, p, flow, comment }) =>
+        `${comment ? '# the service\n' : ''}apiVersion: v1\nkind: Service\nmetadata:\n  name: ${n}\n  namespace: "${ns}"\nspec:\n${flow ? `  ports: [{name: http, port: ${p}}]\n` : `  ports:\n  - name: http\n    port: ${p}\n    protocol: TCP\n`}`,
+    ),
+  fc
+    .record({ n: name, ns: name, v: fc.constantFrom('v1alpha1', 'v1beta1') })
+    .map(
+      ({ n, ns, v }) => `apiVersion: multicluster.x-k8s.io/${v}\nkind: ServiceExport\nmetadata: {name: ${n}, namespace: ${ns}}\n`,
+    ),
+  fc
+    .record({ n: name, ips: fc.array(fc.ipV4(), { maxLength: 2 }), t: fc.constantFrom('ClusterSetIP', 'Headless') })
+    .map(
+      ({ n, ips, t }) =>
+        `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: ${n}\nspec:\n  type: ${t}\n  ips: [${ips.join(', ')}]\n  ports: []\n  description: |\n    block ${n}\n    text\n`,
+    ),
 );
 
 function perDocument(text: string): unknown[] {
   return splitDocuments(text).map((c) => {
     const d = parseDocumentText(c.text);
-    return { text: d.text, root: d.root, kind: d.kind, apiVersion: d.apiVersion, skipped: d.skipped, syntaxProblems: d.syntaxProblems };
+    return {
+      text: d.text,
+      root: d.root,
+      kind: d.kind,
+      apiVersion: d.apiVersion,
+      skipped: d.skipped,
+      syntaxProblems: d.syntaxProblems,
+    };
   });
 }
 
@@ -39,7 +55,14 @@ test('the stream parse gives the per-document result on random multi-document fi
       if (!streamed) return;
       taken++;
       assert.deepEqual(
-        streamed.map((d) => ({ text: d.text, root: d.root, kind: d.kind, apiVersion: d.apiVersion, skipped: d.skipped, syntaxProblems: d.syntaxProblems })),
+        streamed.map((d) => ({
+          text: d.text,
+          root: d.root,
+          kind: d.kind,
+          apiVersion: d.apiVersion,
+          skipped: d.skipped,
+          syntaxProblems: d.syntaxProblems,
+        })),
         perDocument(text),
       );
     }),
@@ -53,7 +76,10 @@ test('comments before, between and after documents: the stream parse is taken an
   const text = `# exports\n${docs.join('---\n# before\n')}`;
   const streamed = parseChunksAsStream(text, splitDocuments(text));
   assert.ok(streamed);
-  assert.deepEqual(streamed.map((d) => d.root), splitDocuments(text).map((c) => parseDocumentText(c.text).root));
+  assert.deepEqual(
+    streamed.map((d) => d.root),
+    splitDocuments(text).map((c) => parseDocumentText(c.text).root),
+  );
 });
 
 test('the stream parse is not taken where it could differ', () => {

@@ -23,7 +23,10 @@ test('duplicate keys are reported and alias bombs cost nothing', () => {
   const dup = parseFile('u', 'kind: ServiceExport\nkind: ServiceImport\n', 1).documents[0].doc;
   assert.ok(dup.syntaxProblems.some((p) => p.code === 'DUPLICATE_KEY'));
   let bomb = 'kind: ServiceExport\na0: &a0 [x, x, x, x, x, x, x, x, x]\n';
-  for (let i = 1; i < 30; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i < 30; i++)
+    bomb += `a${i}: &a${i} [${Array(9)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
   const t = performance.now();
   const f = parseFile('u', bomb, 1);
   assert.equal(f.documents[0].doc.kind, 'ServiceExport');

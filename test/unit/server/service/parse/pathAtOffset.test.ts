@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { parseDocumentText } from '../../../../../server/src/service/parse/parsedDocument';
 import { pathAtOffset } from '../../../../../server/src/service/parse/pathAtOffset';
 
-const TEXT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nspec:\n  ports:\n  - port: 80\n    protocol: TCP\n  ips: [10.0.0.1, "fd00::1"]\n';
+const TEXT =
+  'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nspec:\n  ports:\n  - port: 80\n    protocol: TCP\n  ips: [10.0.0.1, "fd00::1"]\n';
 const root = parseDocumentText(TEXT).root;
 const at = (needle: string, delta = 0): ReturnType<typeof pathAtOffset> => pathAtOffset(root, TEXT.indexOf(needle) + delta);
 

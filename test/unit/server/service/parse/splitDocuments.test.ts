@@ -5,8 +5,14 @@ import { splitDocuments } from '../../../../../server/src/service/parse/splitDoc
 test('splitDocuments keeps offsets and puts the marker line in the next document', () => {
   const text = 'a: 1\n---\nb: 2\n--- |\n  c\n';
   const chunks = splitDocuments(text);
-  assert.deepEqual(chunks.map((c) => c.offset), [0, 5, 14]);
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n', '---\nb: 2\n', '--- |\n  c\n']);
+  assert.deepEqual(
+    chunks.map((c) => c.offset),
+    [0, 5, 14],
+  );
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\n', '---\nb: 2\n', '--- |\n  c\n'],
+  );
   assert.equal(chunks.map((c) => c.text).join(''), text);
 });
 

@@ -14,7 +14,10 @@ test('MCS001 flags the KEP example group on apiVersion with the exact range', ()
 test('MCS001 accepts v1alpha1 and v1beta1 of multicluster.x-k8s.io for both kinds', () => {
   for (const kind of ['ServiceExport', 'ServiceImport'])
     for (const v of ['v1alpha1', 'v1beta1']) {
-      assert.deepEqual(lintOne(`apiVersion: multicluster.x-k8s.io/${v}\nkind: ${kind}\nmetadata: {name: web, namespace: shop}\n`, 'MCS001'), []);
+      assert.deepEqual(
+        lintOne(`apiVersion: multicluster.x-k8s.io/${v}\nkind: ${kind}\nmetadata: {name: web, namespace: shop}\n`, 'MCS001'),
+        [],
+      );
     }
 });
 
@@ -46,13 +49,18 @@ test('MCS001 quick fix replaces the apiVersion value', () => {
   assert.ok(fix, 'quick fix offered');
   assert.equal(fix.isPreferred, true);
   const edits = fix.edit?.changes?.[uriOf('a.yaml')];
-  assert.deepEqual(edits, [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 40 } }, newText: 'multicluster.x-k8s.io/v1alpha1' }]);
+  assert.deepEqual(edits, [
+    { range: { start: { line: 0, character: 12 }, end: { line: 0, character: 40 } }, newText: 'multicluster.x-k8s.io/v1alpha1' },
+  ]);
   assert.ok(actions.some((a) => a.title === 'Suppress MCS001 on this line'));
 });
 
 test('MCS001 can be suppressed by comment and by annotation', () => {
   assert.deepEqual(lintOne('# clusterset-disable-next-line MCS001\napiVersion: foo/v1\nkind: ServiceExport\n', 'MCS001'), []);
   assert.deepEqual(lintOne('# clusterset-disable MCS001\napiVersion: foo/v1\nkind: ServiceExport\n', 'MCS001'), []);
-  assert.deepEqual(lintOne('apiVersion: foo/v1\nkind: ServiceExport\nmetadata:\n  annotations: {clusterset.dev/disable: "MCS001"}\n', 'MCS001'), []);
+  assert.deepEqual(
+    lintOne('apiVersion: foo/v1\nkind: ServiceExport\nmetadata:\n  annotations: {clusterset.dev/disable: "MCS001"}\n', 'MCS001'),
+    [],
+  );
   assert.equal(lintOne('# clusterset-disable-next-line MCS101\napiVersion: foo/v1\nkind: ServiceExport\n', 'MCS001').length, 1);
 });

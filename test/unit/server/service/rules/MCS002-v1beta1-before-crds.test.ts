@@ -31,7 +31,10 @@ test('MCS002 uses the aws and submariner profiles when crdVersion is empty; an e
 });
 
 test('MCS002 takes the implementation from the workspace ClusterSet file', () => {
-  const s = serviceWith({ 'set.yaml': 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\nspec: {implementation: aws}\n', 'e.yaml': EXPORT });
+  const s = serviceWith({
+    'set.yaml': 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\nspec: {implementation: aws}\n',
+    'e.yaml': EXPORT,
+  });
   assert.equal(s.validate('file:///workspace/e.yaml').diagnostics.filter((d) => d.code === 'MCS002').length, 1);
 });
 

@@ -3,13 +3,17 @@ import { test } from 'node:test';
 import { lintOne, serviceWith } from '../../../../helpers/lint';
 import { applyFix } from '../../../../helpers/quickFix';
 
-const PROPERTY = (apiVersion: string): string => `apiVersion: ${apiVersion}\nkind: ClusterProperty\nmetadata: {name: cluster.clusterset.k8s.io}\nspec: {value: east}\n`;
+const PROPERTY = (apiVersion: string): string =>
+  `apiVersion: ${apiVersion}\nkind: ClusterProperty\nmetadata: {name: cluster.clusterset.k8s.io}\nspec: {value: east}\n`;
 
 test('MCS003 flags the KEP example version about.k8s.io/v1 with the exact range', () => {
   const d = lintOne(PROPERTY('about.k8s.io/v1'), 'MCS003');
   assert.equal(d.length, 1);
   assert.deepEqual([d[0].line, d[0].character, d[0].endLine, d[0].endCharacter, d[0].severity], [0, 12, 0, 27, 1]);
-  assert.match(d[0].message, /unknown API group\/version "about\.k8s\.io\/v1": about\.k8s\.io\/v1 appears only in the KEP-2149 examples/);
+  assert.match(
+    d[0].message,
+    /unknown API group\/version "about\.k8s\.io\/v1": about\.k8s\.io\/v1 appears only in the KEP-2149 examples/,
+  );
   assert.match(d[0].message, /Use about\.k8s\.io\/v1alpha1 or about\.k8s\.io\/v1beta1/);
 });
 

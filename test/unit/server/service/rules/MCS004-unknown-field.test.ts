@@ -10,7 +10,10 @@ test('MCS004 explains spec.serviceName on a ServiceExport: mapping is by name on
   const d = lintOne(`${SE}spec:\n  serviceName: web\n`, 'MCS004');
   assert.equal(d.length, 1);
   assert.deepEqual([d[0].line, d[0].character, d[0].endLine, d[0].endCharacter, d[0].severity], [4, 2, 4, 13, 1]);
-  assert.match(d[0].message, /^Unknown field "serviceName" in ServiceExport spec: a ServiceExport has no reference field: it exports the Service with the same metadata\.name/);
+  assert.match(
+    d[0].message,
+    /^Unknown field "serviceName" in ServiceExport spec: a ServiceExport has no reference field: it exports the Service with the same metadata\.name/,
+  );
   assert.match(d[0].message, /rejects the object under strict field validation/);
   const [s] = lintOne(`${SE}spec:\n  service: web\n`, 'MCS004');
   assert.match(s.message, /"service" in ServiceExport spec: a ServiceExport has no reference field/);
@@ -34,7 +37,10 @@ test('MCS004 turns the KEP alpha field spec.ip into the list spec.ips', () => {
 test('MCS004 flags ports[].targetPort on a ServiceImport with the reason', () => {
   const [d] = lintOne(`${SI}spec:\n  type: ClusterSetIP\n  ports:\n  - port: 80\n    targetPort: 8080\n`, 'MCS004');
   assert.deepEqual([d.line, d.character, d.endCharacter], [7, 4, 14]);
-  assert.match(d.message, /"targetPort" in ServiceImport spec\.ports\[0\]: a ServiceImport has no targetPort: target ports stay on each exporting cluster's Service/);
+  assert.match(
+    d.message,
+    /"targetPort" in ServiceImport spec\.ports\[0\]: a ServiceImport has no targetPort: target ports stay on each exporting cluster's Service/,
+  );
 });
 
 test('MCS004 suggests the closest field for a misspelling and renames it', () => {
@@ -58,7 +64,10 @@ test('MCS004 checks top-level keys and metadata, in flow style too', () => {
   const d = lintOne('apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetdata: {name: web}\n', 'MCS004');
   assert.deepEqual([d[0].line, d[0].character, d[0].endCharacter], [2, 0, 7]);
   assert.match(d[0].message, /"metdata" in ServiceExport; did you mean "metadata"\?/);
-  const [f] = lintOne('apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namspace: shop, label: {a: b}}\n', 'MCS004');
+  const [f] = lintOne(
+    'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namspace: shop, label: {a: b}}\n',
+    'MCS004',
+  );
   assert.deepEqual([f.line, f.character, f.endCharacter], [2, 22, 30]);
   assert.match(f.message, /did you mean "namespace"/);
 });
@@ -66,7 +75,9 @@ test('MCS004 checks top-level keys and metadata, in flow style too', () => {
 test('MCS004 lists the known fields when nothing is close', () => {
   const [d] = lintOne(`${SE}spec:\n  replicas: 3\n`, 'MCS004');
   assert.match(d.message, /Known fields here: exportedLabels, exportedAnnotations\./);
-  assert.deepEqual(fixTitles(serviceWith({ 'e.yaml': `${SE}spec:\n  replicas: 3\n` }), 'e.yaml', 'MCS004'), ['Suppress MCS004 on this line']);
+  assert.deepEqual(fixTitles(serviceWith({ 'e.yaml': `${SE}spec:\n  replicas: 3\n` }), 'e.yaml', 'MCS004'), [
+    'Suppress MCS004 on this line',
+  ]);
 });
 
 test('MCS004 accepts every known field, free-form maps and server-set metadata', () => {
@@ -100,7 +111,8 @@ status:
 });
 
 test('MCS004 validates the ClusterSet file, with specific hints', () => {
-  const text = 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\nspec:\n  globalnet: {enabled: true}\n  clusters:\n  - name: east\n    podCIDR: [10.0.0.0/16]\n';
+  const text =
+    'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\nspec:\n  globalnet: {enabled: true}\n  clusters:\n  - name: east\n    podCIDR: [10.0.0.0/16]\n';
   const d = lintOne(text, 'MCS004');
   assert.deepEqual(
     d.map((x) => [x.line, x.character, x.endCharacter]),
@@ -109,14 +121,29 @@ test('MCS004 validates the ClusterSet file, with specific hints', () => {
       [7, 4, 11],
     ],
   );
-  assert.match(d[0].message, /"globalnet" in ClusterSet spec: Globalnet is configured with spec\.overlap \{mode: globalnet, globalnetCIDR\}/);
+  assert.match(
+    d[0].message,
+    /"globalnet" in ClusterSet spec: Globalnet is configured with spec\.overlap \{mode: globalnet, globalnetCIDR\}/,
+  );
   assert.match(d[1].message, /did you mean "podCIDRs"/);
 });
 
-test('MCS004 leaves other groups\' ClusterSet kinds and GKE\'s net.gke.io alone, and checks ClusterProperty', () => {
-  assert.deepEqual(lintOne('apiVersion: multicluster.crd.antrea.io/v1alpha2\nkind: ClusterSet\nspec: {leaders: [{clusterID: a}]}\n', 'MCS004'), []);
-  assert.deepEqual(lintOne('apiVersion: net.gke.io/v1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\nspec: {whatever: 1}\n', 'MCS004'), []);
-  const [p] = lintOne('apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: clusterset.k8s.io}\nspec: {valeu: prod}\n', 'MCS004');
+test("MCS004 leaves other groups' ClusterSet kinds and GKE's net.gke.io alone, and checks ClusterProperty", () => {
+  assert.deepEqual(
+    lintOne('apiVersion: multicluster.crd.antrea.io/v1alpha2\nkind: ClusterSet\nspec: {leaders: [{clusterID: a}]}\n', 'MCS004'),
+    [],
+  );
+  assert.deepEqual(
+    lintOne(
+      'apiVersion: net.gke.io/v1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\nspec: {whatever: 1}\n',
+      'MCS004',
+    ),
+    [],
+  );
+  const [p] = lintOne(
+    'apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: clusterset.k8s.io}\nspec: {valeu: prod}\n',
+    'MCS004',
+  );
   assert.match(p.message, /"valeu" in ClusterProperty spec; did you mean "value"\?/);
 });
 

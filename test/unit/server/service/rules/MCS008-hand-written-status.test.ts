@@ -4,7 +4,8 @@ import { lintOne, serviceWith } from '../../../../helpers/lint';
 import { applyFix } from '../../../../helpers/quickFix';
 
 const HEAD = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
-const STATUS = 'status:\n  conditions: [{type: Valid, status: "True", reason: Valid, message: "", lastTransitionTime: "2026-01-01T00:00:00Z"}]\n';
+const STATUS =
+  'status:\n  conditions: [{type: Valid, status: "True", reason: Valid, message: "", lastTransitionTime: "2026-01-01T00:00:00Z"}]\n';
 
 test('MCS008 hints on the status key of a ServiceExport (catalogue example)', () => {
   const d = lintOne(HEAD + STATUS, 'MCS008');
@@ -18,11 +19,17 @@ test('MCS008 quick fix removes the whole status block, also in the middle of the
   const s = serviceWith({ 'e.yaml': HEAD + STATUS });
   assert.equal(applyFix(s, 'e.yaml', 'MCS008', 'Remove the status block'), HEAD);
   const middle = `${HEAD}status:\n  conditions:\n  - type: Valid\n    status: "True"\nspec:\n  exportedLabels: {a: b}\n`;
-  assert.equal(applyFix(serviceWith({ 'e.yaml': middle }), 'e.yaml', 'MCS008', 'Remove the status block'), `${HEAD}spec:\n  exportedLabels: {a: b}\n`);
+  assert.equal(
+    applyFix(serviceWith({ 'e.yaml': middle }), 'e.yaml', 'MCS008', 'Remove the status block'),
+    `${HEAD}spec:\n  exportedLabels: {a: b}\n`,
+  );
 });
 
 test('MCS008 covers ServiceImport and is silent without status', () => {
-  const [d] = lintOne('apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\nspec: {type: Headless, ports: [{port: 80}]}\nstatus: {clusters: [{cluster: east}]}\n', 'MCS008');
+  const [d] = lintOne(
+    'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\nspec: {type: Headless, ports: [{port: 80}]}\nstatus: {clusters: [{cluster: east}]}\n',
+    'MCS008',
+  );
   assert.match(d.message, /status in a ServiceImport manifest is ignored/);
   assert.deepEqual(lintOne(HEAD, 'MCS008'), []);
 });

@@ -4,14 +4,18 @@ import { parseAllDocuments } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { diagnosticsOf, lintOne, serviceWith, uriOf } from '../../../../helpers/lint';
 
-const EXPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: payments\n  namespace: billing\n';
-const SVC = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: billing\nspec:\n  ports:\n  - port: 443\n`;
+const EXPORT =
+  'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: payments\n  namespace: billing\n';
+const SVC = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: billing\nspec:\n  ports:\n  - port: 443\n`;
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
@@ -19,7 +23,10 @@ test('MCS101 flags an export with no Service, with a did-you-mean to a similar S
   const d = lintOne(`${EXPORT}---\n${SVC('payments-api')}`, 'MCS101');
   assert.equal(d.length, 1);
   assert.deepEqual([d[0].line, d[0].character, d[0].endLine, d[0].endCharacter, d[0].severity], [3, 8, 3, 16, 2]);
-  assert.match(d[0].message, /No Service named payments in namespace billing: the MCS controller will set Valid=False \(NoService\)/);
+  assert.match(
+    d[0].message,
+    /No Service named payments in namespace billing: the MCS controller will set Valid=False \(NoService\)/,
+  );
   assert.match(d[0].message, /Did you mean payments-api\?/);
 });
 
@@ -50,7 +57,9 @@ test('MCS101 quick fix appends a Service skeleton that parses and clears the fin
   for (const text of [EXPORT, EXPORT.trimEnd(), `${EXPORT}---\n${SVC('other')}`, EXPORT.replace(/\n/g, '\r\n')]) {
     const s = serviceWith({ 'a.yaml': text });
     const diags = s.validate(uriOf('a.yaml')).diagnostics.filter((x) => x.code === 'MCS101');
-    const action = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title === 'Create Service payments skeleton');
+    const action = s
+      .codeActions(uriOf('a.yaml'), diags[0].range, diags)
+      .find((a) => a.title === 'Create Service payments skeleton');
     assert.ok(action, 'fix offered');
     assert.equal(action.isPreferred, true);
     const fixed = applyEdits(text, action.edit?.changes?.[uriOf('a.yaml')] ?? []);
@@ -71,11 +80,16 @@ test('MCS101 offers renaming the export to the similar Service', () => {
   const s = serviceWith({ 'a.yaml': text });
   const diags = s.validate(uriOf('a.yaml')).diagnostics.filter((x) => x.code === 'MCS101');
   const action = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title === 'Rename export to payments-api');
-  assert.deepEqual(action?.edit?.changes?.[uriOf('a.yaml')], [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 16 } }, newText: 'payments-api' }]);
+  assert.deepEqual(action?.edit?.changes?.[uriOf('a.yaml')], [
+    { range: { start: { line: 3, character: 8 }, end: { line: 3, character: 16 } }, newText: 'payments-api' },
+  ]);
 });
 
 test('MCS101 can be suppressed on the line', () => {
-  assert.deepEqual(lintOne(EXPORT.replace('  name: payments', '  # clusterset-disable-next-line MCS101\n  name: payments'), 'MCS101'), []);
+  assert.deepEqual(
+    lintOne(EXPORT.replace('  name: payments', '  # clusterset-disable-next-line MCS101\n  name: payments'), 'MCS101'),
+    [],
+  );
 });
 
 test('MCS101 says when the export has no namespace', () => {

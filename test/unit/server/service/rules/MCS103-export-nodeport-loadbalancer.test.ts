@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintOne } from '../../../../helpers/lint';
 
-const svc = (type: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {type: ${type}, selector: {app: web}, ports: [{port: 80}]}\n---\n`;
+const svc = (type: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {type: ${type}, selector: {app: web}, ports: [{port: 80}]}\n---\n`;
 const EXPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
 
 test('MCS103 is a Hint for an exported LoadBalancer Service', () => {

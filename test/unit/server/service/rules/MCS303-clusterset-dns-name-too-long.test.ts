@@ -14,13 +14,24 @@ const files = (clusterId: string) => ({
 test('MCS303 flags a per-endpoint name over 253 characters using the ClusterProperty cluster id', () => {
   const s = serviceWith(files('payments-production-primary-cluster-in-europe-west-region-01.registry-a'));
   const d = diagnosticsOf(s, 'clusters/eu/svc.yaml', 'MCS303');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.severity]), [[2, 17, 2]]);
-  assert.match(d[0].message, new RegExp(`name ${STS_NAME}-11\\.payments-production-primary-cluster-in-europe-west-region-01\\.registry-a\\.${SVC_NAME}\\.${NS}\\.svc\\.clusterset\\.local is not a valid DNS name: it has 2\\d\\d characters \\(at most 253\\)`));
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.severity]),
+    [[2, 17, 2]],
+  );
+  assert.match(
+    d[0].message,
+    new RegExp(
+      `name ${STS_NAME}-11\\.payments-production-primary-cluster-in-europe-west-region-01\\.registry-a\\.${SVC_NAME}\\.${NS}\\.svc\\.clusterset\\.local is not a valid DNS name: it has 2\\d\\d characters \\(at most 253\\)`,
+    ),
+  );
   s.setFile(uriOf('clusters/eu/id.yaml'), files('eu')['clusters/eu/id.yaml'], 2);
   assert.deepEqual(diagnosticsOf(s, 'clusters/eu/svc.yaml', 'MCS303'), []);
 });
 
 test('MCS303 flags a cluster id label over 63 characters', () => {
   const s = serviceWith(files(`${'c'.repeat(64)}.x`));
-  assert.match(diagnosticsOf(s, 'clusters/eu/svc.yaml', 'MCS303')[0].message, /the label "c{64}" has 64 characters \(at most 63\)/);
+  assert.match(
+    diagnosticsOf(s, 'clusters/eu/svc.yaml', 'MCS303')[0].message,
+    /the label "c{64}" has 64 characters \(at most 63\)/,
+  );
 });

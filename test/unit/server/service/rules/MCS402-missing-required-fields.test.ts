@@ -8,7 +8,10 @@ const at = (d: ReturnType<typeof lintOne>) => d.map((x) => [x.line, x.character,
 test('MCS402 flags a spec without type and ports on the spec key', () => {
   const d = lintOne(`${HEAD}spec: {ips: [10.42.0.10]}\n`, 'MCS402');
   assert.deepEqual(at(d), [[3, 0, 3, 4, 1]]);
-  assert.match(d[0].message, /ServiceImport shop\/web has no spec\.type or spec\.ports: the CRD requires both .* API server rejects/);
+  assert.match(
+    d[0].message,
+    /ServiceImport shop\/web has no spec\.type or spec\.ports: the CRD requires both .* API server rejects/,
+  );
 });
 
 test('MCS402 names only the missing field', () => {

@@ -7,19 +7,29 @@ const withType = (t: string) => `${HEAD}spec:\n  type: ${t}\n  ports: [{port: 80
 
 test('MCS403 flags the Service type ClusterIP and explains the import type', () => {
   const d = lintOne(withType('ClusterIP'), 'MCS403');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]), [[4, 8, 4, 17, 1]]);
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
+    [[4, 8, 4, 17, 1]],
+  );
   assert.match(d[0].message, /spec\.type is "ClusterIP", not ClusterSetIP or Headless .* API server rejects/);
   assert.match(d[0].message, /ClusterIP is a Service type; the matching import type is ClusterSetIP/);
 });
 
 test('MCS403 quick fixes: ClusterIP to ClusterSetIP, headless to Headless', () => {
-  for (const [written, wanted] of [['ClusterIP', 'ClusterSetIP'], ['headless', 'Headless'], ['clustersetip', 'ClusterSetIP'], ['LoadBalancer', 'ClusterSetIP']]) {
+  for (const [written, wanted] of [
+    ['ClusterIP', 'ClusterSetIP'],
+    ['headless', 'Headless'],
+    ['clustersetip', 'ClusterSetIP'],
+    ['LoadBalancer', 'ClusterSetIP'],
+  ]) {
     const s = serviceWith({ 'a.yaml': withType(written) });
     const diags = s.validate(uriOf('a.yaml')).diagnostics.filter((x) => x.code === 'MCS403');
     assert.equal(diags.length, 1, written);
     const fix = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title === `Change spec.type to ${wanted}`);
     assert.ok(fix, `fix for ${written}`);
-    assert.deepEqual(fix.edit?.changes?.[uriOf('a.yaml')], [{ range: { start: { line: 4, character: 8 }, end: { line: 4, character: 8 + written.length } }, newText: wanted }]);
+    assert.deepEqual(fix.edit?.changes?.[uriOf('a.yaml')], [
+      { range: { start: { line: 4, character: 8 }, end: { line: 4, character: 8 + written.length } }, newText: wanted },
+    ]);
   }
 });
 

@@ -21,7 +21,10 @@ test('MCS404 allows only one IP with the v0.1.0 CRDs', () => {
 
 test('MCS404 is a Hint in the aws profile, whose own CRD has no maxItems', () => {
   const d = lintOne(withIps('10.0.0.1, 10.0.0.2, 10.0.0.3'), 'MCS404', { implementation: 'aws' });
-  assert.deepEqual(d.map((x) => x.severity), [4]);
+  assert.deepEqual(
+    d.map((x) => x.severity),
+    [4],
+  );
   assert.match(d[0].message, /AWS controller's own CRD has no limit/);
 });
 

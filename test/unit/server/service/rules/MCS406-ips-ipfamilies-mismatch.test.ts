@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { lintOne } from '../../../../helpers/lint';
 
 const HEAD = 'apiVersion: multicluster.x-k8s.io/v1beta1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\n';
-const spec = (families: string, ips: string) => `${HEAD}spec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n  ipFamilies: [${families}]\n  ips: [${ips}]\n`;
+const spec = (families: string, ips: string) =>
+  `${HEAD}spec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n  ipFamilies: [${families}]\n  ips: [${ips}]\n`;
 const at = (d: ReturnType<typeof lintOne>) => d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]);
 
 test('MCS406 flags IPs in the wrong family order and suggests swapping', () => {

@@ -18,14 +18,19 @@ test('MCS407 flags unknown values and offers the case fix', () => {
   assert.equal(diags.length, 1);
   assert.match(diags[0].message, /spec\.ipFamilies\[0\] is "ipv6", not IPv4 or IPv6 \(case-sensitive\)/);
   const fix = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title === 'Change to IPv6');
-  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [{ range: { start: { line: 3, character: 61 }, end: { line: 3, character: 65 } }, newText: 'IPv6' }]);
+  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [
+    { range: { start: { line: 3, character: 61 }, end: { line: 3, character: 65 } }, newText: 'IPv6' },
+  ]);
   const dual = lintOne(withFamilies('DualStack'), 'MCS407');
   assert.equal(dual.length, 1);
 });
 
 test('MCS407 flags more than two entries', () => {
   const d = lintOne(withFamilies('IPv4, IPv6, IPv4'), 'MCS407');
-  assert.deepEqual(d.map((x) => x.message.match(/twice|at most 2/)?.[0]), ['twice', 'at most 2']);
+  assert.deepEqual(
+    d.map((x) => x.message.match(/twice|at most 2/)?.[0]),
+    ['twice', 'at most 2'],
+  );
 });
 
 test('MCS407 accepts one or both families', () => {

@@ -16,24 +16,43 @@ function fixFor(text: string, title: string) {
 
 test('MCS410 flags HTTP as a protocol and explains appProtocol', () => {
   const d = lintOne(`${HEAD}spec: {type: ClusterSetIP, ports: [{port: 80, protocol: HTTP}]}\n`, 'MCS410');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]), [[3, 56, 3, 60, 1]]);
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
+    [[3, 56, 3, 60, 1]],
+  );
   assert.match(d[0].message, /spec\.ports\[0\]\.protocol is "HTTP", not TCP, UDP or SCTP/);
   assert.match(d[0].message, /set protocol: TCP and appProtocol: http/);
 });
 
 test('MCS410 moves HTTP into appProtocol in a flow mapping', () => {
-  const edits = fixFor(`${HEAD}spec: {type: ClusterSetIP, ports: [{port: 80, protocol: HTTP}]}\n`, 'Set protocol TCP and appProtocol http');
-  assert.deepEqual(edits, [{ range: { start: { line: 3, character: 46 }, end: { line: 3, character: 60 } }, newText: 'protocol: TCP, appProtocol: http' }]);
+  const edits = fixFor(
+    `${HEAD}spec: {type: ClusterSetIP, ports: [{port: 80, protocol: HTTP}]}\n`,
+    'Set protocol TCP and appProtocol http',
+  );
+  assert.deepEqual(edits, [
+    {
+      range: { start: { line: 3, character: 46 }, end: { line: 3, character: 60 } },
+      newText: 'protocol: TCP, appProtocol: http',
+    },
+  ]);
 });
 
 test('MCS410 moves GRPC into appProtocol in a block mapping, keeping the indentation', () => {
   const text = `${HEAD}spec:\n  type: ClusterSetIP\n  ports:\n  - port: 9090\n    protocol: GRPC\n`;
   const edits = fixFor(text, 'Set protocol TCP and appProtocol grpc');
-  assert.deepEqual(edits, [{ range: { start: { line: 7, character: 4 }, end: { line: 7, character: 18 } }, newText: 'protocol: TCP\n    appProtocol: grpc' }]);
+  assert.deepEqual(edits, [
+    {
+      range: { start: { line: 7, character: 4 }, end: { line: 7, character: 18 } },
+      newText: 'protocol: TCP\n    appProtocol: grpc',
+    },
+  ]);
 });
 
 test('MCS410 only resets protocol when appProtocol is already set, and fixes case', () => {
-  const edits = fixFor(`${HEAD}spec: {type: ClusterSetIP, ports: [{port: 443, protocol: HTTPS, appProtocol: https}]}\n`, 'Set protocol TCP (appProtocol is already set)');
+  const edits = fixFor(
+    `${HEAD}spec: {type: ClusterSetIP, ports: [{port: 443, protocol: HTTPS, appProtocol: https}]}\n`,
+    'Set protocol TCP (appProtocol is already set)',
+  );
   assert.equal(edits?.[0].newText, 'TCP');
   const lower = fixFor(`${HEAD}spec: {type: ClusterSetIP, ports: [{port: 53, protocol: udp}]}\n`, 'Change to UDP');
   assert.equal(lower?.[0].newText, 'UDP');

@@ -14,11 +14,16 @@ function fixOf(text: string) {
 
 test('MCS413 flags an upper-case name with underscores and proposes a DNS label', () => {
   const d = lintOne(withName('HTTP_Main'), 'MCS413');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]), [[3, 42, 3, 51, 1]]);
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
+    [[3, 42, 3, 51, 1]],
+  );
   assert.match(d[0].message, /spec\.ports\[0\]\.name "HTTP_Main" is not a DNS label .* SRV record\. Use "http-main"\./);
   const fix = fixOf(withName('HTTP_Main'));
   assert.equal(fix?.title, 'Rename the port to http-main');
-  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [{ range: { start: { line: 3, character: 42 }, end: { line: 3, character: 51 } }, newText: 'http-main' }]);
+  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [
+    { range: { start: { line: 3, character: 42 }, end: { line: 3, character: 51 } }, newText: 'http-main' },
+  ]);
 });
 
 test('MCS413 flags names that are too long or not strings; the fix quotes a numeric name', () => {

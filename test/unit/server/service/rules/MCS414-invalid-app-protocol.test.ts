@@ -8,13 +8,34 @@ const withApp = (a: string) => `${HEAD}spec: {type: ClusterSetIP, ports: [{port:
 
 test('MCS414 warns on an appProtocol with a space in the prefix', () => {
   const d = lintOne(withApp('"my company/proto"'), 'MCS414');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]), [[3, 59, 3, 77, 2]]);
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
+    [[3, 59, 3, 77, 2]],
+  );
   assert.match(d[0].message, /appProtocol "my company\/proto" is not valid: the prefix "my company" is not a DNS subdomain/);
 });
 
 test('MCS414 table: what is and is not an appProtocol', () => {
-  for (const ok of ['http', 'https', 'grpc', 'h2c', 'kubernetes.io/h2c', 'kubernetes.io/ws', 'kubernetes.io/wss', 'example.com/my-proto', 'mysql']) assert.equal(appProtocolProblem(ok), undefined, ok);
-  for (const [bad, why] of [['kubernetes.io/grpc', /reserved/], ['Example.com/x', /not a DNS subdomain/], ['/x', /not a DNS subdomain/], ['example.com/', /not a valid name/], ['-http', /not a valid name/], ['a'.repeat(64), /not a valid name/]] as const) {
+  for (const ok of [
+    'http',
+    'https',
+    'grpc',
+    'h2c',
+    'kubernetes.io/h2c',
+    'kubernetes.io/ws',
+    'kubernetes.io/wss',
+    'example.com/my-proto',
+    'mysql',
+  ])
+    assert.equal(appProtocolProblem(ok), undefined, ok);
+  for (const [bad, why] of [
+    ['kubernetes.io/grpc', /reserved/],
+    ['Example.com/x', /not a DNS subdomain/],
+    ['/x', /not a DNS subdomain/],
+    ['example.com/', /not a valid name/],
+    ['-http', /not a valid name/],
+    ['a'.repeat(64), /not a valid name/],
+  ] as const) {
     assert.match(appProtocolProblem(bad) ?? '', why, bad);
   }
 });

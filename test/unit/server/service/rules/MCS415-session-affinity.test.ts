@@ -2,14 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintOne, serviceWith, uriOf } from '../../../../helpers/lint';
 
-const HEAD = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n';
+const HEAD =
+  'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n';
 const at = (d: ReturnType<typeof lintOne>) => d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]);
 
 test('MCS415 flags a ClientIP timeout above 86400 seconds', () => {
-  const d = lintOne(`${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 90000}}\n`, 'MCS415');
+  const d = lintOne(
+    `${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 90000}}\n`,
+    'MCS415',
+  );
   assert.deepEqual(at(d), [[7, 53, 7, 58, 1]]);
   assert.match(d[0].message, /timeoutSeconds is 90000, outside 1–86400/);
-  assert.match(lintOne(`${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: "60"}}\n`, 'MCS415')[0].message, /the string "60": the CRD declares an int32/);
+  assert.match(
+    lintOne(`${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: "60"}}\n`, 'MCS415')[0]
+      .message,
+    /the string "60": the CRD declares an int32/,
+  );
 });
 
 test('MCS415 flags an unknown sessionAffinity and fixes its case', () => {
@@ -26,12 +34,21 @@ test('MCS415 hints that affinity config is ignored with None or on a Headless im
   const none = lintOne(`${HEAD}  sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\n`, 'MCS415');
   assert.deepEqual(at(none), [[6, 2, 6, 23, 4]]);
   assert.match(none[0].message, /sessionAffinityConfig is ignored: sessionAffinity is unset \(None\)/);
-  const headless = lintOne(`${HEAD.replace('ClusterSetIP', 'Headless')}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\n`, 'MCS415');
-  assert.deepEqual(headless.map((x) => x.severity), [4]);
+  const headless = lintOne(
+    `${HEAD.replace('ClusterSetIP', 'Headless')}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\n`,
+    'MCS415',
+  );
+  assert.deepEqual(
+    headless.map((x) => x.severity),
+    [4],
+  );
   assert.match(headless[0].message, /the import is Headless/);
 });
 
 test('MCS415 accepts ClientIP with a valid timeout and plain None', () => {
-  assert.deepEqual(lintOne(`${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}\n`, 'MCS415'), []);
+  assert.deepEqual(
+    lintOne(`${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}\n`, 'MCS415'),
+    [],
+  );
   assert.deepEqual(lintOne(`${HEAD}  sessionAffinity: None\n`, 'MCS415'), []);
 });

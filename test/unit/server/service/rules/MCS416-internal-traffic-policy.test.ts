@@ -7,7 +7,10 @@ const withPolicy = (p: string) => `${HEAD}spec: {type: ClusterSetIP, ports: [{po
 
 test('MCS416 flags a policy outside Cluster/Local', () => {
   const d = lintOne(withPolicy('Node'), 'MCS416');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]), [[3, 71, 3, 75, 1]]);
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
+    [[3, 71, 3, 75, 1]],
+  );
   assert.match(d[0].message, /spec\.internalTrafficPolicy is "Node", not Cluster or Local/);
   assert.match(d[0].message, /Use Cluster \(default\) or Local/);
 });
@@ -16,7 +19,9 @@ test('MCS416 fixes the case of a known policy', () => {
   const s = serviceWith({ 'a.yaml': withPolicy('local') });
   const diags = s.validate(uriOf('a.yaml')).diagnostics.filter((x) => x.code === 'MCS416');
   const fix = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title === 'Change to Local');
-  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [{ range: { start: { line: 3, character: 71 }, end: { line: 3, character: 76 } }, newText: 'Local' }]);
+  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [
+    { range: { start: { line: 3, character: 71 }, end: { line: 3, character: 76 } }, newText: 'Local' },
+  ]);
 });
 
 test('MCS416 accepts Cluster, Local and no policy', () => {

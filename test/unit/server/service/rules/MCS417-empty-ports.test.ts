@@ -6,8 +6,14 @@ const HEAD = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nm
 
 test('MCS417 warns on an empty ports list', () => {
   const d = lintOne(`${HEAD}spec: {type: ClusterSetIP, ports: []}\n`, 'MCS417');
-  assert.deepEqual(d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]), [[3, 34, 3, 36, 2]]);
-  assert.match(d[0].message, /ServiceImport shop\/web has an empty spec\.ports list: the API server accepts it, but the import exposes no port/);
+  assert.deepEqual(
+    d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
+    [[3, 34, 3, 36, 2]],
+  );
+  assert.match(
+    d[0].message,
+    /ServiceImport shop\/web has an empty spec\.ports list: the API server accepts it, but the import exposes no port/,
+  );
 });
 
 test('MCS417 accepts a non-empty list and leaves a missing list to MCS402', () => {

@@ -14,6 +14,7 @@ test('MCS502 flags managed-by endpointslice-controller.k8s.io on an MCS slice, o
 
 test('MCS502 accepts an MCS controller and ignores non-MCS slices', () => {
   assert.deepEqual(lintOne(slice('endpointslice-mesh-controller.cilium.io'), 'MCS502'), []);
-  const plain = 'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web-abc\n  labels: {kubernetes.io/service-name: web, endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io}\n';
+  const plain =
+    'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web-abc\n  labels: {kubernetes.io/service-name: web, endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io}\n';
   assert.deepEqual(lintOne(plain, 'MCS502'), []);
 });

@@ -13,7 +13,8 @@ test('MCS504 flags an ARN as source-cluster: invalid label value (Error)', () =>
 });
 
 test('MCS504 warns when the value is not a declared cluster id', () => {
-  const clusterSet = 'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\nspec:\n  clusters:\n  - name: east\n  - name: west\n';
+  const clusterSet =
+    'apiVersion: clusterset.dev/v1alpha1\nkind: ClusterSet\nmetadata: {name: prod}\nspec:\n  clusters:\n  - name: east\n  - name: west\n';
   const s = serviceWith({ 'clusterset.yaml': clusterSet, 'slice.yaml': slice('eats') });
   const d = diagnosticsOf(s, 'slice.yaml', 'MCS504');
   assert.equal(d.length, 1);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintOne } from '../../../../helpers/lint';
 
-const prop = (value: string) => `apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: cluster.clusterset.k8s.io}\nspec:\n  value: ${value}\n`;
+const prop = (value: string) =>
+  `apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: cluster.clusterset.k8s.io}\nspec:\n  value: ${value}\n`;
 
 test('MCS601 flags an id that is not a DNS subdomain as an Error on spec.value', () => {
   const d = lintOne(prop('Prod_EU_West'), 'MCS601');
@@ -23,6 +24,13 @@ test('MCS601 warns for ids longer than 63, 128 or more, and with three labels', 
 });
 
 test('MCS601 accepts a label, two labels, a kube-system UID; ignores other properties', () => {
-  for (const v of ['east', 'east.aws', '9d2b3e40-5c1a-4b8e-8f4e-2a1b3c4d5e6f']) assert.deepEqual(lintOne(prop(v), 'MCS601'), [], v);
-  assert.deepEqual(lintOne('apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: region.example.com}\nspec: {value: EU_West}\n', 'MCS601'), []);
+  for (const v of ['east', 'east.aws', '9d2b3e40-5c1a-4b8e-8f4e-2a1b3c4d5e6f'])
+    assert.deepEqual(lintOne(prop(v), 'MCS601'), [], v);
+  assert.deepEqual(
+    lintOne(
+      'apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata: {name: region.example.com}\nspec: {value: EU_West}\n',
+      'MCS601',
+    ),
+    [],
+  );
 });

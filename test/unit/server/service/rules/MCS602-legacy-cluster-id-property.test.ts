@@ -12,7 +12,9 @@ test('MCS602 flags id.k8s.io on metadata.name with a rename fix', () => {
   const s = serviceWith({ 'a.yaml': text });
   const diags = s.validate(uriOf('a.yaml')).diagnostics.filter((x) => x.code === 'MCS602');
   const fix = s.codeActions(uriOf('a.yaml'), diags[0].range, diags).find((a) => a.title.startsWith('Rename'));
-  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } }, newText: 'cluster.clusterset.k8s.io' }]);
+  assert.deepEqual(fix?.edit?.changes?.[uriOf('a.yaml')], [
+    { range: { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } }, newText: 'cluster.clusterset.k8s.io' },
+  ]);
 });
 
 test('MCS602 accepts the current name', () => {

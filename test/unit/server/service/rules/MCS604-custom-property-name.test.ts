@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintOne } from '../../../../helpers/lint';
 
-const prop = (name: string) => `apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata:\n  name: ${name}\nspec: {value: eu-west-1}\n`;
+const prop = (name: string) =>
+  `apiVersion: about.k8s.io/v1beta1\nkind: ClusterProperty\nmetadata:\n  name: ${name}\nspec: {value: eu-west-1}\n`;
 
 test('MCS604 warns on reserved suffixes', () => {
   const d = lintOne(prop('region.k8s.io'), 'MCS604');
@@ -19,5 +20,6 @@ test('MCS604 hints at bare names', () => {
 });
 
 test('MCS604 accepts well-known and suffixed names', () => {
-  for (const n of ['cluster.clusterset.k8s.io', 'clusterset.k8s.io', 'id.k8s.io', 'region.example.com']) assert.deepEqual(lintOne(prop(n), 'MCS604'), [], n);
+  for (const n of ['cluster.clusterset.k8s.io', 'clusterset.k8s.io', 'id.k8s.io', 'region.example.com'])
+    assert.deepEqual(lintOne(prop(n), 'MCS604'), [], n);
 });

@@ -19,7 +19,8 @@ test('MCS606 flags a submariner cluster id that is not a DNS label, and ignores 
   assert.deepEqual(lintOne(clusterSet('cilium', 'east-1'), 'MCS606'), []);
 });
 
-const ciliumConfig = (name: string, id: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n  cluster-name: ${name}\n  cluster-id: "${id}"\n`;
+const ciliumConfig = (name: string, id: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata:\n  cluster-name: ${name}\n  cluster-id: "${id}"\n`;
 
 test('MCS606 checks cilium-config cluster-name and cluster-id', () => {
   const d = lintOne(ciliumConfig('East_1', '0'), 'MCS606');
@@ -33,9 +34,15 @@ test('MCS606 checks cilium-config cluster-name and cluster-id', () => {
 });
 
 test('MCS606 flags the same cilium cluster-id in two clusters', () => {
-  const s = serviceWith({ 'clusters/east/cilium.yaml': ciliumConfig('east', '1'), 'clusters/west/cilium.yaml': ciliumConfig('west', '1') });
+  const s = serviceWith({
+    'clusters/east/cilium.yaml': ciliumConfig('east', '1'),
+    'clusters/west/cilium.yaml': ciliumConfig('west', '1'),
+  });
   const [d] = diagnosticsOf(s, 'clusters/east/cilium.yaml', 'MCS606');
   assert.match(d.message, /cluster-id 1 is also used by cluster west/);
-  const ok = serviceWith({ 'clusters/east/cilium.yaml': ciliumConfig('east', '1'), 'clusters/west/cilium.yaml': ciliumConfig('west', '2') });
+  const ok = serviceWith({
+    'clusters/east/cilium.yaml': ciliumConfig('east', '1'),
+    'clusters/west/cilium.yaml': ciliumConfig('west', '2'),
+  });
   assert.deepEqual(diagnosticsOf(ok, 'clusters/east/cilium.yaml', 'MCS606'), []);
 });

@@ -20,5 +20,8 @@ test('MCS702 flags host bits and the quick fix writes the canonical prefix', () 
 });
 
 test('MCS702 is silent for canonical prefixes, /32 and /128', () => {
-  assert.deepEqual(lintFull(clusterSet(`  clusters:\n  - {name: east, podCIDRs: [10.10.0.0/16, 10.1.2.3/32, "fd00::1/128"]}\n`), 'MCS702'), []);
+  assert.deepEqual(
+    lintFull(clusterSet(`  clusters:\n  - {name: east, podCIDRs: [10.10.0.0/16, 10.1.2.3/32, "fd00::1/128"]}\n`), 'MCS702'),
+    [],
+  );
 });

@@ -20,16 +20,27 @@ test('MCS703 reports both ranges, names both sides and points at the other range
     ['MCS703', 8, 15, 27, 1],
     ['MCS703', 11, 15, 29, 1],
   ]);
-  assert.match(ds[1].message, /^podCIDRs 10\.10\.128\.0\/17 of central lies inside podCIDRs 10\.10\.0\.0\/16 of east: Cilium ClusterMesh requires unique PodCIDRs/);
+  assert.match(
+    ds[1].message,
+    /^podCIDRs 10\.10\.128\.0\/17 of central lies inside podCIDRs 10\.10\.0\.0\/16 of east: Cilium ClusterMesh requires unique PodCIDRs/,
+  );
   assert.match(ds[0].message, /^podCIDRs 10\.10\.0\.0\/16 of east contains podCIDRs 10\.10\.128\.0\/17 of central/);
   assert.deepEqual(ds[0].relatedInformation, [
-    { location: { uri: CS_URI, range: { start: { line: 11, character: 15 }, end: { line: 11, character: 29 } } }, message: 'podCIDRs 10.10.128.0/17 of central lies inside podCIDRs 10.10.0.0/16 of east' },
+    {
+      location: { uri: CS_URI, range: { start: { line: 11, character: 15 }, end: { line: 11, character: 29 } } },
+      message: 'podCIDRs 10.10.128.0/17 of central lies inside podCIDRs 10.10.0.0/16 of east',
+    },
   ]);
-  assert.deepEqual(ds[1].relatedInformation?.[0].location.range, { start: { line: 8, character: 15 }, end: { line: 8, character: 27 } });
+  assert.deepEqual(ds[1].relatedInformation?.[0].location.range, {
+    start: { line: 8, character: 15 },
+    end: { line: 8, character: 27 },
+  });
 });
 
 test('MCS703 is silent for adjacent, non-overlapping pod ranges', () => {
-  const text = clusterSet(`  clusters:\n  - {name: east, podCIDRs: [10.10.0.0/17]}\n  - {name: west, podCIDRs: [10.10.128.0/17]}\n`);
+  const text = clusterSet(
+    `  clusters:\n  - {name: east, podCIDRs: [10.10.0.0/17]}\n  - {name: west, podCIDRs: [10.10.128.0/17]}\n`,
+  );
   assert.deepEqual(lintFull(text, 'MCS703'), []);
 });
 
@@ -37,7 +48,10 @@ test('MCS703 counts further overlaps and keeps at most five related locations', 
   const items = Array.from({ length: 8 }, (_, i) => `  - {name: c${i}, podCIDRs: [10.244.0.0/16]}`).join('\n');
   const ds = lintFull(clusterSet(`  clusters:\n${items}\n`), 'MCS703');
   assert.equal(ds.length, 8);
-  assert.match(ds[0].message, /^podCIDRs 10\.244\.0\.0\/16 of c0 is the same range as podCIDRs 10\.244\.0\.0\/16 of c1 \(and 6 more overlapping ranges\)/);
+  assert.match(
+    ds[0].message,
+    /^podCIDRs 10\.244\.0\.0\/16 of c0 is the same range as podCIDRs 10\.244\.0\.0\/16 of c1 \(and 6 more overlapping ranges\)/,
+  );
   assert.equal(ds[0].relatedInformation?.length, 5);
 });
 
@@ -47,7 +61,10 @@ test('MCS703 is a hint with overlap.mode globalnet or multi-network', () => {
     ['istio', 'multi-network', /allowed with overlap\.mode multi-network: Istio/],
   ] as const) {
     const ds = lintFull(clusterSet(`  implementation: ${impl}\n  overlap:\n    mode: ${mode}\n${clusters}`), 'MCS703');
-    assert.deepEqual(ds.map((d) => d.severity), [4, 4]);
+    assert.deepEqual(
+      ds.map((d) => d.severity),
+      [4, 4],
+    );
     assert.match(ds[0].message, why);
   }
 });
@@ -76,11 +93,20 @@ test('MCS703 with submariner offers "Switch to Globalnet"; applying it leaves on
   assert.match(after, /- name: east\n {4}globalCIDR: 242\.0\.0\.0\/16\n/);
   assert.match(after, /- name: west\n {4}globalCIDR: 242\.2\.0\.0\/16\n/);
   const all = lintFull(after);
-  assert.deepEqual(all.filter((x) => x.severity !== 4), [], 'no errors or warnings left');
-  assert.deepEqual(brief(all.filter((x) => x.code === 'MCS703')).map((b) => b[4]), [4, 4]);
+  assert.deepEqual(
+    all.filter((x) => x.severity !== 4),
+    [],
+    'no errors or warnings left',
+  );
+  assert.deepEqual(
+    brief(all.filter((x) => x.code === 'MCS703')).map((b) => b[4]),
+    [4, 4],
+  );
 });
 
 test('MCS703 can be suppressed on the line', () => {
-  const text = clusterSet(`  clusters:\n  - name: east\n    # clusterset-disable-next-line MCS703\n    podCIDRs: [10.10.0.0/16]\n  - name: west\n    podCIDRs: [10.10.0.0/16]\n`);
+  const text = clusterSet(
+    `  clusters:\n  - name: east\n    # clusterset-disable-next-line MCS703\n    podCIDRs: [10.10.0.0/16]\n  - name: west\n    podCIDRs: [10.10.0.0/16]\n`,
+  );
   assert.deepEqual(brief(lintFull(text, 'MCS703')), [['MCS703', 10, 15, 27, 1]]);
 });

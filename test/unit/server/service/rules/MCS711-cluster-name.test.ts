@@ -4,7 +4,9 @@ import { brief, clusterSet, lintFull } from '../cidr/fixtures';
 
 test('MCS711 flags a missing name, a non-DNS-label name, a too-long name and a duplicate', () => {
   const long = 'a'.repeat(64);
-  const text = clusterSet(`  clusters:\n  - {podCIDRs: [10.1.0.0/16]}\n  - {name: East_1}\n  - {name: ${long}}\n  - {name: west}\n  - {name: west}\n`);
+  const text = clusterSet(
+    `  clusters:\n  - {podCIDRs: [10.1.0.0/16]}\n  - {name: East_1}\n  - {name: ${long}}\n  - {name: west}\n  - {name: west}\n`,
+  );
   const ds = lintFull(text, 'MCS711');
   assert.deepEqual(brief(ds), [
     ['MCS711', 6, 4, 29, 1],

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintOne, serviceWith, uriOf } from '../../../../helpers/lint';
 
-const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns}\ndata:\n  Corefile: |-\n    .:53 {\n        multicluster cluster.local.\n    }\n';
+const text =
+  'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns}\ndata:\n  Corefile: |-\n    .:53 {\n        multicluster cluster.local.\n    }\n';
 
 test('MCS803 flags multicluster on cluster.local with a fix to clusterset.local', () => {
   const d = lintOne(text, 'MCS803');

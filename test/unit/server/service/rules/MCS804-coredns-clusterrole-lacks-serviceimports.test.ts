@@ -20,20 +20,33 @@ test('MCS804 flags system:coredns without serviceimports access, with a fix that
   assert.match(diags[0].message, /does not grant list and watch on serviceimports in multicluster\.x-k8s\.io/);
   const fix = s.codeActions(uriOf('rbac.yaml'), diags[0].range, diags).find((a) => a.title.startsWith('Grant'));
   assert.deepEqual(fix?.edit?.changes?.[uriOf('rbac.yaml')], [
-    { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '- apiGroups: [multicluster.x-k8s.io]\n  resources: [serviceimports]\n  verbs: [list, watch]\n' },
+    {
+      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+      newText: '- apiGroups: [multicluster.x-k8s.io]\n  resources: [serviceimports]\n  verbs: [list, watch]\n',
+    },
   ]);
 });
 
 test('MCS804 names only the missing verb', () => {
   const partial = `${role}- {apiGroups: [multicluster.x-k8s.io], resources: [serviceimports], verbs: [list]}\n`;
-  assert.match(diagnosticsOf(serviceWith({ 'rbac.yaml': partial, 'export.yaml': exportText }), 'rbac.yaml', 'MCS804')[0].message, /does not grant watch on/);
+  assert.match(
+    diagnosticsOf(serviceWith({ 'rbac.yaml': partial, 'export.yaml': exportText }), 'rbac.yaml', 'MCS804')[0].message,
+    /does not grant watch on/,
+  );
 });
 
 test('MCS804 accepts a granted role, and stays quiet without MCS objects or in the submariner profile', () => {
   const granted = `${role}- {apiGroups: [multicluster.x-k8s.io], resources: [serviceimports, serviceexports], verbs: [list, watch]}\n`;
   assert.deepEqual(diagnosticsOf(serviceWith({ 'rbac.yaml': granted, 'export.yaml': exportText }), 'rbac.yaml', 'MCS804'), []);
   assert.deepEqual(diagnosticsOf(serviceWith({ 'rbac.yaml': role }), 'rbac.yaml', 'MCS804'), []);
-  assert.deepEqual(diagnosticsOf(serviceWith({ 'rbac.yaml': role, 'export.yaml': exportText }, { implementation: 'submariner' }), 'rbac.yaml', 'MCS804'), []);
+  assert.deepEqual(
+    diagnosticsOf(
+      serviceWith({ 'rbac.yaml': role, 'export.yaml': exportText }, { implementation: 'submariner' }),
+      'rbac.yaml',
+      'MCS804',
+    ),
+    [],
+  );
   const other = role.replace('system:coredns', 'view-services');
   assert.deepEqual(diagnosticsOf(serviceWith({ 'rbac.yaml': other, 'export.yaml': exportText }), 'rbac.yaml', 'MCS804'), []);
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnosticsOf, lintOne, serviceWith } from '../../../../helpers/lint';
 
-const exportOf = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n`;
+const exportOf = (apiVersion: string) =>
+  `apiVersion: ${apiVersion}\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n`;
 
 test('MCS901 flags multicluster.x-k8s.io in the gke profile as an Error on apiVersion', () => {
   const d = lintOne(exportOf('multicluster.x-k8s.io/v1alpha1'), 'MCS901', { implementation: 'gke' });
@@ -22,6 +23,14 @@ test('MCS901 warns about net.gke.io outside GKE, with an Istio hint in the istio
 test('MCS901 accepts net.gke.io in gke, and in istio when istiod reads net.gke.io', () => {
   assert.deepEqual(lintOne(exportOf('net.gke.io/v1'), 'MCS901', { implementation: 'gke' }), []);
   assert.deepEqual(lintOne(exportOf('multicluster.x-k8s.io/v1beta1'), 'MCS901', { implementation: 'cilium' }), []);
-  const istiod = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: istiod, namespace: istio-system}\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        env:\n        - {name: MCS_API_GROUP, value: net.gke.io}\n';
-  assert.deepEqual(diagnosticsOf(serviceWith({ 'e.yaml': exportOf('net.gke.io/v1'), 'istiod.yaml': istiod }, { implementation: 'istio' }), 'e.yaml', 'MCS901'), []);
+  const istiod =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: istiod, namespace: istio-system}\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        env:\n        - {name: MCS_API_GROUP, value: net.gke.io}\n';
+  assert.deepEqual(
+    diagnosticsOf(
+      serviceWith({ 'e.yaml': exportOf('net.gke.io/v1'), 'istiod.yaml': istiod }, { implementation: 'istio' }),
+      'e.yaml',
+      'MCS901',
+    ),
+    [],
+  );
 });

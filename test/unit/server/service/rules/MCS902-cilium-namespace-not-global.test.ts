@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnosticsOf, serviceWith, uriOf } from '../../../../helpers/lint';
 
-const ns = (global: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, annotations: {clustermesh.cilium.io/global: "${global}"}}\n`;
+const ns = (global: string) =>
+  `apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, annotations: {clustermesh.cilium.io/global: "${global}"}}\n`;
 const exportText = 'apiVersion: multicluster.x-k8s.io/v1beta1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
 
 test('MCS902 flags an export from a namespace annotated global "false" in the cilium profile', () => {
@@ -16,6 +17,9 @@ test('MCS902 flags an export from a namespace annotated global "false" in the ci
 });
 
 test('MCS902 accepts a global namespace and other profiles', () => {
-  assert.deepEqual(diagnosticsOf(serviceWith({ 'a.yaml': `${ns('true')}---\n${exportText}` }, { implementation: 'cilium' }), 'a.yaml', 'MCS902'), []);
+  assert.deepEqual(
+    diagnosticsOf(serviceWith({ 'a.yaml': `${ns('true')}---\n${exportText}` }, { implementation: 'cilium' }), 'a.yaml', 'MCS902'),
+    [],
+  );
   assert.deepEqual(diagnosticsOf(serviceWith({ 'a.yaml': `${ns('false')}---\n${exportText}` }), 'a.yaml', 'MCS902'), []);
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnosticsOf, lintOne, serviceWith } from '../../../../helpers/lint';
 
-const exportOf = (value: string) => `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n  annotations: {lighthouse.submariner.io/use-clusterset-ip: "${value}"}\n`;
+const exportOf = (value: string) =>
+  `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n  annotations: {lighthouse.submariner.io/use-clusterset-ip: "${value}"}\n`;
 
 test('MCS904 flags a value that is not "true"/"false"', () => {
   const d = lintOne(exportOf('yes'), 'MCS904');

@@ -23,7 +23,10 @@ test('MCS905 flags failover without outlierDetection, with a fix inserting it', 
   const diags = s.validate(uriOf('dr.yaml')).diagnostics.filter((x) => x.code === 'MCS905');
   const fix = s.codeActions(uriOf('dr.yaml'), diags[0].range, diags).find((a) => a.title === 'Add outlierDetection');
   assert.deepEqual(fix?.edit?.changes?.[uriOf('dr.yaml')], [
-    { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '    outlierDetection:\n      consecutive5xxErrors: 5\n      interval: 10s\n      baseEjectionTime: 30s\n' },
+    {
+      range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } },
+      newText: '    outlierDetection:\n      consecutive5xxErrors: 5\n      interval: 10s\n      baseEjectionTime: 30s\n',
+    },
   ]);
 });
 

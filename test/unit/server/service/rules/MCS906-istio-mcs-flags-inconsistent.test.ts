@@ -13,11 +13,24 @@ test('MCS906 flags ENABLE_MCS_HOST without service discovery, on its value', () 
 });
 
 test('MCS906 flags ENABLE_MCS_CLUSTER_LOCAL without both', () => {
-  const [d] = lintOne(istiod('        - {name: ENABLE_MCS_SERVICE_DISCOVERY, value: "1"}\n        - {name: ENABLE_MCS_CLUSTER_LOCAL, value: "true"}\n'), 'MCS906');
+  const [d] = lintOne(
+    istiod(
+      '        - {name: ENABLE_MCS_SERVICE_DISCOVERY, value: "1"}\n        - {name: ENABLE_MCS_CLUSTER_LOCAL, value: "true"}\n',
+    ),
+    'MCS906',
+  );
   assert.match(d.message, /ENABLE_MCS_CLUSTER_LOCAL=true without ENABLE_MCS_HOST=true/);
 });
 
 test('MCS906 accepts consistent flags and ignores other Deployments', () => {
-  assert.deepEqual(lintOne(istiod('        - {name: ENABLE_MCS_SERVICE_DISCOVERY, value: "true"}\n        - {name: ENABLE_MCS_HOST, value: "true"}\n        - {name: ENABLE_MCS_CLUSTER_LOCAL, value: "true"}\n'), 'MCS906'), []);
+  assert.deepEqual(
+    lintOne(
+      istiod(
+        '        - {name: ENABLE_MCS_SERVICE_DISCOVERY, value: "true"}\n        - {name: ENABLE_MCS_HOST, value: "true"}\n        - {name: ENABLE_MCS_CLUSTER_LOCAL, value: "true"}\n',
+      ),
+      'MCS906',
+    ),
+    [],
+  );
   assert.deepEqual(lintOne(istiod('        - {name: ENABLE_MCS_HOST, value: "true"}\n', 'web'), 'MCS906'), []);
 });

@@ -22,12 +22,16 @@ test('MCS907 requires v1beta1 only in the cilium profile', () => {
   assert.deepEqual(lintOne(crd('true', 'false'), 'MCS907'), []);
   const [d] = lintOne(crd('true', 'false'), 'MCS907', { implementation: 'cilium' });
   assert.match(d.message, /does not serve v1beta1: Cilium 1\.20/);
-  const onlyAlpha = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: serviceexports.multicluster.x-k8s.io}\nspec:\n  versions:\n  - {name: v1alpha1, served: true, storage: true}\n';
+  const onlyAlpha =
+    'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: serviceexports.multicluster.x-k8s.io}\nspec:\n  versions:\n  - {name: v1alpha1, served: true, storage: true}\n';
   const [e] = lintOne(onlyAlpha, 'MCS907', { implementation: 'cilium' });
   assert.deepEqual([e.line, e.character], [4, 2]);
 });
 
 test('MCS907 accepts both versions served and ignores other CRDs', () => {
   assert.deepEqual(lintOne(crd('true', 'true'), 'MCS907', { implementation: 'cilium' }), []);
-  assert.deepEqual(lintOne(crd('false', 'false').replace('serviceimports.multicluster.x-k8s.io', 'widgets.example.com'), 'MCS907'), []);
+  assert.deepEqual(
+    lintOne(crd('false', 'false').replace('serviceimports.multicluster.x-k8s.io', 'widgets.example.com'), 'MCS907'),
+    [],
+  );
 });

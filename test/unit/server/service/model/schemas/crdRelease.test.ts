@@ -14,7 +14,10 @@ test('releases parse with or without v and patch, and compare numerically', () =
 });
 
 test('installed CRDs: the setting wins, the aws profile means pre-v0.2.0 CRDs, otherwise latest', () => {
-  assert.deepEqual(installedCrds({ ...DEFAULT_SETTINGS, crdVersion: ' v0.3.0 ' }), { release: 'v0.3.0', source: 'clusterset.crdVersion is v0.3.0' });
+  assert.deepEqual(installedCrds({ ...DEFAULT_SETTINGS, crdVersion: ' v0.3.0 ' }), {
+    release: 'v0.3.0',
+    source: 'clusterset.crdVersion is v0.3.0',
+  });
   assert.equal(installedCrds({ ...DEFAULT_SETTINGS, implementation: 'aws' }).release, 'v0.1.0');
   assert.equal(installedCrds(DEFAULT_SETTINGS).release, undefined);
 });

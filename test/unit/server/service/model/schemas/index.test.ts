@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiVersionDoc, apiVersionsFor, fieldAt, KIND_SCHEMAS, schemaFor, type FieldSchema } from '../../../../../../server/src/service/model/schemas';
+import {
+  apiVersionDoc,
+  apiVersionsFor,
+  fieldAt,
+  KIND_SCHEMAS,
+  schemaFor,
+  type FieldSchema,
+} from '../../../../../../server/src/service/model/schemas';
 import { parseRelease } from '../../../../../../server/src/service/model/schemas/crdRelease';
 
 function* fields(f: FieldSchema, path: string): Generator<[string, FieldSchema]> {
@@ -28,7 +35,8 @@ test('the versioned fields carry the release of facts §1', () => {
   assert.ok(se && si);
   assert.equal(fieldAt(se, ['spec', 'exportedLabels'])?.since, 'v0.2.0');
   assert.equal(fieldAt(se, ['spec', 'exportedAnnotations'])?.since, 'v0.2.0');
-  for (const f of ['ipFamilies', 'internalTrafficPolicy', 'trafficDistribution']) assert.equal(fieldAt(si, ['spec', f])?.since, 'v0.4.0', f);
+  for (const f of ['ipFamilies', 'internalTrafficPolicy', 'trafficDistribution'])
+    assert.equal(fieldAt(si, ['spec', f])?.since, 'v0.4.0', f);
   assert.equal(fieldAt(si, ['status', 'conditions'])?.since, 'v0.4.0');
   assert.equal(fieldAt(se, ['status', 'conditions'])?.since, undefined);
   assert.deepEqual(fieldAt(si, ['status', 'endpointSliceObjects'])?.enum, ['Present', 'Absent']);
@@ -50,8 +58,15 @@ test('schemaFor matches MCS kinds by kind, the ClusterSet kind only in our group
 });
 
 test('apiVersion values per kind and profile, and their docs', () => {
-  assert.deepEqual(apiVersionsFor('ServiceExport', 'generic'), ['multicluster.x-k8s.io/v1alpha1', 'multicluster.x-k8s.io/v1beta1']);
-  assert.deepEqual(apiVersionsFor('ServiceImport', 'gke'), ['multicluster.x-k8s.io/v1alpha1', 'multicluster.x-k8s.io/v1beta1', 'net.gke.io/v1']);
+  assert.deepEqual(apiVersionsFor('ServiceExport', 'generic'), [
+    'multicluster.x-k8s.io/v1alpha1',
+    'multicluster.x-k8s.io/v1beta1',
+  ]);
+  assert.deepEqual(apiVersionsFor('ServiceImport', 'gke'), [
+    'multicluster.x-k8s.io/v1alpha1',
+    'multicluster.x-k8s.io/v1beta1',
+    'net.gke.io/v1',
+  ]);
   assert.deepEqual(apiVersionsFor('ClusterSet', 'generic'), ['clusterset.dev/v1alpha1']);
   assert.equal(apiVersionsFor(undefined, 'generic').length, 5);
   assert.match(apiVersionDoc('multicluster.x-k8s.io/v1beta1', 'ServiceExport') ?? '', /from mcs-api v0\.5\.0/);

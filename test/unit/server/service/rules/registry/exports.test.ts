@@ -19,11 +19,24 @@ function exampleFiles(dir = EXAMPLES, out: Record<string, string> = {}): Record<
 }
 
 test('sections B, C, D register MCS101–108, MCS201–206, MCS301–306 in order', () => {
-  assert.deepEqual(EXPORTS_RULES.map((r) => r.id), ['MCS101', 'MCS102', 'MCS103', 'MCS104', 'MCS105', 'MCS106', 'MCS107', 'MCS108']);
-  assert.deepEqual(CONFLICTS_RULES.map((r) => r.id), ['MCS201', 'MCS202', 'MCS203', 'MCS204', 'MCS205', 'MCS206']);
-  assert.deepEqual(EXPORTED_SERVICE_RULES.map((r) => r.id), ['MCS301', 'MCS302', 'MCS303', 'MCS304', 'MCS305', 'MCS306']);
+  assert.deepEqual(
+    EXPORTS_RULES.map((r) => r.id),
+    ['MCS101', 'MCS102', 'MCS103', 'MCS104', 'MCS105', 'MCS106', 'MCS107', 'MCS108'],
+  );
+  assert.deepEqual(
+    CONFLICTS_RULES.map((r) => r.id),
+    ['MCS201', 'MCS202', 'MCS203', 'MCS204', 'MCS205', 'MCS206'],
+  );
+  assert.deepEqual(
+    EXPORTED_SERVICE_RULES.map((r) => r.id),
+    ['MCS301', 'MCS302', 'MCS303', 'MCS304', 'MCS305', 'MCS306'],
+  );
   for (const r of [...EXPORTS_RULES, ...CONFLICTS_RULES, ...EXPORTED_SERVICE_RULES]) {
-    assert.equal(r.crossFile === true, !['MCS104', 'MCS105', 'MCS106', 'MCS107', 'MCS305', 'MCS306'].includes(r.id), `${r.id} crossFile`);
+    assert.equal(
+      r.crossFile === true,
+      !['MCS104', 'MCS105', 'MCS106', 'MCS107', 'MCS305', 'MCS306'].includes(r.id),
+      `${r.id} crossFile`,
+    );
   }
 });
 
@@ -34,6 +47,10 @@ test('the demo workspace: exactly the deliberate export and port mistakes of sec
   const found = Object.keys(files)
     .sort()
     .flatMap((path) => ours(path).map((d) => `${path} ${d.code} ${d.line}:${d.character}`));
-  assert.deepEqual(found, ['clusters/east/web.yaml MCS202 11:10', 'clusters/west/payments.yaml MCS101 4:8', 'clusters/west/web.yaml MCS202 12:10']);
+  assert.deepEqual(found, [
+    'clusters/east/web.yaml MCS202 11:10',
+    'clusters/west/payments.yaml MCS101 4:8',
+    'clusters/west/web.yaml MCS202 12:10',
+  ]);
   assert.match(ours('clusters/west/payments.yaml')[0].message, /Did you mean payments-api\?/);
 });

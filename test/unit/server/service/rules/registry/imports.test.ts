@@ -42,14 +42,16 @@ status:
     observedGeneration: 1
 `;
 
-const sectionE = (path: string, settings = {}) => diagnosticsOf(serviceWith({ [path]: COMPLETE_IMPORT }, settings), path).filter((d) => /^MCS4\d\d$/.test(d.code));
+const sectionE = (path: string, settings = {}) =>
+  diagnosticsOf(serviceWith({ [path]: COMPLETE_IMPORT }, settings), path).filter((d) => /^MCS4\d\d$/.test(d.code));
 
 test('section E registers MCS401–MCS420 once each, for ServiceImport (MCS420 also for ServiceExport)', () => {
   assert.deepEqual(
     IMPORTS_RULES.map((r) => r.id),
     Array.from({ length: 20 }, (_, i) => `MCS4${String(i + 1).padStart(2, '0')}`),
   );
-  for (const r of IMPORTS_RULES) assert.deepEqual(r.kinds, r.id === 'MCS420' ? ['ServiceImport', 'ServiceExport'] : ['ServiceImport'], r.id);
+  for (const r of IMPORTS_RULES)
+    assert.deepEqual(r.kinds, r.id === 'MCS420' ? ['ServiceImport', 'ServiceExport'] : ['ServiceImport'], r.id);
 });
 
 test('a complete valid ServiceImport yields no section E finding in a fixture', () => {
