@@ -1,0 +1,108 @@
+// The inventory snapshot: pure data read from every cluster of the clusterset, shared by the tree, `clusterset
+// status` and the runbook. Its service/cluster summaries are the `status --format json` contract. The
+// reader (read.ts) and the watch (watch.ts) produce it; health.ts judges it; nothing here does I/O.
+// Contract for the rooms that consume it: fields may be added, never renamed or removed.
+import type { ClusterFault } from '../faults';
+
+export type McsImplementation = 'generic' | 'cilium' | 'submariner' | 'gke' | 'istio' | 'aws';
+
+/** An API group/version pair the cluster serves for MCS kinds, e.g. `multicluster.x-k8s.io/v1alpha1`. */
+export type McsApiVersion = 'multicluster.x-k8s.io/v1alpha1' | 'multicluster.x-k8s.io/v1beta1' | 'net.gke.io/v1';
+
+export interface ObjectRef {
+  /** The cluster (ClusterSet member name, else the context name). */
+  cluster: string;
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export interface ExportState {
+  ref: ObjectRef;
+  creationTimestamp?: string;
+  conditions: Condition[];
+  /** The Service behind the export in the same cluster, when read; `null` when it does not exist. */
+  service?: ServiceState | null;
+}
+
+export interface ServiceState {
+  ref: ObjectRef;
+  type: string;
+  clusterIP?: string;
+  ports: Array<{ name?: string; port: number; protocol: string; appProtocol?: string }>;
+}
+
+export interface ImportState {
+  ref: ObjectRef;
+  type?: 'ClusterSetIP' | 'Headless' | string;
+  ips: string[];
+  ports: Array<{ name?: string; port: number; protocol: string; appProtocol?: string }>;
+  /** `status.clusters[].cluster`: the clusters the import says it was derived from. */
+  statusClusters: string[];
+}
+
+export interface EndpointSliceState {
+  ref: ObjectRef;
+  /** Label `multicluster.kubernetes.io/source-cluster`. */
+  sourceCluster?: string;
+  /** Label `multicluster.kubernetes.io/service-name`. */
+  serviceName?: string;
+  addressType: string;
+  ready: number;
+  total: number;
+}
+
+export interface ClusterState {
+  /** ClusterSet member name, else the context name. */
+  name: string;
+  context: string;
+  reachable: boolean;
+  /** The fault that stopped (or limited) the read of this cluster; partial reads keep what was read. */
+  fault?: ClusterFault;
+  /** Per-resource faults of a partial read (e.g. 403 on endpointslices for a reader role). */
+  partial?: Array<{ resource: string; fault: ClusterFault }>;
+  implementation: McsImplementation;
+  controllerReady?: boolean;
+  crdVersions: McsApiVersion[];
+  /** ClusterProperty `cluster.clusterset.k8s.io` value. */
+  clusterId?: string;
+  /** ClusterProperty `clusterset.k8s.io` value. */
+  clustersetId?: string;
+  /** When this cluster's data was last known to be current (ISO time); set when a watch broke. */
+  staleSince?: string;
+  readAt: string;
+}
+
+export interface ServiceKey {
+  namespace: string;
+  name: string;
+}
+
+export interface ClustersetSnapshot {
+  clusters: ClusterState[];
+  exports: ExportState[];
+  imports: ImportState[];
+  endpointSlices: EndpointSliceState[];
+  takenAt: string;
+}
+
+export type Health = 'healthy' | 'degraded' | 'broken';
+
+/** One service across the clusterset, as `status` prints it and the tree shows it. */
+export interface ServiceSummary extends ServiceKey {
+  exportedFrom: string[];
+  importedIn: string[];
+  /** Ready endpoint count per source cluster, as seen by the consumers. */
+  endpoints: Record<string, number>;
+  health: Health;
+  reasons: string[];
+}
