@@ -1,5 +1,14 @@
-// Every custom request, notification and setting shared by the client and the server. The client imports
-// this file; keep it free of runtime dependencies beyond the LSP protocol types.
+// Every custom request, notification and setting shared by the client and the server. Each custom message is
+// one typed `NotificationType`/`RequestType` here (as vscode-eslint's customMessages and rust-analyzer's
+// lsp_ext.ts do), used by both sides, so the method name and its params cannot drift apart; no other file
+// spells a `clusterset/…` method (test/unit/server/protocol.test.ts checks). The CLI, the cluster engine and
+// the pure service import this file too, so its only runtime import is vscode-jsonrpc's message classes
+// (one small module with no I/O), not the LSP connection code.
+import { NotificationType } from 'vscode-jsonrpc/lib/common/messages';
+import { version } from '../../package.json';
+
+/** The extension's version, from package.json only (the CLI's --version, the server's serverInfo). */
+export const CLUSTERSET_VERSION: string = version;
 
 export type Implementation = 'generic' | 'cilium' | 'submariner' | 'gke' | 'istio' | 'aws';
 export const IMPLEMENTATIONS: readonly Implementation[] = ['generic', 'cilium', 'submariner', 'gke', 'istio', 'aws'];
@@ -26,15 +35,14 @@ export const DEFAULT_SETTINGS: ClustersetSettings = {
 };
 
 /** Sent by the server when a validation ran out of its time budget (shown in the status bar). */
-export const ValidationBudgetNotification = 'clusterset/validationBudget';
 export interface ValidationBudgetParams {
   uri: string;
   elapsedMs: number;
   budgetMs: number;
 }
+export const ValidationBudgetNotification = new NotificationType<ValidationBudgetParams>('clusterset/validationBudget');
 
 /** Server status for the client's status bar item. */
-export const ServerStatusNotification = 'clusterset/status';
 export interface ServerStatusParams {
   indexedFiles: number;
   mcsObjects: number;
@@ -44,3 +52,4 @@ export interface ServerStatusParams {
   /** Time the server spent warming its parser and rules up during initialize. */
   warmUpMs: number;
 }
+export const ServerStatusNotification = new NotificationType<ServerStatusParams>('clusterset/status');
