@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService, DEFAULT_SKIP_DIRS, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
+import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
+import { createLanguageService, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
 import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
@@ -23,7 +23,7 @@ const SEVERITY: readonly LintSeverity[] = ['error', 'error', 'warning', 'informa
 export const LINT_USAGE = `Usage: clusterset lint [paths…] [options]
 
 Lints Kubernetes Multi-Cluster Services YAML. Directories are walked for *.yaml/*.yml exactly as the editor
-walks its workspace (${DEFAULT_SKIP_DIRS.join(', ')} and dot-folders skipped unless given as a path; symlinked
+walks its workspace (${WORKSPACE_SKIP_DIRS.join(', ')} and dot-folders skipped unless given as a path; symlinked
 directories not followed; FIFOs, devices and files over 16 MiB reported, not read); all paths together form
 one workspace, and files under clusters/<name>/ belong to cluster <name>. Default path: the current directory.
 

@@ -10,6 +10,16 @@ import { version } from '../../package.json';
 /** The extension's version, from package.json only (the CLI's --version, the server's serverInfo). */
 export const CLUSTERSET_VERSION: string = version;
 
+/**
+ * Folders the workspace walk never enters: dependencies and build output (a vendored mcs-api would bring its
+ * CRDs and samples, doubling every object), plus every dot-folder (`.git`, `.venv`, `.terraform`,
+ * `.vscode-test`: tool state, never the user's manifests). Shared by the editor's index, `clusterset lint`
+ * (server/src/service/workspaceFilter.ts) and the client's own file searches, so all three see one workspace.
+ */
+export const WORKSPACE_SKIP_DIRS: readonly string[] = ['node_modules', 'vendor', 'dist', 'out'];
+/** The same skip list as a VS Code `findFiles` exclude glob (`.*` = the dot-folders). */
+export const WORKSPACE_EXCLUDE_GLOB = `**/{${[...WORKSPACE_SKIP_DIRS, '.*'].join(',')}}/**`;
+
 export type Implementation = 'generic' | 'cilium' | 'submariner' | 'gke' | 'istio' | 'aws';
 export const IMPLEMENTATIONS: readonly Implementation[] = ['generic', 'cilium', 'submariner', 'gke', 'istio', 'aws'];
 

@@ -31,7 +31,6 @@ export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
 export type { Rule } from './rules/rule';
 export { RULE_CRASH_CODE, type RuleCrash, type RuleCrashListener } from './validate';
 export {
-  DEFAULT_SKIP_DIRS,
   YAML_EXTENSIONS,
   MAX_WORKSPACE_FILE_BYTES,
   isYamlFileName,

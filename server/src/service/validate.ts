@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ClustersetSettings } from '../protocol';
 import { findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
-import { isMcsKind } from './model/apiVersions';
+import { isOwnSchemaKind } from './model/apiVersions';
 import type { ParsedDocument } from './parse/parsedDocument';
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { rulesByKind } from './rules/allRules';
@@ -153,8 +153,8 @@ export function validateFile(
       break;
     }
     const doc = placed.doc;
-    // Syntax errors only for documents that hold MCS kinds: Red Hat YAML reports the rest already.
-    if (isMcsKind(doc.kind) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
+    // Syntax errors only for documents of our own kinds: Red Hat YAML reports the rest already.
+    if (isOwnSchemaKind(doc.kind) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
       for (const p of doc.syntaxProblems) {
         diagnostics.push({
           range: spanToRange(file, placed.offset, p.start, p.end),

@@ -1,13 +1,9 @@
 // Which paths of a workspace are linted: one policy for the editor's workspace index and `clusterset lint`,
 // so CI and the editor see the same files and agree on cross-file findings. Pure (paths in, yes/no out);
-// the walker that applies it to a disk is server/src/workspaceFiles.ts.
+// the walker that applies it to a disk is server/src/workspaceFiles.ts. Folders skipped: WORKSPACE_SKIP_DIRS
+// (protocol.ts, so the client's searches skip them too) and every dot-folder; a root is walked whatever its name.
 
-/**
- * Folders never walked into: dependencies and build output (a vendored mcs-api would bring its CRDs and
- * samples, doubling every object), plus every dot-folder (`.git`, `.venv`, `.terraform`, `.vscode-test`:
- * tool state, never the user's manifests). A folder given as a root is walked whatever its name.
- */
-export const DEFAULT_SKIP_DIRS: readonly string[] = ['node_modules', 'vendor', 'dist', 'out'];
+import { WORKSPACE_SKIP_DIRS } from '../protocol';
 
 export const YAML_EXTENSIONS: readonly string[] = ['.yaml', '.yml'];
 
@@ -113,6 +109,6 @@ export function shouldWalk(
   ignored: (relPath: string, isDir: boolean) => boolean = () => false,
 ): boolean {
   const name = relPath.slice(relPath.lastIndexOf('/') + 1);
-  if (isDir ? name.startsWith('.') || DEFAULT_SKIP_DIRS.includes(name) : !isYamlFileName(name)) return false;
+  if (isDir ? name.startsWith('.') || WORKSPACE_SKIP_DIRS.includes(name) : !isYamlFileName(name)) return false;
   return !ignored(relPath, isDir);
 }
