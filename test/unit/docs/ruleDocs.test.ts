@@ -1,5 +1,6 @@
 // The rule documentation stays in step with the rules: a page per rule, an index row per rule (and none
-// for a rule that does not exist), and every rule of the catalogue (sections A–J) implemented.
+// for a rule that does not exist), every rule of the catalogue (sections A–J) implemented, and every page
+// citing its upstream source with a link a user can follow (never our internal fact sheet).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -95,6 +96,26 @@ for (const rule of ALL_RULES) {
     assert.ok(existsSync(page), `missing ${page} (diagnostics of ${rule.id} link to it)`);
     const first = readFileSync(page, 'utf8').split('\n')[0];
     assert.match(first, new RegExp(`^# ${rule.id} — \\S`), `first line of docs/rules/${rule.id}.md`);
+  });
+}
+
+/** A Markdown link to an https page that is not this project's own (the mcs-api, a KEP, an implementation's docs or code). */
+const UPSTREAM_LINK = /\]\((https:\/\/(?!github\.com\/clusterset\/)[^)\s]+)\)/g;
+
+for (const rule of ALL_RULES) {
+  test(`docs/rules/${rule.id}.md cites upstream sources a user can open, not the internal fact sheet`, () => {
+    const page = join(RULE_DOCS, `${rule.id}.md`);
+    if (!existsSync(page)) return; // reported by the page-exists test above
+    const text = readFileSync(page, 'utf8');
+    const internal = text.split('\n').findIndex((line) => /\bfacts?\b[^\n]{0,3}§|§\s*\d/i.test(line));
+    assert.equal(internal, -1, `line ${internal + 1} cites the internal fact sheet ("facts §N"); cite the upstream source instead`);
+    const links = [...text.matchAll(UPSTREAM_LINK)].map((m) => m[1]);
+    assert.ok(links.length > 0, `docs/rules/${rule.id}.md has no https link to an upstream source`);
+    for (const link of links) {
+      // GitHub links name a file, folder, issue or history, not a bare repository search.
+      if (link.startsWith('https://github.com/'))
+        assert.match(link, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+(\/(blob|tree|commits)\/[\w.-]+\/\S+|\/issues\/\d+)?$/, link);
+    }
   });
 }
 
