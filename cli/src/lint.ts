@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
 import { createLanguageService, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
 import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
@@ -18,7 +19,12 @@ export type { LintDiagnostic, LintReport } from './format/report';
 type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
-const SEVERITY: readonly LintSeverity[] = ['error', 'error', 'warning', 'information', 'hint'];
+const SEVERITY: Record<DiagnosticSeverity, LintSeverity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
 
 export const LINT_USAGE = `Usage: clusterset lint [paths…] [options]
 
@@ -126,7 +132,7 @@ export async function lintPaths(
     const ofFile = service.validate(uri).diagnostics.map((d): LintDiagnostic => ({
       file,
       range: d.range,
-      severity: SEVERITY[d.severity ?? 1],
+      severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error],
       code: String(d.code ?? ''),
       message: d.message,
     }));

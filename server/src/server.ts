@@ -43,6 +43,8 @@ const PARSE_BUDGET_MS = 1500;
 const service = createLanguageService({ parseBudgetMs: PARSE_BUDGET_MS, onRuleCrash: logRuleCrash });
 /** The index holds at most this many workspace files (memory); the log says when a workspace has more. */
 const MAX_INDEXED_FILES = 20000;
+/** Stops the workspace walk when the server shuts down mid-walk (a large workspace on a slow disk). */
+const walkAbort = new AbortController();
 const pending = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
 /**
  * No fixed debounce: the service re-parses only changed documents and reuses every finding whose inputs did
@@ -94,7 +96,7 @@ async function indexWorkspace(): Promise<void> {
   let indexed = 0;
   for (const folder of workspaceFolders) {
     if (!folder.startsWith('file:')) continue;
-    for await (const entry of walkWorkspace([fileURLToPath(folder)])) {
+    for await (const entry of walkWorkspace([fileURLToPath(folder)], { signal: walkAbort.signal })) {
       if (entry.kind === 'unreadable') {
         // Same words as `clusterset lint` prints for the same file.
         connection.console.warn(`Clusterset: ${entry.path}: ${entry.reason}`);
@@ -264,7 +266,10 @@ connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
 connection.onCompletion((p) => service.completion(p.textDocument.uri, p.position));
 connection.onCodeAction((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
 
-connection.onShutdown(() => parallelParser.stop());
+connection.onShutdown(() => {
+  walkAbort.abort();
+  parallelParser.stop();
+});
 
 documents.listen(connection);
 connection.listen();
