@@ -9,7 +9,7 @@
 // first path that reaches it.
 import { constants, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compileIgnore, MAX_WORKSPACE_FILE_BYTES, notRegularFileReason, shouldWalk, tooLargeReason } from './service/public';
 
 export type WalkEntry =
@@ -160,7 +160,7 @@ export async function readWorkspaceFile(
  */
 export function isWalkedPath(root: string, path: string, ignore?: readonly string[]): boolean {
   const rel = relative(root, path).split(sep).join('/');
-  if (!rel || rel.startsWith('../') || rel === '..' || resolve(root, rel) !== resolve(path)) return false;
+  if (!rel || rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return false;
   const ignored = compileIgnore(ignore);
   const parts = rel.split('/');
   for (let n = 1; n < parts.length; n++) if (!shouldWalk(parts.slice(0, n).join('/'), true, ignored)) return false;
