@@ -1,6 +1,13 @@
 // Test helper: run the language service over in-memory files and get compact diagnostics back.
 import type { ClustersetSettings } from '../../server/src/protocol';
 import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import type { RuleCrash } from '../../server/src/service/validate';
+
+/** A rule that throws fails the test that met it (the engine would otherwise show a quiet MCS000 warning). */
+function failOnRuleCrash(c: RuleCrash): never {
+  const detail = c.error instanceof Error ? (c.error.stack ?? c.error.message) : String(c.error);
+  throw new Error(`rule ${c.ruleId} crashed on document ${c.docIndex} of ${c.uri}: ${detail}`);
+}
 
 export interface CompactDiagnostic {
   code: string;
@@ -14,7 +21,7 @@ export interface CompactDiagnostic {
 
 /** Files by path (`clusters/east/web.yaml`); returns the service with every file loaded. */
 export function serviceWith(files: Record<string, string>, settings: Partial<ClustersetSettings> = {}): LanguageService {
-  const service = createLanguageService({ settings });
+  const service = createLanguageService({ settings, onRuleCrash: failOnRuleCrash });
   for (const [path, text] of Object.entries(files)) service.setFile(uriOf(path), text, 1);
   return service;
 }
