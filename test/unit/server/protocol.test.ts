@@ -65,3 +65,16 @@ test('every custom message is used by the server and by the client', () => {
     assert.match(client, new RegExp(`\\b${name}\\b`), `client/src does not use ${name}`);
   }
 });
+
+test('the version comes from package.json only: no source spells it', () => {
+  const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(protocol.CLUSTERSET_VERSION, version);
+  // `v0.1.0`-style mcs-api release names are not our version.
+  const spelled = new RegExp(`(?<![v\\w.])${version.replace(/\./g, '\\.')}(?![\\w.])`);
+  const offenders = ALL.flatMap((f) =>
+    readFileSync(join(REPO, f), 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (spelled.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+  );
+  assert.deepEqual(offenders, []);
+});
