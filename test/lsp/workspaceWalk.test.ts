@@ -1,5 +1,5 @@
 // The editor and `clusterset lint` see the same workspace: on one temporary tree (a Service beside the
-// export, others under node_modules/, a dot-folder, vendor/, in a FIFO, in a file over the size limit, one
+// export, others under node_modules/, .git/, .cache/, vendor/, in a FIFO, in a file over the size limit, one
 // reachable only through a file symlink; plus a folder symlink loop and two symlinks pointing at each
 // other) the server indexes as many files as the CLI lints, and the open export gets the same cross-file
 // findings (MCS101, "no Service") in the editor as from the CLI. The FIFO must not hang the server.
@@ -15,7 +15,7 @@ import { ServerStatusNotification, type ServerStatusParams } from '../../server/
 import { MAX_WORKSPACE_FILE_BYTES } from '../../server/src/service/workspaceFilter';
 import { startServer, type LspSession } from '../helpers/lspClient';
 
-const SERVICES = ['web1', 'web2', 'web3', 'web4', 'web5', 'web6', 'web7'];
+const SERVICES = ['web1', 'web2', 'web3', 'web4', 'web5', 'web6', 'web7', 'web8'];
 const service = (name: string): string =>
   `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [{name: http, port: 80}]}\n`;
 const EXPORTS = SERVICES.map(
@@ -36,6 +36,7 @@ before(async () => {
   put('clusters/east/web1.yaml', service('web1')); // in the workspace
   put('clusters/east/node_modules/web2.yaml', service('web2'));
   put('clusters/east/.cache/web3.yaml', service('web3'));
+  put('.git/web8.yaml', service('web8'));
   put('vendor/web4.yaml', service('web4')); // outside cluster folders: would match every cluster if read
   execFileSync('mkfifo', [join(root, 'clusters/east/web5.yaml')]);
   put('clusters/east/web6.yaml', `${service('web6')}#${'x'.repeat(MAX_WORKSPACE_FILE_BYTES)}\n`);
@@ -62,7 +63,7 @@ test('the editor indexes the files clusterset lint reads and agrees on cross-fil
   const linted = await lintPaths(['.'], { cwd: root });
   const cliMissing = missing(linted.diagnostics.filter((d) => d.file === join('clusters', 'east', 'export.yaml')));
   // The CLI's own view first: what the tree was built to show.
-  assert.deepEqual(cliMissing, ['web2', 'web3', 'web4', 'web5', 'web6']);
+  assert.deepEqual(cliMissing, ['web2', 'web3', 'web4', 'web5', 'web6', 'web8']);
   assert.deepEqual(linted.unreadable.map((u) => u.file).sort(), [
     'a.yaml',
     'b.yaml',
