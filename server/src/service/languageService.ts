@@ -11,6 +11,9 @@ import { splitDocuments } from './parse/splitDocuments';
 import { validateFile, type ValidationResult } from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
+import { generate } from './generate/index';
+import type { GenerateRequest, GenerateResult, GeneratorContext } from './generate/types';
+import { readClusterSet } from './model/clusterSet';
 
 /** `spec.implementation` of the first ClusterSet file in the workspace, when it names a known one. */
 function implementationFromClusterSet(index: WorkspaceIndex): string | undefined {
@@ -50,6 +53,16 @@ export interface LanguageService {
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   hover(uri: string, position: Position): Hover | null;
   completion(uri: string, position: Position): CompletionList | null;
+  /** Runs a generator (derived ServiceImport, wiring runbook, traffic policy, NetworkPolicy) on the workspace. */
+  generate(request: GenerateRequest): GenerateResult;
+}
+
+/** The workspace as the generators read it: the index, the settings and the first ClusterSet file. */
+function generatorContext(index: WorkspaceIndex, settings: ClustersetSettings): GeneratorContext {
+  for (const o of index.ofKind('ClusterSet')) {
+    return { index, settings, clusterSet: { uri: o.uri, doc: o.doc, model: readClusterSet(o.doc.root) } };
+  }
+  return { index, settings, clusterSet: undefined };
 }
 
 export interface LanguageServiceOptions {
@@ -160,6 +173,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const file = lookup(uri);
       return file ? completionAt(file, position, service.index, effectiveSettings()) : null;
     },
+    generate: (request) => generate(request, generatorContext(index, effectiveSettings())),
   };
   return service;
 }
