@@ -1,5 +1,6 @@
 // Every custom request, notification and setting shared by the client and the server. The client imports
 // this file; keep it free of runtime dependencies beyond the LSP protocol types.
+import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
 
 export type Implementation = 'generic' | 'cilium' | 'submariner' | 'gke' | 'istio' | 'aws';
 export const IMPLEMENTATIONS: readonly Implementation[] = ['generic', 'cilium', 'submariner', 'gke', 'istio', 'aws'];
@@ -44,3 +45,26 @@ export interface ServerStatusParams {
   /** Time the server spent warming its parser and rules up during initialize. */
   warmUpMs: number;
 }
+
+/** The generators (server/src/service/generate/): derived ServiceImport, wiring runbook, traffic policy, NetworkPolicy. */
+export type GeneratorId = 'serviceimport' | 'wiring' | 'traffic-policy' | 'networkpolicy';
+
+export interface GenerateParams {
+  generator: GeneratorId;
+  /** `namespace/name` of the service, for the per-service generators. */
+  service?: string;
+  /** Version of the implementation (e.g. Cilium `1.19`), for version-dependent steps. */
+  implementationVersion?: string;
+  /** How to name the ClusterSet file in generated commands (the CLI passes a path relative to its cwd). */
+  clusterSetPath?: string;
+}
+
+/** A whole document, or a clear error naming the problem: never half a file. */
+export type GenerateResult =
+  | { ok: true; title: string; language: 'yaml' | 'markdown'; text: string; warnings: string[] }
+  | { ok: false; error: string };
+
+export const GenerateRequest = new RequestType<GenerateParams, GenerateResult, void>('clusterset/generate');
+
+/** `namespace/name` of every exported service in the workspace, sorted (the generators' service pick). */
+export const ExportedServicesRequest = new RequestType<Record<string, never>, string[], void>('clusterset/exportedServices');

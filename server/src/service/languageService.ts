@@ -1,6 +1,6 @@
 // The pure language service: text and settings in, LSP types out. No connection, no I/O; the LSP server,
 // the CLI and the tests all drive it through this one object.
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, IMPLEMENTATIONS, type ClustersetSettings, type Implementation } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { completionAt } from './completion';
@@ -14,6 +14,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { generate } from './generate/index';
 import type { GenerateRequest, GenerateResult, GeneratorContext } from './generate/types';
 import { readClusterSet } from './model/clusterSet';
+import { codeLensesFor, exportedServiceNames } from './codeLens';
 
 /** `spec.implementation` of the first ClusterSet file in the workspace, when it names a known one. */
 function implementationFromClusterSet(index: WorkspaceIndex): string | undefined {
@@ -55,6 +56,10 @@ export interface LanguageService {
   completion(uri: string, position: Position): CompletionList | null;
   /** Runs a generator (derived ServiceImport, wiring runbook, traffic policy, NetworkPolicy) on the workspace. */
   generate(request: GenerateRequest): GenerateResult;
+  /** "Preview derived ServiceImport" lenses above the file's ServiceExports. */
+  codeLenses(uri: string): CodeLens[];
+  /** `namespace/name` of every exported service in the workspace. */
+  exportedServices(): string[];
 }
 
 /** The workspace as the generators read it: the index, the settings and the first ClusterSet file. */
@@ -174,6 +179,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return file ? completionAt(file, position, service.index, effectiveSettings()) : null;
     },
     generate: (request) => generate(request, generatorContext(index, effectiveSettings())),
+    codeLenses(uri) {
+      const file = lookup(uri);
+      return file ? codeLensesFor(file) : [];
+    },
+    exportedServices: () => exportedServiceNames(index),
   };
   return service;
 }

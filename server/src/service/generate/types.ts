@@ -1,25 +1,11 @@
 // What every generator returns: a whole document or a clear error naming the problem, never half a file.
-import type { ClustersetSettings } from '../../protocol';
+import type { ClustersetSettings, GenerateParams, GenerateResult, GeneratorId } from '../../protocol';
 import type { ClusterSetModel } from '../model/clusterSet';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
-export type GeneratedLanguage = 'yaml' | 'markdown';
-
-export type GenerateResult =
-  { ok: true; title: string; language: GeneratedLanguage; text: string; warnings: string[] } | { ok: false; error: string };
-
-export type GeneratorId = 'serviceimport' | 'wiring' | 'traffic-policy' | 'networkpolicy';
-
-export interface GenerateRequest {
-  generator: GeneratorId;
-  /** `namespace/name` of the service, for the per-service generators. */
-  service?: string;
-  /** Version of the implementation (e.g. Cilium `1.19`), for version-dependent steps. */
-  implementationVersion?: string;
-  /** How to name the ClusterSet file in generated commands (the CLI passes a path relative to its cwd). */
-  clusterSetPath?: string;
-}
+export type { GenerateResult, GeneratorId };
+export type GenerateRequest = GenerateParams;
 
 /** What a generator reads: the workspace as the linter sees it. */
 export interface GeneratorContext {
