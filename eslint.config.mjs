@@ -1,7 +1,9 @@
 // ESLint flat config: typescript-eslint recommended, zero warnings, and the house boundaries between rooms
 // (docs/architecture.md): service → itself; server wiring → service/public; clusters → service/public +
-// protocol; client → clusters + protocol; cli → service/public + clusters, never client. Only client/src
-// imports `vscode`; the pure service does no I/O and imports no LSP connection code.
+// protocol; client → clusters + protocol; cli → service/public + clusters + server/src/workspaceFiles (the one
+// workspace walker, shared with the editor), never client. Only client/src imports `vscode`; the pure service
+// does no I/O and imports no LSP connection code; the modules the CLI and the client share with the server
+// (workspaceFiles.ts, protocol.ts) import no LSP connection code either.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -42,6 +44,20 @@ const pureService = {
   message:
     'server/src/service is pure: no LSP connection code, no I/O, no cluster (use vscode-languageserver-types for LSP types).',
 };
+/** Exact module names (not patterns, so vscode-jsonrpc/lib/common/messages stays allowed). */
+const lspConnectionPaths = [
+  'vscode-languageserver',
+  'vscode-languageserver/node',
+  'vscode-languageclient',
+  'vscode-languageclient/node',
+  'vscode-jsonrpc',
+  'vscode-jsonrpc/node',
+  'vscode-languageserver-protocol',
+].map((name) => ({
+  name,
+  message:
+    'The CLI and the client import this module: no LSP connection code (protocol.ts takes its message classes from vscode-jsonrpc/lib/common/messages).',
+}));
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { paths: [vscode], patterns }] });
 
 export default tseslint.config(
@@ -83,6 +99,15 @@ export default tseslint.config(
   // Tests, benches, scripts and the testbed may reach anything but vscode.
   { files: ['test/**', 'bench/**', 'testbed/**', 'scripts/**'], rules: restrict() },
   { files: ['server/src/*.ts'], rules: restrict(serviceInternalsFromServer, clientRoom, cliRoom, clustersRoom) },
+  {
+    files: ['server/src/workspaceFiles.ts', 'server/src/protocol.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [vscode, ...lspConnectionPaths], patterns: [serviceInternalsFromServer, clientRoom, cliRoom, clustersRoom] },
+      ],
+    },
+  },
   { files: ['server/src/service/**'], rules: restrict(pureService, clientRoom, cliRoom, clustersRoom, serverWiring) },
   { files: ['clusters/src/**'], rules: restrict(serviceInternals, clientRoom, cliRoom, serverWiring) },
   { files: ['cli/src/**'], rules: restrict(serviceInternals, clientRoom, serverWiring) },

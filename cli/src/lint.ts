@@ -2,12 +2,12 @@
 // file; the cluster of a file comes from a `clusters/<name>/` folder in its path) and prints the
 // diagnostics as text, JSON or SARIF. Exit 0: no errors; 1: errors (or more warnings than --max-warnings);
 // 2: usage or I/O error (the readable files are still linted and printed).
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService } from '../../server/src/service/public';
+import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
+import { createLanguageService, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
+import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -19,14 +19,13 @@ type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITY: readonly LintSeverity[] = ['error', 'error', 'warning', 'information', 'hint'];
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-const YAML_FILE = /\.ya?ml$/i;
 
 export const LINT_USAGE = `Usage: clusterset lint [paths…] [options]
 
-Lints Kubernetes Multi-Cluster Services YAML. Directories are walked for *.yaml/*.yml (node_modules and .git
-skipped, symlinked directories not followed); all paths together form one workspace, and files under
-clusters/<name>/ belong to cluster <name>. Default path: the current directory.
+Lints Kubernetes Multi-Cluster Services YAML. Directories are walked for *.yaml/*.yml exactly as the editor
+walks its workspace (${WORKSPACE_SKIP_DIRS.join(', ')} and dot-folders skipped unless given as a path; symlinked
+directories not followed; FIFOs, devices and files over 16 MiB reported, not read); all paths together form
+one workspace, and files under clusters/<name>/ belong to cluster <name>. Default path: the current directory.
 
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for GitHub code scanning)
@@ -35,7 +34,8 @@ Options:
   --max-warnings N           exit 1 when there are more than N warnings
   -h, --help                 show this help
 
-Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error, unreadable path or internal error
+(a rule crashed: ${RULE_CRASH_CODE}).`;
 
 interface LintOptions {
   paths: string[];
@@ -85,51 +85,6 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
   };
 }
 
-const ERRNO_TEXT: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EISDIR: 'is a directory',
-  ELOOP: 'too many levels of symbolic links',
-  ENOTDIR: 'not a directory',
-};
-
-function reasonOf(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code && ERRNO_TEXT[code] ? `${ERRNO_TEXT[code]} (${code})` : err instanceof Error ? err.message : String(err);
-}
-
-/** Adds the YAML files under `path` (shown as given/found, read relative to `cwd`) to `files`. */
-async function collect(path: string, cwd: string, files: string[], unreadable: LintReport['unreadable']): Promise<void> {
-  let st;
-  try {
-    st = await stat(resolve(cwd, path));
-  } catch (err) {
-    unreadable.push({ file: path, reason: reasonOf(err) });
-    return;
-  }
-  // A file named on the command line is linted whatever its extension: the user asked for it.
-  if (!st.isDirectory()) {
-    files.push(path);
-    return;
-  }
-  let entries;
-  try {
-    entries = await readdir(resolve(cwd, path), { withFileTypes: true });
-  } catch (err) {
-    unreadable.push({ file: path, reason: reasonOf(err) });
-    return;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = join(path, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await collect(p, cwd, files, unreadable);
-    } else if (YAML_FILE.test(e.name)) {
-      // Includes symlinks named *.yaml: a broken one or one to a directory is reported as unreadable.
-      files.push(p);
-    }
-  }
-}
-
 function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
   return (
     a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code)
@@ -139,24 +94,31 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
   paths: string[],
-  options: { cwd?: string; implementation?: Implementation } = {},
-): Promise<LintReport & { files: string[] }> {
+  options: { cwd?: string; implementation?: Implementation; ignore?: readonly string[] } = {},
+): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
-  const found: string[] = [];
   const unreadable: LintReport['unreadable'] = [];
-  for (const p of paths) await collect(p, cwd, found, unreadable);
-
-  const service = createLanguageService({ settings: options.implementation ? { implementation: options.implementation } : {} });
+  const crashes: RuleCrash[] = [];
+  const service = createLanguageService({
+    settings: options.implementation ? { implementation: options.implementation } : {},
+    onRuleCrash: (c) => crashes.push(c),
+  });
   const fileOf = new Map<string, string>();
-  for (const file of found) {
+  for await (const entry of walkWorkspace(paths, { cwd, ignore: options.ignore })) {
+    const file = entry.path;
+    if (entry.kind === 'unreadable') {
+      unreadable.push({ file, reason: entry.reason });
+      continue;
+    }
     const uri = pathToFileURL(resolve(cwd, file)).href;
     if (fileOf.has(uri)) continue; // the same file reached through two of the given paths
-    try {
-      service.setFile(uri, await readFile(resolve(cwd, file), 'utf8'));
-      fileOf.set(uri, file);
-    } catch (err) {
-      unreadable.push({ file, reason: reasonOf(err) });
+    const read = await readWorkspaceFile(file, { cwd });
+    if ('reason' in read) {
+      unreadable.push({ file, reason: read.reason });
+      continue;
     }
+    service.setFile(uri, read.text);
+    fileOf.set(uri, file);
   }
   // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
@@ -170,7 +132,7 @@ export async function lintPaths(
     }));
     diagnostics.push(...ofFile.sort(byPosition));
   }
-  return { diagnostics, unreadable, files: [...fileOf.values()] };
+  return { diagnostics, unreadable, files: [...fileOf.values()], crashes };
 }
 
 export async function runLint(args: string[], stdout: Out, stderr: Out, options: { cwd?: string } = {}): Promise<number> {
@@ -197,6 +159,13 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   else stdout.write(formatText(shown));
 
   for (const u of linted.unreadable) stderr.write(`clusterset lint: cannot read ${u.file}: ${u.reason}\n`);
+  const fileOfUri = new Map(linted.files.map((f) => [pathToFileURL(resolve(cwd, f)).href, f]));
+  for (const c of linted.crashes) {
+    const where = `${fileOfUri.get(c.uri) ?? c.uri} (document ${c.docIndex + 1})`;
+    stderr.write(
+      `clusterset lint: internal error: rule ${c.ruleId} crashed on ${where}; please report it: ${c.error instanceof Error ? (c.error.stack ?? c.error.message) : String(c.error)}\n`,
+    );
+  }
   if (linted.files.length === 0 && linted.unreadable.length === 0)
     stderr.write(`clusterset lint: no YAML files found in ${opts.paths.join(', ')}\n`);
   if (opts.format === 'text' && linted.files.length)
@@ -204,6 +173,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) stderr.write(`clusterset lint: too many warnings (${warnings}, maximum ${opts.maxWarnings})\n`);
 
-  if (linted.unreadable.length) return 2;
+  // A crashed rule means a file was not fully checked: never a pass, and not the user's error either.
+  if (linted.unreadable.length || linted.crashes.length) return 2;
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }

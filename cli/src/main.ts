@@ -1,4 +1,5 @@
 // The `clusterset` command: the language service and the cluster logic, headless.
+import { CLUSTERSET_VERSION } from '../../server/src/protocol';
 import { runCidr } from './cidr';
 import { runLint } from './lint';
 
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     case '--version':
-      process.stdout.write('clusterset 0.1.0\n');
+      process.stdout.write(`clusterset ${CLUSTERSET_VERSION}\n`);
       return 0;
     default:
       process.stderr.write(`clusterset: unknown command '${command}'\n${USAGE}\n`);

@@ -1,6 +1,24 @@
-// Every custom request, notification and setting shared by the client and the server. The client imports
-// this file; keep it free of runtime dependencies beyond the LSP protocol types.
-import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
+// Every custom request, notification and setting shared by the client and the server. Each custom message is
+// one typed `NotificationType`/`RequestType` here (as vscode-eslint's customMessages and rust-analyzer's
+// lsp_ext.ts do), used by both sides, so the method name and its params cannot drift apart; no other file
+// spells a `clusterset/…` method (test/unit/server/protocol.test.ts checks). The CLI, the cluster engine and
+// the pure service import this file too, so its only runtime import is vscode-jsonrpc's message classes
+// (one small module with no I/O), not the LSP connection code.
+import { NotificationType, RequestType } from 'vscode-jsonrpc/lib/common/messages';
+import { version } from '../../package.json';
+
+/** The extension's version, from package.json only (the CLI's --version, the server's serverInfo). */
+export const CLUSTERSET_VERSION: string = version;
+
+/**
+ * Folders the workspace walk never enters: dependencies and build output (a vendored mcs-api would bring its
+ * CRDs and samples, doubling every object), plus every dot-folder (`.git`, `.venv`, `.terraform`,
+ * `.vscode-test`: tool state, never the user's manifests). Shared by the editor's index, `clusterset lint`
+ * (server/src/service/workspaceFilter.ts) and the client's own file searches, so all three see one workspace.
+ */
+export const WORKSPACE_SKIP_DIRS: readonly string[] = ['node_modules', 'vendor', 'dist', 'out'];
+/** The same skip list as a VS Code `findFiles` exclude glob (`.*` = the dot-folders). */
+export const WORKSPACE_EXCLUDE_GLOB = `**/{${[...WORKSPACE_SKIP_DIRS, '.*'].join(',')}}/**`;
 
 export type Implementation = 'generic' | 'cilium' | 'submariner' | 'gke' | 'istio' | 'aws';
 export const IMPLEMENTATIONS: readonly Implementation[] = ['generic', 'cilium', 'submariner', 'gke', 'istio', 'aws'];
@@ -27,15 +45,14 @@ export const DEFAULT_SETTINGS: ClustersetSettings = {
 };
 
 /** Sent by the server when a validation ran out of its time budget (shown in the status bar). */
-export const ValidationBudgetNotification = 'clusterset/validationBudget';
 export interface ValidationBudgetParams {
   uri: string;
   elapsedMs: number;
   budgetMs: number;
 }
+export const ValidationBudgetNotification = new NotificationType<ValidationBudgetParams>('clusterset/validationBudget');
 
 /** Server status for the client's status bar item. */
-export const ServerStatusNotification = 'clusterset/status';
 export interface ServerStatusParams {
   indexedFiles: number;
   mcsObjects: number;
@@ -45,6 +62,7 @@ export interface ServerStatusParams {
   /** Time the server spent warming its parser and rules up during initialize. */
   warmUpMs: number;
 }
+export const ServerStatusNotification = new NotificationType<ServerStatusParams>('clusterset/status');
 
 /** The generators (server/src/service/generate/): derived ServiceImport, wiring runbook, traffic policy, NetworkPolicy. */
 export type GeneratorId = 'serviceimport' | 'wiring' | 'traffic-policy' | 'networkpolicy';

@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, the workspace's YAML files, and handlers that call
-// the pure language service. Validation is debounced per document and reports its time budget.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+// the pure language service. Validation runs on the next turn of the event loop after a change (no fixed
+// delay: see `schedule`) and reports when it ran out of its time budget.
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -16,16 +16,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ExportedServicesRequest,
   GenerateRequest,
+  CLUSTERSET_VERSION,
   ServerStatusNotification,
   ValidationBudgetNotification,
   type ClustersetSettings,
   type ServerStatusParams,
   type ValidationBudgetParams,
 } from './protocol';
-import { createLanguageService } from './service/public';
+import { createLanguageService, type RuleCrash } from './service/public';
 import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
-import { findYamlFiles } from './workspaceFiles';
+import { isWalkedPath, readWorkspaceFile, walkWorkspace } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 /**
@@ -41,7 +42,9 @@ let warmUpMs = 0;
 const documents = new TextDocuments(TextDocument);
 /** Parse time per step; documents past it are parsed in later steps, between LSP messages. */
 const PARSE_BUDGET_MS = 1500;
-const service = createLanguageService({ parseBudgetMs: PARSE_BUDGET_MS });
+const service = createLanguageService({ parseBudgetMs: PARSE_BUDGET_MS, onRuleCrash: logRuleCrash });
+/** The index holds at most this many workspace files (memory); the log says when a workspace has more. */
+const MAX_INDEXED_FILES = 20000;
 const pending = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
 /**
  * No fixed debounce: the service re-parses only changed documents and reuses every finding whose inputs did
@@ -69,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'clusterset-language-server', version: '0.1.0' },
+    serverInfo: { name: 'clusterset-language-server', version: CLUSTERSET_VERSION },
   };
 });
 
@@ -80,11 +83,34 @@ connection.onInitialized(async () => {
   await indexWorkspace();
 });
 
-/** Reads the workspace's YAML files once, so cross-file rules know objects in files that are not open. */
+/** A rule bug: the document shows MCS000; the log keeps the stack for the bug report. */
+function logRuleCrash(c: RuleCrash): void {
+  const stack = c.error instanceof Error ? (c.error.stack ?? c.error.message) : String(c.error);
+  connection.console.error(`Rule ${c.ruleId} crashed on document ${c.docIndex} of ${c.uri} (please report it): ${stack}`);
+}
+
+/**
+ * Reads the workspace's YAML files once, so cross-file rules know objects in files that are not open. The
+ * walker and its skip list are the ones `clusterset lint` uses, so CI and the editor see the same files.
+ */
 async function indexWorkspace(): Promise<void> {
+  let indexed = 0;
   for (const folder of workspaceFolders) {
     if (!folder.startsWith('file:')) continue;
-    for (const uri of await findYamlFiles(fileURLToPath(folder))) {
+    for await (const entry of walkWorkspace([fileURLToPath(folder)])) {
+      if (entry.kind === 'unreadable') {
+        // Same words as `clusterset lint` prints for the same file.
+        connection.console.warn(`Clusterset: ${entry.path}: ${entry.reason}`);
+        continue;
+      }
+      if (++indexed > MAX_INDEXED_FILES) {
+        connection.console.warn(
+          `Clusterset indexed the first ${MAX_INDEXED_FILES} YAML files of the workspace and stopped there.`,
+        );
+        revalidateOpen();
+        return;
+      }
+      const uri = pathToFileURL(entry.path).href;
       if (documents.get(uri)) continue;
       await indexFromDisk(uri);
     }
@@ -92,9 +118,24 @@ async function indexWorkspace(): Promise<void> {
   revalidateOpen();
 }
 
+/** Is the file one the workspace walk reads (inside a folder, not under node_modules/, .git/, …)? */
+function isWorkspaceFile(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  const path = fileURLToPath(uri);
+  return workspaceFolders.some((f) => f.startsWith('file:') && isWalkedPath(fileURLToPath(f), path));
+}
+
 async function indexFromDisk(uri: string): Promise<boolean> {
+  // The index holds what the walk reads, and nothing else, whatever the watcher or a closed editor reports.
+  if (!isWorkspaceFile(uri)) return service.removeFile(uri);
   try {
-    const text = await readFile(fileURLToPath(uri), 'utf8');
+    const read = await readWorkspaceFile(fileURLToPath(uri));
+    if ('reason' in read) {
+      // A file deleted meanwhile just leaves the index; anything else is worth a line in the log.
+      if (!read.reason.endsWith('(ENOENT)')) connection.console.warn(`Clusterset: ${fileURLToPath(uri)}: ${read.reason}`);
+      return service.removeFile(uri);
+    }
+    const text = read.text;
     // Opened (or being opened) meanwhile: the editor's text wins.
     if (documents.get(uri) || opening.has(uri)) return false;
     if (worthParallelParse(uri, text)) {

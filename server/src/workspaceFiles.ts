@@ -1,30 +1,168 @@
-// Finds the workspace's YAML files for the index, skipping folders that never hold manifests.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// The one workspace walker, shared by the editor's workspace index (server.ts) and `clusterset lint`
+// (cli/src/lint.ts), so both read exactly the same files. The policy (skip list, YAML names, ignore globs,
+// size limit) is pure code in the language service (service/workspaceFilter.ts); this module does the I/O.
+// It must stay free of LSP code: the CLI imports it.
+//
+// Only regular files are read: a FIFO, socket or device named `*.yaml` (found while walking or named as a
+// root) is reported, never opened for a blocking read. Symlinked folders are not followed (so there are no
+// loops, and no object is indexed twice through a second path); a symlinked file is read once, under the
+// first path that reaches it.
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { compileIgnore, MAX_WORKSPACE_FILE_BYTES, notRegularFileReason, shouldWalk, tooLargeReason } from './service/public';
 
-const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.cache', '.testbed', 'vendor']);
-const MAX_FILES = 20000;
+export type WalkEntry =
+  /** `path` is the root joined with the path below it (relative when the root was), `size` in bytes. */
+  | { kind: 'file'; path: string; size: number }
+  /** Not read; `reason` is the same text in the editor's log and the CLI's report. */
+  | { kind: 'unreadable'; path: string; reason: string };
 
-export async function findYamlFiles(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 12 || found.length >= MAX_FILES) return;
-    let entries;
+export interface WalkOptions {
+  /** Globs relative to each root (see `globToRegExp`); matching files and folders are not walked. */
+  ignore?: readonly string[];
+  /** Stops the walk (between entries). */
+  signal?: AbortSignal;
+  /** Relative roots are resolved against it (default: the process's working directory). */
+  cwd?: string;
+  /** Larger files are reported, not read (default MAX_WORKSPACE_FILE_BYTES). */
+  maxFileBytes?: number;
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENOTDIR: 'not a directory',
+  ENAMETOOLONG: 'file name too long',
+};
+
+/** An I/O error in words (`permission denied (EACCES)`), never a stack. */
+export function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code && ERRNO_TEXT[code] ? `${ERRNO_TEXT[code]} (${code})` : err instanceof Error ? err.message : String(err);
+}
+
+function typeOf(st: Stats | Dirent): string {
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isDirectory()) return 'directory';
+  return 'special file';
+}
+
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The workspace's YAML files under `roots`, in a stable order (roots as given, names by code unit). A root
+ * that is a file is yielded whatever its extension (the user named it); a root folder is walked whatever
+ * its name. Problems are yielded as `unreadable` entries and the walk goes on.
+ */
+export async function* walkWorkspace(roots: readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
+  const cwd = options.cwd ?? process.cwd();
+  const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
+  const ignored = compileIgnore(options.ignore);
+  /** dev:ino of every file yielded, so a file reached twice (symlink, overlapping roots) is read once. */
+  const seen = new Set<string>();
+
+  const fileEntry = (path: string, st: Stats): WalkEntry | undefined => {
+    if (!st.isFile()) return { kind: 'unreadable', path, reason: notRegularFileReason(typeOf(st)) };
+    const id = `${st.dev}:${st.ino}`;
+    if (seen.has(id)) return undefined;
+    seen.add(id);
+    if (st.size > maxBytes) return { kind: 'unreadable', path, reason: tooLargeReason(st.size, maxBytes) };
+    return { kind: 'file', path, size: st.size };
+  };
+
+  async function* walkDir(root: string, dir: string): AsyncGenerator<WalkEntry> {
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
+      entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
+    } catch (err) {
+      yield { kind: 'unreadable', path: dir, reason: reasonOf(err) };
       return;
     }
-    for (const e of entries) {
+    for (const e of entries.sort(byName)) {
+      if (options.signal?.aborted) return;
+      const path = join(dir, e.name);
+      const rel = relative(root, path).split(sep).join('/');
       if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(join(dir, e.name), depth + 1);
-      } else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
-        found.push(pathToFileURL(join(dir, e.name)).href);
-        if (found.length >= MAX_FILES) return;
+        if (shouldWalk(rel, true, ignored)) yield* walkDir(root, path);
+        continue;
       }
+      // A symlink is followed only to a file: its folder, if it is one, is skipped like any other symlinked folder.
+      if (!shouldWalk(rel, false, ignored)) continue;
+      let st: Stats;
+      try {
+        st = await stat(resolve(cwd, path));
+      } catch (err) {
+        yield { kind: 'unreadable', path, reason: reasonOf(err) };
+        continue;
+      }
+      if (e.isSymbolicLink() && st.isDirectory()) continue;
+      const entry = fileEntry(path, st);
+      if (entry) yield entry;
     }
-  };
-  await walk(root, 0);
-  return found;
+  }
+
+  for (const root of roots) {
+    if (options.signal?.aborted) return;
+    let st: Stats;
+    try {
+      st = await stat(resolve(cwd, root));
+    } catch (err) {
+      yield { kind: 'unreadable', path: root, reason: reasonOf(err) };
+      continue;
+    }
+    if (st.isDirectory()) yield* walkDir(root, root);
+    else {
+      const entry = fileEntry(root, st);
+      if (entry) yield entry;
+    }
+  }
+}
+
+/**
+ * Reads a file the walker yielded (or the editor's watcher named) as UTF-8, checking again through the open
+ * handle that it is a regular file within the size limit: it may have been replaced since, and opening with
+ * O_NONBLOCK means a FIFO put there meanwhile cannot block the read.
+ */
+export async function readWorkspaceFile(
+  path: string,
+  options: { cwd?: string; maxFileBytes?: number } = {},
+): Promise<{ text: string } | { reason: string }> {
+  const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
+  let handle;
+  try {
+    handle = await open(resolve(options.cwd ?? process.cwd(), path), constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return { reason: reasonOf(err) };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { reason: notRegularFileReason(typeOf(st)) };
+    if (st.size > maxBytes) return { reason: tooLargeReason(st.size, maxBytes) };
+    return { text: await handle.readFile('utf8') };
+  } catch (err) {
+    return { reason: reasonOf(err) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Would `walkWorkspace([root])` reach `path` (absolute), judging by names alone? For the editor's file-watcher
+ * events and closed documents, so a change under `node_modules/` or an ignored folder stays out of the index
+ * exactly as the first walk left it out. Returns false for a path outside `root`.
+ */
+export function isWalkedPath(root: string, path: string, ignore?: readonly string[]): boolean {
+  const rel = relative(root, path).split(sep).join('/');
+  if (!rel || rel.startsWith('../') || rel === '..' || resolve(root, rel) !== resolve(path)) return false;
+  const ignored = compileIgnore(ignore);
+  const parts = rel.split('/');
+  for (let n = 1; n < parts.length; n++) if (!shouldWalk(parts.slice(0, n).join('/'), true, ignored)) return false;
+  return shouldWalk(rel, false, ignored);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { ServerStatusNotification } from '../../server/src/protocol';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { startServer, type LspSession } from '../helpers/lspClient';
 
@@ -11,7 +12,7 @@ let s: LspSession;
 let parallelParse: boolean | undefined;
 before(async () => {
   s = await startServer();
-  s.conn.onNotification('clusterset/status', (p: { parallelParse: boolean }) => (parallelParse = p.parallelParse));
+  s.conn.onNotification(ServerStatusNotification, (p) => (parallelParse = p.parallelParse));
 });
 after(async () => s.close());
 

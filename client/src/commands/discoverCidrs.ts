@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { clusters } from '../clusterModule';
 import type { DiscoveredCluster } from '../../../clusters/src/clusterSetUpdate';
+import { WORKSPACE_EXCLUDE_GLOB } from '../../../server/src/protocol';
 import { kubeconfigSetting } from '../settings';
 
 const PROPOSAL_SCHEME = 'clusterset-proposal';
@@ -21,7 +22,8 @@ function registerProposalProvider(context: vscode.ExtensionContext): void {
 
 /** The workspace's ClusterSet file: a YAML file with `kind: ClusterSet`; the user picks when there are several. */
 async function findClusterSetFile(): Promise<vscode.Uri | undefined> {
-  const exclude = '**/{node_modules,.git}/**';
+  // The folders the language server and `clusterset lint` skip, so all three agree on the workspace.
+  const exclude = WORKSPACE_EXCLUDE_GLOB;
   // Files named like a ClusterSet first; only without one is every YAML file opened.
   let files = await vscode.workspace.findFiles('**/*clusterset*.{yaml,yml}', exclude, 200);
   if (files.length === 0) files = await vscode.workspace.findFiles('**/*.{yaml,yml}', exclude, 2000);

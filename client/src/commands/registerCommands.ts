@@ -1,6 +1,6 @@
 // Palette commands: thin — pick, call the cluster logic, show.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { clusters } from '../clusterModule';
 import { discoverCidrs } from './discoverCidrs';
 import { kubeconfigSetting } from '../settings';
@@ -18,7 +18,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand('clusterset.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('clusterset.showServerLog', () => {
       client.outputChannel.appendLine(
-        `[${new Date().toISOString()}] Clusterset language server log shown on request (state: ${client.state === 2 ? 'running' : 'not running'}).`,
+        `[${new Date().toISOString()}] Clusterset language server log shown on request (state: ${client.state === State.Running ? 'running' : 'not running'}).`,
       );
       client.outputChannel.show(true);
     }),

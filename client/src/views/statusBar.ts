@@ -28,8 +28,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   };
 
   context.subscriptions.push(
-    client.onNotification(ServerStatusNotification, (p: ServerStatusParams) => render(p)),
-    client.onNotification(ValidationBudgetNotification, (p: ValidationBudgetParams) => {
+    client.onNotification(ServerStatusNotification, (p) => render(p)),
+    client.onNotification(ValidationBudgetNotification, (p) => {
       overBudget = p;
       render();
     }),

@@ -8,7 +8,7 @@ import { hoverAt } from './hover';
 import type { ParsedDocument } from './parse/parsedDocument';
 import { DocumentCache, parseFile, type ParsedFile } from './parse/parsedFile';
 import { splitDocuments } from './parse/splitDocuments';
-import { validateFile, type ValidationResult } from './validate';
+import { validateFile, type RuleCrashListener, type ValidationResult } from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
 import { generate } from './generate/index';
@@ -77,6 +77,11 @@ export interface LanguageServiceOptions {
    * past it are parsed by `continueParsing`. Unset (the CLI): parse everything at once.
    */
   parseBudgetMs?: number;
+  /**
+   * Called when a rule throws (a bug of ours): the document gets an `MCS000` warning instead of that rule's
+   * findings. The server logs it, the CLI exits 2 and the tests fail on it, so a crash is never silent.
+   */
+  onRuleCrash?: RuleCrashListener;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -161,7 +166,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const r = state.result;
       const current = effectiveSettings();
       if (r && r.indexRevision === index.revision && r.settings === current) return r.value;
-      const value = validateFile(state.parsed, current, index, lookup);
+      const value = validateFile(state.parsed, current, index, lookup, undefined, options.onRuleCrash);
       state.result = { indexRevision: index.revision, settings: current, value };
       return value;
     },

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ClustersetSettings } from '../protocol';
 import { findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
-import { isMcsKind } from './model/apiVersions';
+import { isOwnSchemaKind } from './model/apiVersions';
 import type { ParsedDocument } from './parse/parsedDocument';
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { rulesByKind } from './rules/allRules';
@@ -61,6 +61,7 @@ function runRules(
   placed: PlacedDocument,
   settings: ClustersetSettings,
   index: WorkspaceIndex,
+  onCrash: RuleCrashListener | undefined,
 ): Array<{ rule: Rule; finding: Finding }> {
   const doc = placed.doc;
   const rules = doc.kind ? RULES_BY_KIND.get(doc.kind) : undefined;
@@ -73,7 +74,8 @@ function runRules(
     local = [];
     for (const rule of rules) {
       if (rule.crossFile) continue;
-      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) local.push({ rule, finding });
+      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index }, onCrash))
+        local.push({ rule, finding });
     }
     localCache.set(doc, { uri, docIndex: placed.index, settings, findings: local });
   }
@@ -86,7 +88,8 @@ function runRules(
   const { value: cross, deps } = index.track(() => {
     const found: Array<{ rule: Rule; finding: Finding }> = [];
     for (const rule of crossFileRules) {
-      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index })) found.push({ rule, finding });
+      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index }, onCrash))
+        found.push({ rule, finding });
     }
     return found;
   });
@@ -94,16 +97,34 @@ function runRules(
   return cross.length ? local.concat(cross) : local;
 }
 
-/** A rule bug must not take the server down: it becomes one finding that says so. */
-function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0]): Finding[] {
+/** The diagnostic code of a rule that threw: a bug of ours, never a finding about the user's YAML. */
+export const RULE_CRASH_CODE = 'MCS000';
+
+/** A rule that threw on a document: given to `onRuleCrash` so the server logs it and tests and the CLI fail on it. */
+export interface RuleCrash {
+  ruleId: string;
+  uri: string;
+  docIndex: number;
+  error: unknown;
+}
+
+export type RuleCrashListener = (crash: RuleCrash) => void;
+
+/**
+ * A rule bug must not take the server down, nor pass unseen: the crash becomes one `MCS000` warning on the
+ * document and is handed to `onCrash` (the server logs it, the CLI exits 2, the fuzz tests fail).
+ */
+function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0], onCrash: RuleCrashListener | undefined): Finding[] {
   try {
     return rule.check(ctx);
-  } catch (err) {
+  } catch (error) {
+    onCrash?.({ ruleId: rule.id, uri: ctx.uri, docIndex: ctx.docIndex, error });
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return [
       {
-        ruleId: rule.id,
-        severity: 'information',
-        message: `Rule ${rule.id} failed on this document (${String(err)}); please report it.`,
+        ruleId: RULE_CRASH_CODE,
+        severity: 'warning',
+        message: `Internal error: rule ${rule.id} crashed on this document (${what.slice(0, 200)}), so its check is missing here; the other rules still ran. Please report it.`,
         path: ['kind'],
         target: 'key',
       },
@@ -117,6 +138,7 @@ export function validateFile(
   index: WorkspaceIndex,
   lookup: FileLookup,
   now: () => number = () => performance.now(),
+  onCrash?: RuleCrashListener,
 ): ValidationResult {
   const started = now();
   const deadline = started + settings.validationTimeBudgetMs;
@@ -131,8 +153,8 @@ export function validateFile(
       break;
     }
     const doc = placed.doc;
-    // Syntax errors only for documents that hold MCS kinds: Red Hat YAML reports the rest already.
-    if (isMcsKind(doc.kind) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
+    // Syntax errors only for documents of our own kinds: Red Hat YAML reports the rest already.
+    if (isOwnSchemaKind(doc.kind) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
       for (const p of doc.syntaxProblems) {
         diagnostics.push({
           range: spanToRange(file, placed.offset, p.start, p.end),
@@ -145,7 +167,7 @@ export function validateFile(
     }
     if (doc.skipped) continue;
     const objectOff = annotationSuppressions(doc);
-    for (const { rule, finding } of runRules(file.uri, placed, settings, index)) {
+    for (const { rule, finding } of runRules(file.uri, placed, settings, index, onCrash)) {
       if (objectOff && (objectOff.has('*') || objectOff.has(finding.ruleId))) continue;
       const span = findingSpan(placed, finding);
       const line = file.lines.positionAt(span.start).line;

@@ -18,9 +18,13 @@ export function splitApiVersion(apiVersion: string): GroupVersion {
   return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
-export const MCS_KINDS: ReadonlySet<string> = new Set(['ServiceExport', 'ServiceImport']);
+/**
+ * Kinds whose whole schema Clusterset owns: the MCS API's ServiceExport and ServiceImport, about-api's
+ * ClusterProperty (KEP-2149) and our ClusterSet file. Red Hat YAML knows none of them, so their syntax
+ * errors are ours to report.
+ */
+const OWN_SCHEMA_KINDS: ReadonlySet<string> = new Set(['ServiceExport', 'ServiceImport', 'ClusterProperty', 'ClusterSet']);
 
-/** Does this document hold an object the MCS API (or our ClusterSet file) defines? */
-export function isMcsKind(kind: string | undefined): boolean {
-  return kind === 'ServiceExport' || kind === 'ServiceImport' || kind === 'ClusterProperty' || kind === 'ClusterSet';
+export function isOwnSchemaKind(kind: string | undefined): boolean {
+  return kind !== undefined && OWN_SCHEMA_KINDS.has(kind);
 }

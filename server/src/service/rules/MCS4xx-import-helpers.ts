@@ -28,10 +28,6 @@ export function objectLabel(doc: ParsedDocument): string {
   return ns ? `${ns}/${name}` : name;
 }
 
-export function importSpec(doc: ParsedDocument): YMap | undefined {
-  return asMap(nodeAt(doc.root, ['spec']));
-}
-
 export interface PortEntry {
   index: number;
   path: NodePath;

@@ -1,12 +1,14 @@
 // Fuzzing the language service: mutated and random MCS documents through setFile, validate, codeActions,
-// hover and completion. Asserts no exception, every returned range inside the document, and no call that
-// hangs (the time bound is a hang detector, not a performance assertion).
+// hover and completion. Asserts no exception, no rule crash (the engine turns one into an MCS000 warning and
+// reports it through `onRuleCrash`: both fail the test), every returned range inside the document, and no
+// call that hangs (the time bound is a hang detector, not a performance assertion).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../../../server/src/service/languageService';
+import { RULE_CRASH_CODE, type RuleCrash } from '../../../../server/src/service/validate';
 
 const URI = 'file:///ws/clusters/east/fuzz.yaml';
 const NEIGHBOUR_URI = 'file:///ws/clusters/west/web.yaml';
@@ -297,11 +299,29 @@ function positionIn(doc: TextDocument, p: number): Position {
   return doc.positionAt(Math.floor(p * (doc.getText().length + 1)));
 }
 
+/** Rule crashes seen by the services of this file (every one is a failure). */
+const crashes: RuleCrash[] = [];
+
+/** Fails on any rule crash since the last call, naming the rule and its stack. */
+function assertNoRuleCrash(diagnostics: readonly Diagnostic[], text: string): void {
+  const seen = crashes.splice(0);
+  const crash = seen[0];
+  assert.equal(
+    crash,
+    undefined,
+    crash &&
+      `rule ${crash.ruleId} crashed on document ${crash.docIndex} of ${JSON.stringify(text.slice(0, 300))}: ${(crash.error as Error)?.stack ?? String(crash.error)}`,
+  );
+  const mcs000 = diagnostics.find((d) => d.code === RULE_CRASH_CODE);
+  assert.equal(mcs000, undefined, mcs000 && `${RULE_CRASH_CODE} diagnostic: ${mcs000.message}`);
+}
+
 /** Every entry point on one text; throws on any violation. */
 function exercise(service: LanguageService, text: string, probes: readonly number[]): void {
   timed('setFile', () => service.setFile(URI, text, 1));
   const doc = TextDocument.create(URI, 'yaml', 1, text);
   const { diagnostics } = timed('validate', () => service.validate(URI));
+  assertNoRuleCrash(diagnostics, text);
   for (const d of diagnostics) {
     assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
     for (const r of d.relatedInformation ?? [])
@@ -336,7 +356,7 @@ function exercise(service: LanguageService, text: string, probes: readonly numbe
 
 /** A fresh service with a valid neighbour in another cluster, so cross-file rules have something to compare. */
 function freshService(): LanguageService {
-  const service = createLanguageService();
+  const service = createLanguageService({ onRuleCrash: (c) => crashes.push(c) });
   service.setFile(NEIGHBOUR_URI, `${SEEDS[3]}---\n${SEEDS[0]}`, 1);
   return service;
 }
@@ -423,6 +443,7 @@ for (const [name, make, boundMs] of HOSTILE) {
     const started = performance.now();
     service.setFile(URI, text, 1);
     const { diagnostics } = service.validate(URI);
+    assertNoRuleCrash(diagnostics, text);
     for (const d of diagnostics) assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
     const end = doc.positionAt(text.length);
     service.codeActions(URI, { start: { line: 0, character: 0 }, end }, diagnostics);
