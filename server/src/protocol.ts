@@ -79,8 +79,7 @@ export interface GenerateParams {
 
 /** A whole document, or a clear error naming the problem: never half a file. */
 export type GenerateResult =
-  | { ok: true; title: string; language: 'yaml' | 'markdown'; text: string; warnings: string[] }
-  | { ok: false; error: string };
+  { ok: true; title: string; language: 'yaml' | 'markdown'; text: string; warnings: string[] } | { ok: false; error: string };
 
 export const GenerateRequest = new RequestType<GenerateParams, GenerateResult, void>('clusterset/generate');
 
