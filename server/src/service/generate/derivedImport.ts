@@ -5,7 +5,7 @@
 // Sources: https://github.com/kubernetes/enhancements/tree/master/keps/sig-multicluster/1645-multi-cluster-services-api
 // and kubernetes-sigs/mcs-api conformance/service_import.go (union of ports + PortConflict on both exports).
 import { stringAt } from '../parse/path';
-import { exportingClusters, type ExportingCluster } from '../model/exportedServices';
+import { exportingClusters, servicesForExport, type ExportingCluster } from '../model/exportedServices';
 import {
   declaredIpFamilies,
   internalTrafficPolicy,
@@ -20,6 +20,9 @@ import {
 import { nodeAt } from '../parse/path';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ServiceRef } from './types';
+
+/** The contributor's name when the files belong to no cluster folder. */
+export const FLAT_WORKSPACE = 'the workspace';
 
 export interface ImportPort {
   name: string;
@@ -158,12 +161,15 @@ export function deriveServiceImport(index: WorkspaceIndex, ref: ServiceRef): Der
     ...(ref.namespace === 'default' ? exportingClusters(index, undefined, ref.name) : []),
   ];
   const seen = new Set<string>();
-  const unique = exporting.filter((c) => !seen.has(c.cluster) && seen.add(c.cluster));
+  let unique = exporting.filter((c) => !seen.has(c.cluster) && seen.add(c.cluster));
   if (unique.length === 0) {
-    const flat = index.find('ServiceExport', ref.namespace, ref.name).length > 0;
-    return flat
-      ? `${ref.namespace}/${ref.name} is exported only from files that belong to no cluster: map them to clusters (clusters/<name>/ folders, or spec.clusters[].paths in the ClusterSet file) to derive the import.`
-      : `${ref.namespace}/${ref.name} is not exported: no ServiceExport of that namespace and name in the workspace.`;
+    // No cluster folders: the workspace describes one cluster (or one set of manifests applied everywhere).
+    const flat = [ref.namespace, ...(ref.namespace === 'default' ? [undefined] : [])].flatMap((ns) =>
+      index.find('ServiceExport', ns, ref.name),
+    );
+    if (flat.length === 0)
+      return `${ref.namespace}/${ref.name} is not exported: no ServiceExport of that namespace and name in the workspace.`;
+    unique = [{ cluster: FLAT_WORKSPACE, export: flat[0], service: servicesForExport(index, flat[0])[0] }];
   }
   const contributions: Contribution[] = [];
   const excluded: DerivedImport['excluded'] = [];

@@ -156,3 +156,13 @@ test('every generated YAML lints clean with our own linter', () => {
     assert.deepEqual(bad, [], name);
   }
 });
+
+test('derived ServiceImport in a workspace without cluster folders: the workspace is the one exporter', () => {
+  const s = serviceWith({
+    'checkout.yaml':
+      'apiVersion: v1\nkind: Service\nmetadata: {name: checkout, namespace: shop}\nspec:\n  selector: {app: checkout}\n  ports: [{name: http, port: 80}]\n---\napiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: checkout, namespace: shop}\n',
+  });
+  const text = ok(s.generate({ generator: 'serviceimport', service: 'shop/checkout' }));
+  assert.match(text, /# {3}the workspace: ClusterIP, ports 80\/TCP/);
+  assert.match(text, /type: ClusterSetIP/);
+});
