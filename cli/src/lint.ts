@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
 import { createLanguageService, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
-import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
 import { formatJson } from './format/json';
+import { loadWorkspace } from './workspace';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText, summaryLine } from './format/text';
@@ -103,29 +103,12 @@ export async function lintPaths(
   options: { cwd?: string; implementation?: Implementation; ignore?: readonly string[] } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
-  const unreadable: LintReport['unreadable'] = [];
   const crashes: RuleCrash[] = [];
   const service = createLanguageService({
     settings: options.implementation ? { implementation: options.implementation } : {},
     onRuleCrash: (c) => crashes.push(c),
   });
-  const fileOf = new Map<string, string>();
-  for await (const entry of walkWorkspace(paths, { cwd, ignore: options.ignore })) {
-    const file = entry.path;
-    if (entry.kind === 'unreadable') {
-      unreadable.push({ file, reason: entry.reason });
-      continue;
-    }
-    const uri = pathToFileURL(resolve(cwd, file)).href;
-    if (fileOf.has(uri)) continue; // the same file reached through two of the given paths
-    const read = await readWorkspaceFile(file, { cwd });
-    if ('reason' in read) {
-      unreadable.push({ file, reason: read.reason });
-      continue;
-    }
-    service.setFile(uri, read.text);
-    fileOf.set(uri, file);
-  }
+  const { fileOf, unreadable } = await loadWorkspace(service, paths, { cwd, ignore: options.ignore });
   // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
   for (const [uri, file] of fileOf) {

@@ -1,6 +1,7 @@
 // The `clusterset` command: the language service and the cluster logic, headless.
 import { CLUSTERSET_VERSION } from '../../server/src/protocol';
 import { runCidr } from './cidr';
+import { runGenerate } from './generate';
 import { runLint } from './lint';
 
 const USAGE = `Usage: clusterset <command> [options]
@@ -10,6 +11,8 @@ Commands:
                                                                    validate MCS YAML (exit 1 on errors)
   cidr [--kubeconfig F] [--context C …] [--format text|json|yaml] [--timeout S]
                                                                    read Pod/Service CIDRs from the clusters
+  generate <serviceimport|wiring|traffic-policy|networkpolicy> [paths…] [--service NS/NAME] [--version V] [-o FILE]
+                                                                   derived ServiceImport, join/install runbook, policies
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;
@@ -21,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
       return runLint(rest, process.stdout, process.stderr);
     case 'cidr':
       return runCidr(rest, process.stdout, process.stderr);
+    case 'generate':
+      return runGenerate(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':

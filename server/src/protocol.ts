@@ -4,7 +4,7 @@
 // spells a `clusterset/…` method (test/unit/server/protocol.test.ts checks). The CLI, the cluster engine and
 // the pure service import this file too, so its only runtime import is vscode-jsonrpc's message classes
 // (one small module with no I/O), not the LSP connection code.
-import { NotificationType } from 'vscode-jsonrpc/lib/common/messages';
+import { NotificationType, RequestType } from 'vscode-jsonrpc/lib/common/messages';
 import { version } from '../../package.json';
 
 /** The extension's version, from package.json only (the CLI's --version, the server's serverInfo). */
@@ -63,3 +63,25 @@ export interface ServerStatusParams {
   warmUpMs: number;
 }
 export const ServerStatusNotification = new NotificationType<ServerStatusParams>('clusterset/status');
+
+/** The generators (server/src/service/generate/): derived ServiceImport, wiring runbook, traffic policy, NetworkPolicy. */
+export type GeneratorId = 'serviceimport' | 'wiring' | 'traffic-policy' | 'networkpolicy';
+
+export interface GenerateParams {
+  generator: GeneratorId;
+  /** `namespace/name` of the service, for the per-service generators. */
+  service?: string;
+  /** Version of the implementation (e.g. Cilium `1.19`), for version-dependent steps. */
+  implementationVersion?: string;
+  /** How to name the ClusterSet file in generated commands (the CLI passes a path relative to its cwd). */
+  clusterSetPath?: string;
+}
+
+/** A whole document, or a clear error naming the problem: never half a file. */
+export type GenerateResult =
+  { ok: true; title: string; language: 'yaml' | 'markdown'; text: string; warnings: string[] } | { ok: false; error: string };
+
+export const GenerateRequest = new RequestType<GenerateParams, GenerateResult, void>('clusterset/generate');
+
+/** `namespace/name` of every exported service in the workspace, sorted (the generators' service pick). */
+export const ExportedServicesRequest = new RequestType<Record<string, never>, string[], void>('clusterset/exportedServices');

@@ -14,6 +14,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ExportedServicesRequest,
+  GenerateRequest,
   CLUSTERSET_VERSION,
   ServerStatusNotification,
   ValidationBudgetNotification,
@@ -70,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '.'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'clusterset-language-server', version: CLUSTERSET_VERSION },
   };
@@ -265,6 +268,9 @@ connection.onDidChangeConfiguration((params) => {
 connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
 connection.onCompletion((p) => service.completion(p.textDocument.uri, p.position));
 connection.onCodeAction((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+connection.onCodeLens((p) => service.codeLenses(p.textDocument.uri));
+connection.onRequest(GenerateRequest, (p) => service.generate(p));
+connection.onRequest(ExportedServicesRequest, () => service.exportedServices());
 
 connection.onShutdown(() => {
   walkAbort.abort();

@@ -1,6 +1,7 @@
 // The e2e scenarios: what a person sees of the extension in the workbench. They run in order in one
 // session (fixture test/e2e/fixtures/basic), so later ones may rely on the file opened by earlier ones.
 import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
+import { generateScenarios } from './scenarios/generate.mjs';
 
 // Texts the checks depend on (owned by package.json, client/src and server/src).
 // Regexes that run against editor lines need \s, not ' ': Monaco renders spaces as U+00A0.
@@ -237,6 +238,7 @@ export const scenarios = [
       for (const c of tb.clusters) assert(texts.includes(c), `tree lacks context ${c}: ${JSON.stringify(texts)}`);
     },
   },
+  ...generateScenarios,
 ];
 
 /** Whether two IPv4 CIDRs overlap (enough for the checks here). */

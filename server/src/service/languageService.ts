@@ -1,6 +1,6 @@
 // The pure language service: text and settings in, LSP types out. No connection, no I/O; the LSP server,
 // the CLI and the tests all drive it through this one object.
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, IMPLEMENTATIONS, type ClustersetSettings, type Implementation } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { completionAt } from './completion';
@@ -11,6 +11,10 @@ import { splitDocuments } from './parse/splitDocuments';
 import { validateFile, type RuleCrashListener, type ValidationResult } from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
+import { generate } from './generate/index';
+import type { GenerateRequest, GenerateResult, GeneratorContext } from './generate/types';
+import { readClusterSet } from './model/clusterSet';
+import { codeLensesFor, exportedServiceNames } from './codeLens';
 
 /** `spec.implementation` of the first ClusterSet file in the workspace, when it names a known one. */
 function implementationFromClusterSet(index: WorkspaceIndex): string | undefined {
@@ -50,6 +54,20 @@ export interface LanguageService {
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   hover(uri: string, position: Position): Hover | null;
   completion(uri: string, position: Position): CompletionList | null;
+  /** Runs a generator (derived ServiceImport, wiring runbook, traffic policy, NetworkPolicy) on the workspace. */
+  generate(request: GenerateRequest): GenerateResult;
+  /** "Preview derived ServiceImport" lenses above the file's ServiceExports. */
+  codeLenses(uri: string): CodeLens[];
+  /** `namespace/name` of every exported service in the workspace. */
+  exportedServices(): string[];
+}
+
+/** The workspace as the generators read it: the index, the settings and the first ClusterSet file. */
+function generatorContext(index: WorkspaceIndex, settings: ClustersetSettings): GeneratorContext {
+  for (const o of index.ofKind('ClusterSet')) {
+    return { index, settings, clusterSet: { uri: o.uri, doc: o.doc, model: readClusterSet(o.doc.root) } };
+  }
+  return { index, settings, clusterSet: undefined };
 }
 
 export interface LanguageServiceOptions {
@@ -165,6 +183,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const file = lookup(uri);
       return file ? completionAt(file, position, service.index, effectiveSettings()) : null;
     },
+    generate: (request) => generate(request, generatorContext(index, effectiveSettings())),
+    codeLenses(uri) {
+      const file = lookup(uri);
+      return file ? codeLensesFor(file) : [];
+    },
+    exportedServices: () => exportedServiceNames(index),
   };
   return service;
 }

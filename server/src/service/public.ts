@@ -29,6 +29,8 @@ export { findOverlaps, findOverlapsNaive } from './cidr/overlap';
 export { ALL_RULES, rulesByKind } from './rules/allRules';
 export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
 export type { Rule } from './rules/rule';
+export { GENERATORS, generate, type Generator } from './generate/index';
+export type { GenerateRequest, GenerateResult, GeneratorId } from './generate/types';
 export { RULE_CRASH_CODE, type RuleCrash, type RuleCrashListener } from './validate';
 export {
   YAML_EXTENSIONS,

@@ -32,7 +32,8 @@ const EXPECTED: Record<string, string[]> = {
   // Hand-authored ServiceImport (MCS401, a hint in the generic profile); ClusterSetIP without `ips` (MCS409).
   'ServiceImport (ClusterSetIP)': ['MCS401:4', 'MCS409:4'],
   'ServiceImport (Headless)': ['MCS401:4'],
-  'Service + ServiceExport': [],
+  // The hint that the exported Service has no local-first traffic policy (a choice the snippet leaves open).
+  'Service + ServiceExport': ['MCS307:4'],
   ClusterProperty: [],
   ClusterSet: [],
 };

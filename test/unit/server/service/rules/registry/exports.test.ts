@@ -18,7 +18,7 @@ function exampleFiles(dir = EXAMPLES, out: Record<string, string> = {}): Record<
   return out;
 }
 
-test('sections B, C, D register MCS101–108, MCS201–206, MCS301–306 in order', () => {
+test('sections B, C, D register MCS101–108, MCS201–206, MCS301–307 in order', () => {
   assert.deepEqual(
     EXPORTS_RULES.map((r) => r.id),
     ['MCS101', 'MCS102', 'MCS103', 'MCS104', 'MCS105', 'MCS106', 'MCS107', 'MCS108'],
@@ -29,7 +29,7 @@ test('sections B, C, D register MCS101–108, MCS201–206, MCS301–306 in orde
   );
   assert.deepEqual(
     EXPORTED_SERVICE_RULES.map((r) => r.id),
-    ['MCS301', 'MCS302', 'MCS303', 'MCS304', 'MCS305', 'MCS306'],
+    ['MCS301', 'MCS302', 'MCS303', 'MCS304', 'MCS305', 'MCS306', 'MCS307'],
   );
   for (const r of [...EXPORTS_RULES, ...CONFLICTS_RULES, ...EXPORTED_SERVICE_RULES]) {
     assert.equal(
@@ -47,10 +47,13 @@ test('the demo workspace: exactly the deliberate export and port mistakes of sec
   const found = Object.keys(files)
     .sort()
     .flatMap((path) => ours(path).map((d) => `${path} ${d.code} ${d.line}:${d.character}`));
+  // MCS307 is the hint that the exported web Services have no local-first policy (true: they set none).
   assert.deepEqual(found, [
     'clusters/east/web.yaml MCS202 11:10',
+    'clusters/east/web.yaml MCS307 3:8',
     'clusters/west/payments.yaml MCS101 4:8',
     'clusters/west/web.yaml MCS202 12:10',
+    'clusters/west/web.yaml MCS307 3:8',
   ]);
   assert.match(ours('clusters/west/payments.yaml')[0].message, /Did you mean payments-api\?/);
 });
