@@ -2,12 +2,12 @@
 // file; the cluster of a file comes from a `clusters/<name>/` folder in its path) and prints the
 // diagnostics as text, JSON or SARIF. Exit 0: no errors; 1: errors (or more warnings than --max-warnings);
 // 2: usage or I/O error (the readable files are still linted and printed).
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { access, readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService } from '../../server/src/service/public';
+import { createLanguageService, PROJECT_CONFIG_FILE, type LanguageService } from '../../server/src/service/public';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -30,7 +30,9 @@ clusters/<name>/ belong to cluster <name>. Default path: the current directory.
 
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for GitHub code scanning)
-  --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file in the paths wins)
+  --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file or .clusterset.yaml wins; unset: inferred from the files)
+  --config FILE              project config (default: ./${PROJECT_CONFIG_FILE} when it exists): implementation,
+                             rules: {MCS004: warning|off|…}, ignore: [globs], clusters: [{name, paths: [globs]}]
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   -h, --help                 show this help
@@ -39,6 +41,7 @@ Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error or unread
 
 interface LintOptions {
   paths: string[];
+  config?: string;
   format: Format;
   implementation?: Implementation;
   quiet: boolean;
@@ -55,6 +58,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
       options: {
         format: { type: 'string', default: 'text' },
         implementation: { type: 'string' },
+        config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -78,6 +82,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
   }
   return {
     paths: positionals.length ? positionals : ['.'],
+    config: values.config,
     format: format as Format,
     implementation: implementation as Implementation | undefined,
     quiet: values.quiet ?? false,
@@ -136,21 +141,59 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
   );
 }
 
+/**
+ * The project config to use: `--config FILE` (an error when unreadable), else `.clusterset.yaml` in `cwd`
+ * when it exists. Returns the path as shown and its text.
+ */
+async function loadConfig(
+  configPath: string | undefined,
+  cwd: string,
+  unreadable: LintReport['unreadable'],
+): Promise<{ file: string; text: string } | undefined> {
+  const file = configPath ?? PROJECT_CONFIG_FILE;
+  if (configPath === undefined) {
+    try {
+      await access(resolve(cwd, file));
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    return { file, text: await readFile(resolve(cwd, file), 'utf8') };
+  } catch (err) {
+    unreadable.push({ file, reason: reasonOf(err) });
+    return undefined;
+  }
+}
+
+/** Files the project config ignores are left out here, as the editor leaves them out of its index. */
+function notIgnored(service: LanguageService, cwd: string): (file: string) => boolean {
+  return (file) => !service.isIgnored(pathToFileURL(resolve(cwd, file)).href);
+}
+
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
   paths: string[],
-  options: { cwd?: string; implementation?: Implementation } = {},
+  options: { cwd?: string; implementation?: Implementation; config?: string } = {},
 ): Promise<LintReport & { files: string[] }> {
   const cwd = options.cwd ?? process.cwd();
   const found: string[] = [];
   const unreadable: LintReport['unreadable'] = [];
+  const config = await loadConfig(options.config, cwd, unreadable);
+  const configUri = config ? pathToFileURL(resolve(cwd, config.file)).href : undefined;
+  const settings = options.implementation ? { implementation: options.implementation, implementationSource: 'the --implementation flag' } : {};
+  const service = createLanguageService({ settings, projectConfigUri: configUri });
+  const fileOf = new Map<string, string>();
+  if (config && configUri) {
+    // First, so its ignore globs and cluster mapping apply to every file; its own problems are reported too.
+    service.setFile(configUri, config.text);
+    fileOf.set(configUri, config.file);
+  }
   for (const p of paths) await collect(p, cwd, found, unreadable);
 
-  const service = createLanguageService({ settings: options.implementation ? { implementation: options.implementation } : {} });
-  const fileOf = new Map<string, string>();
-  for (const file of found) {
+  for (const file of found.filter(notIgnored(service, cwd))) {
     const uri = pathToFileURL(resolve(cwd, file)).href;
-    if (fileOf.has(uri)) continue; // the same file reached through two of the given paths
+    if (fileOf.has(uri)) continue; // the same file reached through two of the given paths (or the config)
     try {
       service.setFile(uri, await readFile(resolve(cwd, file), 'utf8'));
       fileOf.set(uri, file);
@@ -184,7 +227,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
     return 0;
   }
   const cwd = options.cwd ?? process.cwd();
-  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation });
+  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation, config: opts.config });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
   const shown: LintReport = {

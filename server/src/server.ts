@@ -20,7 +20,7 @@ import {
   type ServerStatusParams,
   type ValidationBudgetParams,
 } from './protocol';
-import { createLanguageService } from './service/public';
+import { createLanguageService, PROJECT_CONFIG_FILE } from './service/public';
 import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
 import { findYamlFiles } from './workspaceFiles';
@@ -51,6 +51,9 @@ let canWatchFiles = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  // The project config of the first folder; it reaches the service through setFile like any YAML file.
+  const root = workspaceFolders[0];
+  if (root) service.setProjectConfigUri(`${root.replace(/\/$/, '')}/${PROJECT_CONFIG_FILE}`);
   const init = params.initializationOptions as { settings?: Partial<ClustersetSettings> } | undefined;
   if (init?.settings) service.updateSettings(init.settings);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -79,10 +82,13 @@ connection.onInitialized(async () => {
 
 /** Reads the workspace's YAML files once, so cross-file rules know objects in files that are not open. */
 async function indexWorkspace(): Promise<void> {
+  const root = workspaceFolders[0];
+  // The project config first, so its ignore globs and cluster mapping apply to the files read after it.
+  if (root?.startsWith('file:')) await indexFromDisk(`${root.replace(/\/$/, '')}/${PROJECT_CONFIG_FILE}`);
   for (const folder of workspaceFolders) {
     if (!folder.startsWith('file:')) continue;
     for (const uri of await findYamlFiles(fileURLToPath(folder))) {
-      if (documents.get(uri)) continue;
+      if (documents.get(uri) || service.isIgnored(uri)) continue;
       await indexFromDisk(uri);
     }
   }

@@ -29,3 +29,5 @@ export { findOverlaps, findOverlapsNaive } from './cidr/overlap';
 export { ALL_RULES, rulesByKind } from './rules/allRules';
 export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
 export type { Rule } from './rules/rule';
+export { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfig, type ConfigProblem } from './config/projectConfig';
+export { globMatcher } from './model/glob';
