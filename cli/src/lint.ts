@@ -181,7 +181,9 @@ export async function lintPaths(
   const unreadable: LintReport['unreadable'] = [];
   const config = await loadConfig(options.config, cwd, unreadable);
   const configUri = config ? pathToFileURL(resolve(cwd, config.file)).href : undefined;
-  const settings = options.implementation ? { implementation: options.implementation, implementationSource: 'the --implementation flag' } : {};
+  const settings = options.implementation
+    ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
+    : {};
   const service = createLanguageService({ settings, projectConfigUri: configUri });
   const fileOf = new Map<string, string>();
   if (config && configUri) {

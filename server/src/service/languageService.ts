@@ -1,6 +1,14 @@
 // The pure language service: text and settings in, LSP types out. No connection, no I/O; the LSP server,
 // the CLI and the tests all drive it through this one object.
-import { DiagnosticSeverity, type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  type CodeAction,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, IMPLEMENTATIONS, type ClustersetSettings, type Implementation } from '../protocol';
 import { parseProjectConfig, type ParsedProjectConfig } from './config/projectConfig';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -140,7 +148,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   function refreshClusters(): boolean {
     const mappings = clusterSetMappings(index);
     if (config?.config.clusters.length)
-      mappings.push({ baseUri: folderOfUri(config.uri), origin: displayPath(config.uri), clusters: config.config.clusters.map((c) => ({ name: c.name, globs: c.paths })) });
+      mappings.push({
+        baseUri: folderOfUri(config.uri),
+        origin: displayPath(config.uri),
+        clusters: config.config.clusters.map((c) => ({ name: c.name, globs: c.paths })),
+      });
     return index.setClusterResolver(new ClusterResolver(mappings));
   }
 
@@ -253,7 +265,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     uris: () => files.keys(),
     validate(uri) {
       const state = files.get(uri);
-      if (!state || (uri !== configUri && isIgnored(uri))) return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
+      if (!state || (uri !== configUri && isIgnored(uri)))
+        return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
       if (uri === configUri) return configDiagnostics(state);
       const r = state.result;
       const current = effectiveSettings();

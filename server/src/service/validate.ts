@@ -129,7 +129,10 @@ export function validateFile(
     }
     const doc = placed.doc;
     // Syntax errors only for documents that hold MCS kinds: Red Hat YAML reports the rest already.
-    if ((isMcsKind(doc.kind) && !isForeignObject(doc.kind, doc.apiVersion)) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
+    if (
+      (isMcsKind(doc.kind) && !isForeignObject(doc.kind, doc.apiVersion)) ||
+      doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')
+    ) {
       for (const p of doc.syntaxProblems) {
         diagnostics.push({
           range: spanToRange(file, placed.offset, p.start, p.end),

@@ -20,7 +20,10 @@ export function displayPath(uri: string): string {
   return decodeURIComponent(uri).split('/').slice(-3).join('/');
 }
 
-export function resolveImplementation(base: ClustersetSettings, facts: WorkspaceFacts): { value: Implementation; source: string } {
+export function resolveImplementation(
+  base: ClustersetSettings,
+  facts: WorkspaceFacts,
+): { value: Implementation; source: string } {
   if (facts.clusterSet)
     return { value: facts.clusterSet.implementation, source: `spec.implementation in ${displayPath(facts.clusterSet.uri)}` };
   const fromConfig = facts.config?.value.implementation;
@@ -47,6 +50,7 @@ export function resolveImplementation(base: ClustersetSettings, facts: Workspace
 
 export function effectiveSettingsOf(base: ClustersetSettings, facts: WorkspaceFacts): ClustersetSettings {
   const { value, source } = resolveImplementation(base, facts);
-  const rules = facts.config && Object.keys(facts.config.value.rules).length ? { ...base.rules, ...facts.config.value.rules } : base.rules;
+  const rules =
+    facts.config && Object.keys(facts.config.value.rules).length ? { ...base.rules, ...facts.config.value.rules } : base.rules;
   return { ...base, implementation: value, implementationSource: source, rules };
 }

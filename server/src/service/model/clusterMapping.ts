@@ -37,7 +37,10 @@ export class ClusterResolver {
   constructor(mappings: readonly PathMapping[] = []) {
     this.compiled = mappings.map((mapping) => ({
       mapping,
-      clusters: mapping.clusters.map((c) => ({ name: c.name, globs: c.globs.map((glob) => ({ glob, match: globMatcher(glob) })) })),
+      clusters: mapping.clusters.map((c) => ({
+        name: c.name,
+        globs: c.globs.map((glob) => ({ glob, match: globMatcher(glob) })),
+      })),
     }));
   }
 

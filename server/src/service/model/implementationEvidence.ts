@@ -38,7 +38,8 @@ export function evidenceIn(uri: string, text: string): ImplementationEvidence[] 
   for (let i = 0; i < lines.length && found.size < MARKS.length; i++) {
     const line = lines[i];
     if (/^\s*#/.test(line)) continue;
-    for (const m of MARKS) if (!found.has(m.implementation) && m.re.test(line)) found.set(m.implementation, { ...m, uri, line: i });
+    for (const m of MARKS)
+      if (!found.has(m.implementation) && m.re.test(line)) found.set(m.implementation, { ...m, uri, line: i });
   }
   return [...found.values()].map(({ implementation, what, uri: u, line }) => ({ implementation, what, uri: u, line }));
 }

@@ -65,7 +65,9 @@ function consequence(impl: Implementation): string {
 /** A Service of the export's name and cluster with no metadata.namespace, when the export names one. */
 function namespacelessService(index: WorkspaceIndex, self: IndexedObject): IndexedObject | undefined {
   if (!self.namespace || self.namespace === 'default') return undefined;
-  return index.find('Service', undefined, self.name).find((s) => s.namespace === undefined && clustersMatch(s.cluster, self.cluster));
+  return index
+    .find('Service', undefined, self.name)
+    .find((s) => s.namespace === undefined && clustersMatch(s.cluster, self.cluster));
 }
 
 /** The Service may well land in the export's namespace (kubectl -n, kustomize): a risk to state, not an error. */

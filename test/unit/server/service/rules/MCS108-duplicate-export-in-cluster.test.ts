@@ -28,7 +28,10 @@ test('MCS108 compares within a cluster across files, not across clusters', () =>
     'clusters/east/b.yaml': exp('v1beta1'),
     'clusters/west/a.yaml': exp('v1alpha1'),
   });
-  assert.match(diagnosticsOf(s, 'clusters/east/a.yaml', 'MCS108')[0].message, /exists in cluster east \(the folder clusters\/east\/\)/);
+  assert.match(
+    diagnosticsOf(s, 'clusters/east/a.yaml', 'MCS108')[0].message,
+    /exists in cluster east \(the folder clusters\/east\/\)/,
+  );
   assert.deepEqual(diagnosticsOf(s, 'clusters/west/a.yaml', 'MCS108'), []);
   s.removeFile(uriOf('clusters/east/b.yaml'));
   assert.deepEqual(diagnosticsOf(s, 'clusters/east/a.yaml', 'MCS108'), []);
