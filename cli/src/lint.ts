@@ -184,7 +184,7 @@ export async function lintPaths(
   const settings = options.implementation
     ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
     : {};
-  const service = createLanguageService({ settings, projectConfigUri: configUri });
+  const service = createLanguageService({ settings, projectConfigUri: configUri, roots: [pathToFileURL(cwd).href] });
   const fileOf = new Map<string, string>();
   if (config && configUri) {
     // First, so its ignore globs and cluster mapping apply to every file; its own problems are reported too.

@@ -51,6 +51,7 @@ let canWatchFiles = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  service.index.setRoots(workspaceFolders);
   // The project config of the first folder; it reaches the service through setFile like any YAML file.
   const root = workspaceFolders[0];
   if (root) service.setProjectConfigUri(`${root.replace(/\/$/, '')}/${PROJECT_CONFIG_FILE}`);

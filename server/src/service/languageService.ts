@@ -98,6 +98,8 @@ export interface LanguageServiceOptions {
   parseBudgetMs?: number;
   /** See `setProjectConfigUri`. */
   projectConfigUri?: string;
+  /** Workspace root folders (URIs); rules read a file's folders relative to them. */
+  roots?: readonly string[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -112,6 +114,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return fresh;
   };
   const index = new WorkspaceIndex();
+  if (options.roots) index.setRoots(options.roots);
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
   const deadline = (): number | undefined =>

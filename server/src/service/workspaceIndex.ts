@@ -59,6 +59,7 @@ export class WorkspaceIndex {
   private tracking: Set<string> | undefined;
   private objects = 0;
   private resolver = new ClusterResolver();
+  private roots: readonly string[] = [];
   /** Bumped on every change, so callers can tell whether cross-file results may be stale. */
   revision = 0;
 
@@ -127,6 +128,26 @@ export class WorkspaceIndex {
       this.changedAt.set(fileKey(uri), this.revision);
     }
     return moved;
+  }
+
+  /** The workspace root folders (URIs): paths inside them are read relative to them (see `workspacePath`). */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots.map((r) => (r.endsWith('/') ? r : `${r}/`));
+  }
+
+  /**
+   * The file's path inside the workspace, with a leading `/` (`/multicluster/test/x.yaml`): what the folders of
+   * the user's repository say, without the folders it happens to be checked out in. Outside every root (or with
+   * none set), the URI's whole path.
+   */
+  workspacePath(uri: string): string {
+    const root = this.roots.find((r) => uri.startsWith(r));
+    const path = root ? `/${uri.slice(root.length)}` : uri.replace(/^[a-z]+:\/\/[^/]*/i, '');
+    try {
+      return decodeURIComponent(path);
+    } catch {
+      return path; // a malformed %-escape: the raw text
+    }
   }
 
   /** The cluster a file is applied to, by the same mapping as its objects' `cluster`. */

@@ -54,3 +54,8 @@ export function effectiveSettingsOf(base: ClustersetSettings, facts: WorkspaceFa
     facts.config && Object.keys(facts.config.value.rules).length ? { ...base.rules, ...facts.config.value.rules } : base.rules;
   return { ...base, implementation: value, implementationSource: source, rules };
 }
+
+/** ` (where the implementation came from)` for messages that depend on it; empty when unknown. */
+export function sourceNote(settings: ClustersetSettings): string {
+  return settings.implementationSource ? ` (${settings.implementationSource})` : '';
+}

@@ -84,6 +84,13 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
         17,
         'true: an unnamed port gets no SRV record under clusterset.local',
       ],
+      [
+        'MCS401',
+        'hint',
+        'examples/scheduling-with-mcs-api/service-import.yaml',
+        4,
+        'true: a hand-written import, fine with a controller that expects them (the hint says so)',
+      ],
     ],
   },
   'flux2-multi-cluster': {
@@ -215,6 +222,20 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
     exit: 0,
     findings: [
       [
+        'MCS401',
+        'hint',
+        'samples/service_discovery/import.yaml',
+        4,
+        'true: a hand-written import, fine with a controller that expects them (the hint says so)',
+      ],
+      [
+        'MCS409',
+        'hint',
+        'samples/service_discovery/import.yaml',
+        9,
+        'true: a ClusterSetIP import without ips has no VIP until a controller sets one',
+      ],
+      [
         'MCS301',
         'hint',
         'samples/service_discovery/service.yaml',
@@ -263,21 +284,21 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
       ],
       [
         'MCS420',
-        'error',
+        'warning',
         'keps/sig-multicluster/1645-multi-cluster-services-api/serviceexport.yaml',
         11,
         'true: metav1.Condition requires reason and message',
       ],
       [
         'MCS420',
-        'error',
+        'warning',
         'keps/sig-multicluster/1645-multi-cluster-services-api/serviceexport.yaml',
         14,
         'true: metav1.Condition requires reason and message',
       ],
       [
         'MCS420',
-        'error',
+        'warning',
         'keps/sig-multicluster/1645-multi-cluster-services-api/serviceexport.yaml',
         17,
         'true: metav1.Condition requires reason and message',
@@ -288,6 +309,13 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
         'keps/sig-multicluster/1645-multi-cluster-services-api/serviceimport.yaml',
         2,
         'true: multicluster.k8s.io (the KEP example group) is served by no CRD',
+      ],
+      [
+        'MCS401',
+        'hint',
+        'keps/sig-multicluster/1645-multi-cluster-services-api/serviceimport.yaml',
+        3,
+        'true: a hand-written import, fine with a controller that expects them (the hint says so)',
       ],
       [
         'MCS008',
@@ -309,13 +337,34 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
         'true: the export names a namespace the Service leaves to kubectl -n / kustomize',
       ],
       [
+        'MCS401',
+        'hint',
+        'demo/yaml/serviceimport-with-vip.yaml',
+        3,
+        'true: a hand-written import, fine with a controller that expects them (the hint says so)',
+      ],
+      [
         'MCS006',
         'hint',
         'demo/yaml/serviceimport-with-vip.yaml',
         5,
         'true: a namespace-less import lands in the context namespace',
       ],
+      [
+        'MCS401',
+        'hint',
+        'demo/yaml/serviceimport.yaml',
+        4,
+        'true: a hand-written import, fine with a controller that expects them (the hint says so)',
+      ],
       ['MCS006', 'hint', 'demo/yaml/serviceimport.yaml', 6, 'true: a namespace-less import lands in the context namespace'],
+      [
+        'MCS409',
+        'hint',
+        'demo/yaml/serviceimport.yaml',
+        8,
+        'true: a ClusterSetIP import without ips has no VIP until a controller sets one',
+      ],
     ],
   },
   submariner: {
