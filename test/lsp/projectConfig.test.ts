@@ -7,7 +7,8 @@ import { startServer, type LspSession } from '../helpers/lspClient';
 
 // The server reads `.clusterset.yaml` from the workspace root at start and again when it changes on disk,
 // as `clusterset lint` reads it from its directory: the editor and CI apply the same rule levels.
-const EXPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  bogus: 1\n';
+const EXPORT =
+  'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  bogus: 1\n';
 const CHANGED = 2;
 
 let dir: string;
