@@ -2,12 +2,14 @@
 // file; the cluster of a file comes from a `clusters/<name>/` folder in its path) and prints the
 // diagnostics as text, JSON or SARIF. Exit 0: no errors; 1: errors (or more warnings than --max-warnings);
 // 2: usage or I/O error (the readable files are still linted and printed).
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
+import { createLanguageService, PROJECT_CONFIG_FILE, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
+import { reasonOf } from '../../server/src/workspaceFiles';
 import { formatJson } from './format/json';
 import { loadWorkspace } from './workspace';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
@@ -35,7 +37,9 @@ one workspace, and files under clusters/<name>/ belong to cluster <name>. Defaul
 
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for GitHub code scanning)
-  --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file in the paths wins)
+  --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file or .clusterset.yaml wins; unset: inferred from the files)
+  --config FILE              project config (default: ./${PROJECT_CONFIG_FILE} when it exists): implementation,
+                             rules: {MCS004: warning|off|…}, ignore: [globs], clusters: [{name, paths: [globs]}]
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   -h, --help                 show this help
@@ -45,6 +49,7 @@ Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error, unreadab
 
 interface LintOptions {
   paths: string[];
+  config?: string;
   format: Format;
   implementation?: Implementation;
   quiet: boolean;
@@ -61,6 +66,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
       options: {
         format: { type: 'string', default: 'text' },
         implementation: { type: 'string' },
+        config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -84,6 +90,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
   }
   return {
     paths: positionals.length ? positionals : ['.'],
+    config: values.config,
     format: format as Format,
     implementation: implementation as Implementation | undefined,
     quiet: values.quiet ?? false,
@@ -97,18 +104,57 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
   );
 }
 
+/**
+ * The project config to use: `--config FILE` (an error when unreadable), else `.clusterset.yaml` in `cwd`
+ * when it exists. Returns the path as shown and its text.
+ */
+async function loadConfig(
+  configPath: string | undefined,
+  cwd: string,
+  unreadable: LintReport['unreadable'],
+): Promise<{ file: string; text: string } | undefined> {
+  const file = configPath ?? PROJECT_CONFIG_FILE;
+  if (configPath === undefined) {
+    try {
+      await access(resolve(cwd, file));
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    return { file, text: await readFile(resolve(cwd, file), 'utf8') };
+  } catch (err) {
+    unreadable.push({ file, reason: reasonOf(err) });
+    return undefined;
+  }
+}
+
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
   paths: string[],
-  options: { cwd?: string; implementation?: Implementation; ignore?: readonly string[] } = {},
+  options: { cwd?: string; implementation?: Implementation; config?: string; ignore?: readonly string[] } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
   const crashes: RuleCrash[] = [];
+  const configProblems: LintReport['unreadable'] = [];
+  const config = await loadConfig(options.config, cwd, configProblems);
+  const configUri = config ? pathToFileURL(resolve(cwd, config.file)).href : undefined;
+  const settings = options.implementation
+    ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
+    : {};
   const service = createLanguageService({
-    settings: options.implementation ? { implementation: options.implementation } : {},
+    settings,
+    projectConfigUri: configUri,
+    roots: [pathToFileURL(cwd).href],
     onRuleCrash: (c) => crashes.push(c),
   });
-  const { fileOf, unreadable } = await loadWorkspace(service, paths, { cwd, ignore: options.ignore });
+  if (config && configUri) {
+    // First, so its ignore globs and cluster mapping apply to every file; its own problems are reported too.
+    service.setFile(configUri, config.text);
+  }
+  const loaded = new Map(config && configUri ? [[configUri, config.file]] : []);
+  const { fileOf, unreadable } = await loadWorkspace(service, paths, { cwd, ignore: options.ignore, loaded });
+  for (const p of configProblems) unreadable.push(p);
   // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
   for (const [uri, file] of fileOf) {
@@ -135,7 +181,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
     return 0;
   }
   const cwd = options.cwd ?? process.cwd();
-  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation });
+  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation, config: opts.config });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
   const shown: LintReport = {

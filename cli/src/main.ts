@@ -7,7 +7,7 @@ import { runLint } from './lint';
 const USAGE = `Usage: clusterset <command> [options]
 
 Commands:
-  lint [paths…] [--format text|json|sarif] [--implementation X] [--quiet] [--max-warnings N]
+  lint [paths…] [--format text|json|sarif] [--implementation X] [--config F] [--quiet] [--max-warnings N]
                                                                    validate MCS YAML (exit 1 on errors)
   cidr [--kubeconfig F] [--context C …] [--format text|json|yaml] [--timeout S]
                                                                    read Pod/Service CIDRs from the clusters

@@ -14,9 +14,10 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(
   service: LanguageService,
   paths: readonly string[],
-  options: { cwd: string; ignore?: readonly string[] },
+  options: { cwd: string; ignore?: readonly string[]; loaded?: ReadonlyMap<string, string> },
 ): Promise<LoadedWorkspace> {
-  const fileOf = new Map<string, string>();
+  // Files set before the walk (the project config) keep their place and are not read twice.
+  const fileOf = new Map<string, string>(options.loaded ?? []);
   const unreadable: LoadedWorkspace['unreadable'] = [];
   for await (const entry of walkWorkspace(paths, { cwd: options.cwd, ignore: options.ignore })) {
     const file = entry.path;
@@ -26,6 +27,8 @@ export async function loadWorkspace(
     }
     const uri = pathToFileURL(resolve(options.cwd, file)).href;
     if (fileOf.has(uri)) continue; // the same file reached through two of the given paths
+    // Files the project config ignores stay out, as they stay out of the editor's index.
+    if (service.isIgnored(uri)) continue;
     const read = await readWorkspaceFile(file, { cwd: options.cwd });
     if ('reason' in read) {
       unreadable.push({ file, reason: read.reason });

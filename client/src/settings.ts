@@ -4,8 +4,12 @@ import { DEFAULT_SETTINGS, type ClustersetSettings } from '../../server/src/prot
 
 export function readSettings(): ClustersetSettings {
   const c = vscode.workspace.getConfiguration('clusterset');
+  // Set by the user (even to `generic`): it wins over the implementation the workspace's files show.
+  const chosen = c.inspect('implementation');
+  const explicit = [chosen?.globalValue, chosen?.workspaceValue, chosen?.workspaceFolderValue].some((v) => v !== undefined);
   return {
     implementation: c.get('implementation', DEFAULT_SETTINGS.implementation),
+    implementationSource: explicit ? 'the clusterset.implementation setting' : undefined,
     crdVersion: c.get('crdVersion', DEFAULT_SETTINGS.crdVersion),
     kubernetesVersion: c.get('kubernetesVersion', DEFAULT_SETTINGS.kubernetesVersion),
     unknownFieldSeverity: c.get('unknownFieldSeverity', DEFAULT_SETTINGS.unknownFieldSeverity),

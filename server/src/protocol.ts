@@ -34,7 +34,18 @@ export interface ClustersetSettings {
   validationTimeBudgetMs: number;
   /** `clusterset.cidrPool`: ranges the CIDR quick fixes may allocate from (default: the range's own private block). */
   cidrPool?: string[];
+  /** Per-rule severity or `off` (the project config's `rules:`), by rule id; the engine knows no id itself. */
+  rules?: Readonly<Record<string, RuleLevel>>;
+  /**
+   * Where `implementation` came from, for messages ("the --implementation flag"). Unset with `generic`: nobody
+   * chose one, so the service may infer it from the workspace's files. The service fills it in its effective settings.
+   */
+  implementationSource?: string;
 }
+
+/** A rule's configured level: one of the diagnostic severities, or `off`. */
+export type RuleLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const DEFAULT_SETTINGS: ClustersetSettings = {
   implementation: 'generic',

@@ -23,7 +23,7 @@ import {
   type ServerStatusParams,
   type ValidationBudgetParams,
 } from './protocol';
-import { createLanguageService, type RuleCrash } from './service/public';
+import { createLanguageService, PROJECT_CONFIG_FILE, type RuleCrash } from './service/public';
 import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
 import { isWalkedPath, readWorkspaceFile, walkWorkspace } from './workspaceFiles';
@@ -58,6 +58,10 @@ let canWatchFiles = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  service.index.setRoots(workspaceFolders);
+  // The project config of the first folder; it reaches the service through setFile like any YAML file.
+  const root = workspaceFolders[0];
+  if (root) service.setProjectConfigUri(`${root.replace(/\/$/, '')}/${PROJECT_CONFIG_FILE}`);
   const init = params.initializationOptions as { settings?: Partial<ClustersetSettings> } | undefined;
   if (init?.settings) service.updateSettings(init.settings);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -97,6 +101,9 @@ function logRuleCrash(c: RuleCrash): void {
  */
 async function indexWorkspace(): Promise<void> {
   let indexed = 0;
+  const root = workspaceFolders[0];
+  // The project config first, so its ignore globs and cluster mapping apply to the files read after it.
+  if (root?.startsWith('file:')) await indexFromDisk(`${root.replace(/\/$/, '')}/${PROJECT_CONFIG_FILE}`);
   for (const folder of workspaceFolders) {
     if (!folder.startsWith('file:')) continue;
     for await (const entry of walkWorkspace([fileURLToPath(folder)], { signal: walkAbort.signal })) {
@@ -113,7 +120,7 @@ async function indexWorkspace(): Promise<void> {
         return;
       }
       const uri = pathToFileURL(entry.path).href;
-      if (documents.get(uri)) continue;
+      if (documents.get(uri) || service.isIgnored(uri)) continue;
       await indexFromDisk(uri);
     }
   }

@@ -1,7 +1,24 @@
 // The pure language service: text and settings in, LSP types out. No connection, no I/O; the LSP server,
 // the CLI and the tests all drive it through this one object.
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  type CodeAction,
+  type CodeLens,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, IMPLEMENTATIONS, type ClustersetSettings, type Implementation } from '../protocol';
+import { parseProjectConfig, type ParsedProjectConfig } from './config/projectConfig';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { ClusterResolver, type PathMapping } from './model/clusterMapping';
+import { readClusterSet } from './model/clusterSet';
+import { folderOfUri, globMatcher, relativeTo } from './model/glob';
+import { evidenceIn, type ImplementationEvidence } from './model/implementationEvidence';
+import { ALL_RULES } from './rules/allRules';
+import { displayPath, effectiveSettingsOf, type WorkspaceFacts } from './workspaceSettings';
 import { codeActionsFor } from './codeActions';
 import { completionAt } from './completion';
 import { hoverAt } from './hover';
@@ -13,17 +30,30 @@ import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
 import { generate } from './generate/index';
 import type { GenerateRequest, GenerateResult, GeneratorContext } from './generate/types';
-import { readClusterSet } from './model/clusterSet';
 import { codeLensesFor, exportedServiceNames } from './codeLens';
 
 /** `spec.implementation` of the first ClusterSet file in the workspace, when it names a known one. */
-function implementationFromClusterSet(index: WorkspaceIndex): string | undefined {
+function implementationFromClusterSet(index: WorkspaceIndex): { implementation: Implementation; uri: string } | undefined {
   for (const o of index.ofKind('ClusterSet')) {
     const v = stringAt(o.doc.root, ['spec', 'implementation']);
-    if (v && (IMPLEMENTATIONS as readonly string[]).includes(v)) return v;
+    if (v && (IMPLEMENTATIONS as readonly string[]).includes(v)) return { implementation: v as Implementation, uri: o.uri };
   }
   return undefined;
 }
+
+/** `spec.clusters[].paths` of the workspace's ClusterSet files, relative to each file's folder. */
+function clusterSetMappings(index: WorkspaceIndex): PathMapping[] {
+  const out: PathMapping[] = [];
+  for (const o of index.ofKind('ClusterSet')) {
+    const clusters = readClusterSet(o.doc.root)
+      .clusters.filter((c) => c.name && c.paths.length)
+      .map((c) => ({ name: c.name?.value ?? '', globs: c.paths.map((p) => p.value) }));
+    if (clusters.length) out.push({ baseUri: folderOfUri(o.uri), origin: displayPath(o.uri), clusters });
+  }
+  return out;
+}
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 interface FileState {
   cache: DocumentCache;
@@ -47,6 +77,13 @@ export interface LanguageService {
   /** How many documents of the file are still waiting to be parsed. */
   deferredCount(uri: string): number;
   removeFile(uri: string): boolean;
+  /**
+   * The URI of the project config file (`.clusterset.yaml` at the root); its text arrives through setFile like
+   * any file's (the service does no I/O). Undefined: no project config.
+   */
+  setProjectConfigUri(uri: string | undefined): void;
+  /** True for files the project config's `ignore:` globs exclude: not indexed, not validated. For walkers too. */
+  isIgnored(uri: string): boolean;
   hasFile(uri: string): boolean;
   getFile(uri: string): ParsedFile | undefined;
   uris(): Iterable<string>;
@@ -82,6 +119,10 @@ export interface LanguageServiceOptions {
    * findings. The server logs it, the CLI exits 2 and the tests fail on it, so a crash is never silent.
    */
   onRuleCrash?: RuleCrashListener;
+  /** See `setProjectConfigUri`. */
+  projectConfigUri?: string;
+  /** Workspace root folders (URIs); rules read a file's folders relative to them. */
+  roots?: readonly string[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -96,24 +137,91 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return fresh;
   };
   const index = new WorkspaceIndex();
+  if (options.roots) index.setRoots(options.roots);
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;
   const deadline = (): number | undefined =>
     options.parseBudgetMs === undefined ? undefined : performance.now() + options.parseBudgetMs;
-  let effective: { base: ClustersetSettings; implementation: string | undefined; value: ClustersetSettings } | undefined;
+  let configUri = options.projectConfigUri;
+  let config: (ParsedProjectConfig & { uri: string; ignore: Array<(p: string) => boolean> }) | undefined;
+  const evidence = new Map<string, ImplementationEvidence[]>();
+  let evidenceRevision = 0;
+  let effective: { key: unknown[]; value: ClustersetSettings } | undefined;
 
-  /** The settings, with the implementation of the workspace's ClusterSet file when there is one (it wins). */
+  /** The settings with what the workspace says (ClusterSet file, project config, inferred implementation). */
   function effectiveSettings(): ClustersetSettings {
-    const implementation = implementationFromClusterSet(index);
-    if (!effective || effective.base !== settings || effective.implementation !== implementation) {
+    const clusterSet = implementationFromClusterSet(index);
+    const key = [settings, clusterSet?.implementation, clusterSet?.uri, config, evidenceRevision];
+    if (!effective || effective.key.some((k, i) => k !== key[i])) {
       // Same object while nothing changed, so per-document caches keyed on the settings stay valid.
-      effective = {
-        base: settings,
-        implementation,
-        value: implementation ? { ...settings, implementation: implementation as Implementation } : settings,
+      const facts: WorkspaceFacts = {
+        clusterSet,
+        config: config && { value: config.config, uri: config.uri },
+        evidence: [...evidence.values()].flat(),
       };
+      effective = { key, value: effectiveSettingsOf(settings, facts) };
     }
     return effective.value;
+  }
+
+  function isIgnored(uri: string): boolean {
+    if (!config || config.ignore.length === 0) return false;
+    const rel = relativeTo(folderOfUri(config.uri), uri);
+    return rel !== undefined && config.ignore.some((m) => m(rel));
+  }
+
+  /** Re-places files into clusters after a ClusterSet file or the project config changed. */
+  function refreshClusters(): boolean {
+    const mappings = clusterSetMappings(index);
+    if (config?.config.clusters.length)
+      mappings.push({
+        baseUri: folderOfUri(config.uri),
+        origin: displayPath(config.uri),
+        clusters: config.config.clusters.map((c) => ({ name: c.name, globs: c.paths })),
+      });
+    return index.setClusterResolver(new ClusterResolver(mappings));
+  }
+
+  const holdsClusterSet = (uri: string): boolean => index.objectsIn(uri).some((o) => o.kind === 'ClusterSet');
+
+  /** Puts a file into the index, or keeps it out when ignored; returns true when the index changed. */
+  function indexFile(uri: string, parsed: ParsedFile): boolean {
+    if (uri === configUri) return false;
+    if (isIgnored(uri)) return index.removeFile(uri);
+    const had = holdsClusterSet(uri);
+    const changed = index.updateFile(parsed);
+    if (changed && (had || holdsClusterSet(uri))) refreshClusters();
+    return changed;
+  }
+
+  function applyConfig(uri: string, text: string | undefined): void {
+    if (text === undefined) config = undefined;
+    else {
+      const parsed = parseProjectConfig(text, KNOWN_RULES);
+      config = { ...parsed, uri, ignore: parsed.config.ignore.map(globMatcher) };
+    }
+    for (const [u, state] of files) if (u !== uri) indexFile(u, state.parsed);
+    refreshClusters();
+  }
+
+  function setEvidence(uri: string, text: string | undefined): void {
+    const next = text === undefined || uri === configUri ? [] : evidenceIn(uri, text);
+    const prev = evidence.get(uri) ?? [];
+    if (prev.length === 0 && next.length === 0) return;
+    if (next.length) evidence.set(uri, next);
+    else evidence.delete(uri);
+    if (JSON.stringify(prev) !== JSON.stringify(next)) evidenceRevision++;
+  }
+
+  function configDiagnostics(state: FileState): ValidationResult {
+    const diagnostics: Diagnostic[] = (config?.problems ?? []).map((p) => ({
+      range: { start: state.parsed.lines.positionAt(p.start), end: state.parsed.lines.positionAt(p.end) },
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'CONFIG',
+      message: p.message,
+    }));
+    return { diagnostics, findings: [], elapsedMs: 0, timedOut: false };
   }
 
   const service: LanguageService = {
@@ -132,7 +240,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       seeded.delete(uri);
       const parsed = parseFile(uri, text, version, cache, deadline());
       files.set(uri, { cache, parsed });
-      return index.updateFile(parsed);
+      setEvidence(uri, text);
+      if (uri === configUri) {
+        applyConfig(uri, text);
+        return true;
+      }
+      return indexFile(uri, parsed);
     },
     unparsedDocuments(uri, text) {
       const cache = files.get(uri)?.cache ?? seeded.get(uri);
@@ -149,20 +262,38 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (!state || state.parsed.deferredCount === 0) return false;
       state.parsed = parseFile(uri, state.parsed.text, state.parsed.version, state.cache, deadline());
       state.result = undefined;
-      return index.updateFile(state.parsed);
+      return indexFile(uri, state.parsed);
     },
     deferredCount: (uri) => files.get(uri)?.parsed.deferredCount ?? 0,
     removeFile(uri) {
       files.delete(uri);
       seeded.delete(uri);
-      return index.removeFile(uri);
+      setEvidence(uri, undefined);
+      if (uri === configUri) {
+        applyConfig(uri, undefined);
+        return true;
+      }
+      const had = holdsClusterSet(uri);
+      const changed = index.removeFile(uri);
+      if (had) refreshClusters();
+      return changed;
     },
+    setProjectConfigUri(uri) {
+      if (uri === configUri) return;
+      configUri = uri;
+      const state = uri === undefined ? undefined : files.get(uri);
+      if (state && uri) index.removeFile(uri);
+      applyConfig(uri ?? '', state?.parsed.text);
+    },
+    isIgnored,
     hasFile: (uri) => files.has(uri),
     getFile: lookup,
     uris: () => files.keys(),
     validate(uri) {
       const state = files.get(uri);
-      if (!state) return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
+      if (!state || (uri !== configUri && isIgnored(uri)))
+        return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
+      if (uri === configUri) return configDiagnostics(state);
       const r = state.result;
       const current = effectiveSettings();
       if (r && r.indexRevision === index.revision && r.settings === current) return r.value;

@@ -42,3 +42,5 @@ export {
   tooLargeReason,
   notRegularFileReason,
 } from './workspaceFilter';
+export { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfig, type ConfigProblem } from './config/projectConfig';
+export { globMatcher } from './model/glob';

@@ -3,10 +3,12 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { ClustersetSettings } from '../protocol';
 import { findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
 import { isOwnSchemaKind } from './model/apiVersions';
+import { isForeignObject } from './model/kindOwnership';
 import type { ParsedDocument } from './parse/parsedDocument';
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { rulesByKind } from './rules/allRules';
-import type { Finding, Rule, Severity } from './rules/rule';
+import { severityOf, type Finding, type Rule, type Severity } from './rules/rule';
+import { placeholderAt } from './model/placeholders';
 import { annotationSuppressions, isSuppressed, scanSuppressions } from './suppressions';
 import type { IndexDependencies, WorkspaceIndex } from './workspaceIndex';
 
@@ -50,12 +52,6 @@ const crossFileCache = new WeakMap<
   }
 >();
 
-function severityFor(rule: Rule, finding: Finding, settings: ClustersetSettings): Severity {
-  if (finding.severity) return finding.severity;
-  if (rule.id === 'MCS004') return settings.unknownFieldSeverity;
-  return rule.severity;
-}
-
 function runRules(
   uri: string,
   placed: PlacedDocument,
@@ -64,7 +60,8 @@ function runRules(
   onCrash: RuleCrashListener | undefined,
 ): Array<{ rule: Rule; finding: Finding }> {
   const doc = placed.doc;
-  const rules = doc.kind ? RULES_BY_KIND.get(doc.kind) : undefined;
+  // Another vendor's kind of the same name (Fleet's ServiceExport, Antrea's ClusterSet) is not checked.
+  const rules = doc.kind && !isForeignObject(doc.kind, doc.apiVersion) ? RULES_BY_KIND.get(doc.kind) : undefined;
   if (!rules) return [];
   const cached = localCache.get(doc);
   let local: Array<{ rule: Rule; finding: Finding }>;
@@ -153,8 +150,12 @@ export function validateFile(
       break;
     }
     const doc = placed.doc;
-    // Syntax errors only for documents of our own kinds: Red Hat YAML reports the rest already.
-    if (isOwnSchemaKind(doc.kind) || doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')) {
+    // Syntax errors only for documents of our own kinds (not another vendor's kind of the same name): Red Hat
+    // YAML reports the rest already.
+    if (
+      (isOwnSchemaKind(doc.kind) && !isForeignObject(doc.kind, doc.apiVersion)) ||
+      doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')
+    ) {
       for (const p of doc.syntaxProblems) {
         diagnostics.push({
           range: spanToRange(file, placed.offset, p.start, p.end),
@@ -169,10 +170,13 @@ export function validateFile(
     const objectOff = annotationSuppressions(doc);
     for (const { rule, finding } of runRules(file.uri, placed, settings, index, onCrash)) {
       if (objectOff && (objectOff.has('*') || objectOff.has(finding.ruleId))) continue;
+      // A value a template fills in later (${CLUSTER_ID}, {{ .Values.name }}) is not checked as a name or CIDR yet.
+      if (finding.target !== 'key' && !finding.span && placeholderAt(doc.root, finding.path)) continue;
+      const severity = severityOf(rule, finding, settings);
+      if (!severity) continue; // the rule is off in the project config
       const span = findingSpan(placed, finding);
       const line = file.lines.positionAt(span.start).line;
       if (isSuppressed(suppressions, finding.ruleId, line)) continue;
-      const severity = severityFor(rule, finding, settings);
       findings.push({ finding, severity, docIndex: placed.index, start: span.start, end: span.end });
       diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup));
     }

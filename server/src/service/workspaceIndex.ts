@@ -4,6 +4,8 @@
 // It also records what each cross-file rule read (`track`), with a revision per key, per kind and per
 // document, so a rule's findings are recomputed only when something it looked at changed: editing one
 // Service of a 50,000-line file revalidates the few documents that share its name, not all of them.
+import { ClusterResolver, clusterFromFolder } from './model/clusterMapping';
+import { isForeignObject } from './model/kindOwnership';
 import { stringAt } from './parse/path';
 import type { ParsedDocument } from './parse/parsedDocument';
 import type { ParsedFile } from './parse/parsedFile';
@@ -15,21 +17,27 @@ export interface IndexedObject {
   readonly apiVersion: string | undefined;
   readonly name: string | undefined;
   readonly namespace: string | undefined;
-  /** Cluster the file belongs to, from its folder (`clusters/<name>/…`), or undefined for a flat workspace. */
+  /**
+   * Cluster the file is applied to, when the workspace says so (a ClusterSet/project-config path mapping or a
+   * `clusters/<name>/` folder); undefined when nothing does (a folder alone is no cluster: see clusterMapping.ts).
+   */
   readonly cluster: string | undefined;
+  /** Why the file belongs to `cluster`, for messages ("paths gke-1/** in .clusterset.yaml"). */
+  readonly clusterSource?: string;
   readonly doc: ParsedDocument;
 }
 
-const CLUSTER_FOLDER = /\/(?:clusters|overlays|cluster)\/([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\//i;
-
-/** The cluster a file belongs to, from a `clusters/<name>/` (or `overlays/<name>/`) folder in its path. */
+/** The cluster of a `clusters/<name>/` (or `overlays/<name>/`) folder in the path (no ClusterSet or config mapping). */
 export function clusterOfUri(uri: string): string | undefined {
-  const m = CLUSTER_FOLDER.exec(decodeURIComponent(uri));
-  return m ? m[1] : undefined;
+  return clusterFromFolder(uri)?.name;
 }
 
+/**
+ * Objects without metadata.namespace land in the namespace of the kubectl context, `default` unless someone
+ * chose another: so an unset namespace and `default` are one key (the same object when applied alike).
+ */
 function key(kind: string, namespace: string | undefined, name: string | undefined): string {
-  return `k\u0000${kind}\u0000${namespace ?? ''}\u0000${name ?? ''}`;
+  return `k\u0000${kind}\u0000${namespace ?? 'default'}\u0000${name ?? ''}`;
 }
 const kindKey = (kind: string): string => `K\u0000${kind}`;
 const docKey = (uri: string, docIndex: number): string => `d\u0000${docIndex}\u0000${uri}`;
@@ -50,12 +58,15 @@ export class WorkspaceIndex {
   private readonly changedAt = new Map<string, number>();
   private tracking: Set<string> | undefined;
   private objects = 0;
+  private resolver = new ClusterResolver();
+  private roots: readonly string[] = [];
   /** Bumped on every change, so callers can tell whether cross-file results may be stale. */
   revision = 0;
 
   /** Replaces what the index knows of one file; only documents that changed count as changes. */
   updateFile(file: ParsedFile): boolean {
-    const cluster = clusterOfUri(file.uri);
+    const placement = this.resolver.placementOf(file.uri);
+    const cluster = placement?.name;
     const before = this.byFile.get(file.uri) ?? [];
     const kept = new Map<string, IndexedObject>();
     for (const o of before) kept.set(docKey(o.uri, o.docIndex), o);
@@ -63,9 +74,10 @@ export class WorkspaceIndex {
     const added: IndexedObject[] = [];
     for (const placed of file.documents) {
       const d = placed.doc;
-      if (d.skipped || !d.kind) continue;
+      // Other vendors' same-named kinds are not MCS objects: no rule may match them to ours.
+      if (d.skipped || !d.kind || isForeignObject(d.kind, d.apiVersion)) continue;
       const old = kept.get(docKey(file.uri, placed.index));
-      if (old && old.doc === d && old.cluster === cluster) {
+      if (old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
         // Same parsed document at the same place (the parse cache returns the same object): unchanged.
         kept.delete(docKey(file.uri, placed.index));
         next.push(old);
@@ -79,6 +91,7 @@ export class WorkspaceIndex {
         name: stringAt(d.root, ['metadata', 'name']),
         namespace: stringAt(d.root, ['metadata', 'namespace']),
         cluster,
+        clusterSource: placement?.source,
         doc: d,
       };
       next.push(o);
@@ -93,6 +106,54 @@ export class WorkspaceIndex {
     this.byFile.set(file.uri, next);
     this.changedAt.set(fileKey(file.uri), this.revision);
     return true;
+  }
+
+  /**
+   * Replaces the path→cluster mappings (ClusterSet file, project config) and re-places every file. Returns true
+   * when some object moved to another cluster.
+   */
+  setClusterResolver(resolver: ClusterResolver): boolean {
+    if (resolver.sameAs(this.resolver)) return false;
+    this.resolver = resolver;
+    let moved = false;
+    for (const [uri, objects] of this.byFile) {
+      const placement = resolver.placementOf(uri);
+      if (objects.every((o) => o.cluster === placement?.name && o.clusterSource === placement?.source)) continue;
+      if (!moved) this.revision++;
+      moved = true;
+      const next = objects.map((o) => ({ ...o, cluster: placement?.name, clusterSource: placement?.source }));
+      for (const o of objects) this.unlink(o);
+      for (const o of next) this.link(o);
+      this.byFile.set(uri, next);
+      this.changedAt.set(fileKey(uri), this.revision);
+    }
+    return moved;
+  }
+
+  /** The workspace root folders (URIs): paths inside them are read relative to them (see `workspacePath`). */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots.map((r) => (r.endsWith('/') ? r : `${r}/`));
+  }
+
+  /**
+   * The file's path inside the workspace, with a leading `/` (`/multicluster/test/x.yaml`): what the folders of
+   * the user's repository say, without the folders it happens to be checked out in. Outside every root (or with
+   * none set), the URI's whole path.
+   */
+  workspacePath(uri: string): string {
+    const root = this.roots.find((r) => uri.startsWith(r));
+    const path = root ? `/${uri.slice(root.length)}` : uri.replace(/^[a-z]+:\/\/[^/]*/i, '');
+    try {
+      return decodeURIComponent(path);
+    } catch {
+      return path; // a malformed %-escape: the raw text
+    }
+  }
+
+  /** The cluster a file is applied to, by the same mapping as its objects' `cluster`. */
+  clusterOf(uri: string): string | undefined {
+    this.read(fileKey(uri));
+    return this.resolver.placementOf(uri)?.name;
   }
 
   removeFile(uri: string): boolean {

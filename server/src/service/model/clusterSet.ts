@@ -27,6 +27,8 @@ export interface ClusterEntry {
   cidrs: CidrField[];
   /** Present when the field exists (even if malformed). */
   globalCIDR?: CidrField;
+  /** `paths`: globs of the workspace files applied to this cluster (relative to the ClusterSet file's folder). */
+  paths: Array<Located<string>>;
 }
 
 export interface ServiceEntry {
@@ -102,7 +104,7 @@ function readCluster(node: YMap, index: number): ClusterEntry {
     }
   }
   if (globalCIDR) cidrs.push(globalCIDR);
-  return { index, path, node, name, cidrs, globalCIDR };
+  return { index, path, node, name, cidrs, globalCIDR, paths: stringList(node, 'paths', path) };
 }
 
 export function readClusterSet(root: YNode | null): ClusterSetModel {

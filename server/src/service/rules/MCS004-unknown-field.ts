@@ -140,6 +140,7 @@ export const mcs004: Rule = {
   id: 'MCS004',
   title: 'Unknown field',
   severity: 'error',
+  configurable: { severitySetting: 'unknownFieldSeverity' },
   kinds: ['ServiceExport', 'ServiceImport', 'ClusterProperty', 'ClusterSet'],
   check(ctx: RuleContext): Finding[] {
     const { root, apiVersion, kind } = ctx.doc;

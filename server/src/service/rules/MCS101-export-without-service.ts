@@ -1,10 +1,12 @@
 // MCS101: a ServiceExport exports the Service of the same namespace/name in its own cluster; without one
 // nothing is exported (Valid=False NoService; Submariner ServiceUnavailable; the AWS controller deletes the export).
 import type { Implementation } from '../../protocol';
-import { exportsForService, servicesForExport, selfIn } from '../model/exportedServices';
+import { clustersMatch, exportsForService, servicesForExport, selfIn } from '../model/exportedServices';
+import { displayPath } from '../workspaceSettings';
 import { isDns1035Label, isSimilarName } from '../model/names';
 import type { IndexedObject, WorkspaceIndex } from '../workspaceIndex';
 import type { Finding, QuickFix, Rule, RuleContext } from './rule';
+// An export in `default` and a Service without a namespace are the same namespace (workspaceIndex keys them alike).
 
 export const mcs101: Rule = {
   id: 'MCS101',
@@ -16,6 +18,8 @@ export const mcs101: Rule = {
     const self = selfIn(ctx.index, ctx.uri, ctx.docIndex);
     // A name no Service can have is MCS105's finding; a skeleton with that name would be invalid too.
     if (!self?.name || !isDns1035Label(self.name) || servicesForExport(ctx.index, self).length > 0) return [];
+    const unplaced = namespacelessService(ctx.index, self);
+    if (unplaced) return [namespaceRisk(self, unplaced)];
     const where = `${self.namespace ? `namespace ${self.namespace}` : 'the same namespace (metadata.namespace unset)'}${self.cluster ? ` in cluster ${self.cluster}` : ''}`;
     const elsewhere = otherClusters(ctx.index, self);
     const similar = similarServices(ctx.index, self);
@@ -56,6 +60,25 @@ function consequence(impl: Implementation): string {
     default:
       return 'the MCS controller will set Valid=False (NoService) and nothing is exported.';
   }
+}
+
+/** A Service of the export's name and cluster with no metadata.namespace, when the export names one. */
+function namespacelessService(index: WorkspaceIndex, self: IndexedObject): IndexedObject | undefined {
+  if (!self.namespace || self.namespace === 'default') return undefined;
+  return index
+    .find('Service', undefined, self.name)
+    .find((s) => s.namespace === undefined && clustersMatch(s.cluster, self.cluster));
+}
+
+/** The Service may well land in the export's namespace (kubectl -n, kustomize): a risk to state, not an error. */
+function namespaceRisk(self: IndexedObject, svc: IndexedObject): Finding {
+  return {
+    ruleId: 'MCS101',
+    severity: 'information',
+    message: `ServiceExport ${self.namespace}/${self.name} names namespace ${self.namespace}, but Service ${self.name} (${displayPath(svc.uri)}) has no metadata.namespace: it is exported only if it is applied into ${self.namespace} (kubectl apply -n ${self.namespace}, a context whose namespace is ${self.namespace}, or a kustomization with namespace: ${self.namespace}); applied with the default context it lands in default and the export reports NoService. Set metadata.namespace: ${self.namespace} on the Service to make it certain.`,
+    path: ['metadata', 'namespace'],
+    related: [{ uri: svc.uri, docIndex: svc.docIndex, path: ['metadata', 'name'], message: 'The Service without a namespace' }],
+  };
 }
 
 function otherClusters(index: WorkspaceIndex, self: IndexedObject): string[] {

@@ -1,5 +1,8 @@
-// MCS108: one ServiceExport per Service per cluster (facts §2): two documents with the same namespace/name
-// in one cluster are the same object, so the last one applied silently replaces the other.
+// MCS108: one ServiceExport per Service per cluster (KEP-1645: the export is named after the Service): two
+// documents with the same namespace/name in one cluster are the same object, so the last one applied replaces
+// the other. "One cluster" only where the workspace says so: the same mapped cluster (ClusterSet or project
+// config paths, `clusters/<name>/` folders), or the same file (`kubectl apply -f` sends a file to one context).
+// Two files of one folder are often applied to two clusters, so a folder alone is no evidence.
 import { selfIn } from '../model/exportedServices';
 import type { IndexedObject } from '../workspaceIndex';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -15,7 +18,9 @@ export const mcs108: Rule = {
     if (!self?.name) return [];
     const dups = ctx.index.find('ServiceExport', self.namespace, self.name).filter((o) => o !== self && sameCluster(o, self));
     if (dups.length === 0) return [];
-    const where = self.cluster ? `cluster ${self.cluster}` : 'this folder';
+    const where = self.cluster
+      ? `cluster ${self.cluster} (${self.clusterSource ?? 'its folder'})`
+      : 'this file (a file is applied to one cluster; map paths to clusters in .clusterset.yaml or the ClusterSet file to compare files)';
     return [
       {
         ruleId: 'MCS108',
@@ -32,12 +37,8 @@ export const mcs108: Rule = {
   },
 };
 
-/** Same named cluster; files outside cluster folders count as one cluster only within the same folder. */
+/** Same mapped cluster; files no mapping places count as one cluster only within the same file. */
 function sameCluster(a: IndexedObject, b: IndexedObject): boolean {
   if (a.cluster !== undefined || b.cluster !== undefined) return a.cluster === b.cluster;
-  return folderOf(a.uri) === folderOf(b.uri);
-}
-
-function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/'));
+  return a.uri === b.uri;
 }

@@ -1,6 +1,7 @@
 // MCS401: a ServiceImport in the workspace (outside test fixtures) is hand-authored. The MCS controller
 // owns ServiceImports: it creates, rewrites and deletes them from the ServiceExports (facts §3).
-import { isFixtureUri, objectLabel } from './MCS4xx-import-helpers';
+import { isFixturePath, isServerDump, objectLabel } from './MCS4xx-import-helpers';
+import { sourceNote } from '../workspaceSettings';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** Who creates ServiceImports in each profile (facts §8). */
@@ -18,7 +19,8 @@ export const mcs401: Rule = {
   severity: 'warning',
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
-    if (isFixtureUri(ctx.uri)) return [];
+    // A test fixture, or a `kubectl get -o yaml` dump: the controller wrote it, nobody authored it.
+    if (isFixturePath(ctx.index.workspacePath(ctx.uri)) || isServerDump(ctx.doc)) return [];
     const label = objectLabel(ctx.doc);
     // The reference controller (generic profile) only derives Services from imports that already exist,
     // so its demo creates ServiceImports by hand: there this is expected, not a mistake.
@@ -35,7 +37,7 @@ export const mcs401: Rule = {
     return [
       {
         ruleId: 'MCS401',
-        message: `ServiceImport ${label} is written by hand: ${CONTROLLER[ctx.settings.implementation] ?? 'the MCS controller'} owns ServiceImports and will overwrite or delete this one (it creates them from ServiceExports). Export the Service with a ServiceExport in each source cluster instead.`,
+        message: `ServiceImport ${label} is written by hand: ${CONTROLLER[ctx.settings.implementation] ?? 'the MCS controller'} owns ServiceImports and will overwrite or delete this one (it creates them from ServiceExports). Export the Service with a ServiceExport in each source cluster instead. Implementation: ${ctx.settings.implementation}${sourceNote(ctx.settings)}.`,
         path: ['kind'],
       },
     ];

@@ -1,7 +1,7 @@
 // MCS409: a hand-authored ClusterSetIP import with no ips has no VIP until a controller allocates one, so
 // <svc>.<ns>.svc.clusterset.local has no A/AAAA answer meanwhile (facts §3, §6, §8.2).
 import { asSeq, nodeAt, stringAt } from '../parse/path';
-import { isFixtureUri, objectLabel } from './MCS4xx-import-helpers';
+import { isFixturePath, objectLabel } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const mcs409: Rule = {
@@ -11,7 +11,7 @@ export const mcs409: Rule = {
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     // In fixtures an import without a VIP yet is a legitimate state to test.
-    if (isFixtureUri(ctx.uri) || stringAt(ctx.doc.root, ['spec', 'type']) !== 'ClusterSetIP') return [];
+    if (isFixturePath(ctx.index.workspacePath(ctx.uri)) || stringAt(ctx.doc.root, ['spec', 'type']) !== 'ClusterSetIP') return [];
     const ips = asSeq(nodeAt(ctx.doc.root, ['spec', 'ips']));
     if (ips && ips.items.length > 0) return [];
     const name = stringAt(ctx.doc.root, ['metadata', 'name']) ?? '<svc>';

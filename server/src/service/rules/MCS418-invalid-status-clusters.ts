@@ -4,7 +4,7 @@
 // drops a hand-written status anyway (status subresource) and MCS008 already says so.
 import { isDns1123Label } from '../model/names';
 import { asMap, asSeq, nodeAt } from '../parse/path';
-import { describeScalar, isFixtureUri, stringScalar } from './MCS4xx-import-helpers';
+import { describeScalar, isFixturePath, stringScalar } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext, Severity } from './rule';
 
 export const mcs418: Rule = {
@@ -15,7 +15,7 @@ export const mcs418: Rule = {
   check(ctx: RuleContext): Finding[] {
     const seq = asSeq(nodeAt(ctx.doc.root, ['status', 'clusters']));
     if (!seq) return [];
-    const severity: Severity = isFixtureUri(ctx.uri) ? 'error' : 'warning';
+    const severity: Severity = isFixturePath(ctx.index.workspacePath(ctx.uri)) ? 'error' : 'warning';
     const findings: Finding[] = [];
     const seen = new Map<string, number>();
     seq.items.forEach((item, i) => {

@@ -3,7 +3,7 @@
 // conditionChecks.ts). Error in test fixtures, which stand for what a controller wrote; Warning elsewhere,
 // where the API server drops a hand-written status on apply (status subresource; MCS008 says so).
 import { checkConditions } from './conditionChecks';
-import { isFixtureUri } from './MCS4xx-import-helpers';
+import { isFixturePath } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const mcs420: Rule = {
@@ -12,7 +12,7 @@ export const mcs420: Rule = {
   severity: 'error',
   kinds: ['ServiceImport', 'ServiceExport'],
   check(ctx: RuleContext): Finding[] {
-    const severity = isFixtureUri(ctx.uri) ? 'error' : 'warning';
+    const severity = isFixturePath(ctx.index.workspacePath(ctx.uri)) ? 'error' : 'warning';
     return checkConditions(ctx.doc, ['status', 'conditions'], { implementation: ctx.settings.implementation }).map((f) =>
       f.severity ? f : { ...f, severity },
     );

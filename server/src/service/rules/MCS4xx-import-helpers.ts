@@ -11,14 +11,10 @@ import type { QuickFix } from './rule';
  */
 const FIXTURE_FOLDER = /\/(?:test|tests|testdata|test-data|fixtures?|__fixtures__|e2e|golden|conformance)\//i;
 
-export function isFixtureUri(uri: string): boolean {
-  let path = uri;
-  try {
-    path = decodeURIComponent(uri);
-  } catch {
-    // A malformed %-escape: match on the raw text rather than fail the rule.
-  }
-  return FIXTURE_FOLDER.test(path);
+/** `workspacePath`: the file's path inside the workspace (WorkspaceIndex.workspacePath), so the folders a
+ * repository is checked out in (a CI runner's `/home/runner/work/test/…`) do not count. */
+export function isFixturePath(workspacePath: string): boolean {
+  return FIXTURE_FOLDER.test(workspacePath);
 }
 
 /** `namespace/name` of the object for messages, `name` alone when it has no namespace. */
@@ -106,4 +102,13 @@ export function describeScalar(n: YNode | null | undefined): string {
 /** `text` as a YAML string value: quoted when a plain scalar would read as a number, boolean or null. */
 export function yamlStringText(text: string): string {
   return /^(?:[-+]?[0-9][0-9_.e+-]*|0x[0-9a-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~)$/i.test(text) ? `"${text}"` : text;
+}
+
+/** Fields only the API server writes: a document with one of them is a `kubectl get -o yaml` dump, not a manifest. */
+const SERVER_WRITTEN = ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'generation'];
+
+/** True for an object read back from a cluster (its metadata has server-written fields). */
+export function isServerDump(doc: ParsedDocument): boolean {
+  const meta = asMap(nodeAt(doc.root, ['metadata']));
+  return !!meta && meta.pairs.some((p) => p.key.type === 'scalar' && SERVER_WRITTEN.includes(String(p.key.value)));
 }

@@ -2,7 +2,7 @@
 // id (KEP-2149, facts §7). Compared across cluster folders (clusters/<name>/…) and the ClusterSet file.
 import { CLUSTER_ID_PROPERTY, CLUSTERSET_ID_PROPERTY, clusterIdProperties, clusterSetClusters } from '../model/clusterIds';
 import { stringAt } from '../parse/path';
-import { clusterOfUri, type WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import type { Finding, RelatedLocation, Rule, RuleContext } from './rule';
 
 export const mcs605: Rule = {
@@ -14,7 +14,7 @@ export const mcs605: Rule = {
   check(ctx: RuleContext): Finding[] {
     const name = stringAt(ctx.doc.root, ['metadata', 'name']);
     const value = stringAt(ctx.doc.root, ['spec', 'value']);
-    const cluster = clusterOfUri(ctx.uri);
+    const cluster = ctx.index.clusterOf(ctx.uri);
     if (!value || !cluster) return [];
     if (name === CLUSTER_ID_PROPERTY) return duplicateClusterId(ctx.index, cluster, value);
     if (name === CLUSTERSET_ID_PROPERTY) return inconsistentClustersetId(ctx.index, cluster, value);

@@ -2,7 +2,6 @@
 // and clusterset.k8s.io) in every cluster and fails with "ClusterProperty not found" without them
 // (facts §8.5; aws/aws-cloud-map-mcs-controller-for-k8s#315). Checked per cluster folder.
 import { CLUSTER_ID_PROPERTY, CLUSTERSET_ID_PROPERTY } from '../model/clusterIds';
-import { clusterOfUri } from '../workspaceIndex';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const mcs607: Rule = {
@@ -13,7 +12,7 @@ export const mcs607: Rule = {
   crossFile: true,
   check(ctx: RuleContext): Finding[] {
     if (ctx.settings.implementation !== 'aws') return [];
-    const cluster = clusterOfUri(ctx.uri);
+    const cluster = ctx.index.clusterOf(ctx.uri);
     if (!cluster) return [];
     const present = new Set<string>();
     for (const o of ctx.index.ofKind('ClusterProperty')) if (o.cluster === cluster && o.name) present.add(o.name);

@@ -2,7 +2,6 @@
 // that other clusters export and this cluster does not run, only the clusterset name reaches it (facts §6).
 // Needs cluster folders (clusters/<name>/…) to know what "this cluster" is.
 import { serviceHostnames } from '../model/serviceHostnames';
-import { clusterOfUri } from '../workspaceIndex';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const mcs806: Rule = {
@@ -12,7 +11,7 @@ export const mcs806: Rule = {
   kinds: ['ConfigMap', 'Deployment', 'StatefulSet'],
   crossFile: true,
   check(ctx: RuleContext): Finding[] {
-    const cluster = clusterOfUri(ctx.uri);
+    const cluster = ctx.index.clusterOf(ctx.uri);
     if (!cluster) return [];
     const out: Finding[] = [];
     for (const ref of serviceHostnames(ctx.doc)) {

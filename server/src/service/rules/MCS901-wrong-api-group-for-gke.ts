@@ -4,6 +4,7 @@
 import { GKE_MCS_GROUP, GKE_MCS_VERSION, MCS_GROUP, splitApiVersion } from '../model/apiVersions';
 import { istiodEnv } from '../model/istiod';
 import type { Finding, Rule, RuleContext } from './rule';
+import { sourceNote } from '../workspaceSettings';
 
 export const mcs901: Rule = {
   id: 'MCS901',
@@ -44,7 +45,7 @@ export const mcs901: Rule = {
       {
         ruleId: 'MCS901',
         severity: 'warning',
-        message: `${apiVersion} is GKE's MCS group, but the implementation is ${profile}: no controller outside GKE watches ${GKE_MCS_GROUP}, so this ${kind} does nothing. Use ${wanted}.${istioHint}`,
+        message: `${apiVersion} is GKE's MCS group, but the implementation is ${profile}${sourceNote(ctx.settings)}: no controller outside GKE watches ${GKE_MCS_GROUP}, so this ${kind} does nothing. Use ${wanted}.${istioHint}`,
         path: ['apiVersion'],
         fixes: [{ title: `Change apiVersion to ${wanted}`, edits: [{ op: 'replaceValue', path: ['apiVersion'], text: wanted }] }],
       },

@@ -60,5 +60,31 @@ export interface Rule {
   readonly kinds: readonly string[];
   /** True when the rule reads the workspace index, so its findings change when other files change. */
   readonly crossFile?: boolean;
+  /**
+   * What a user may configure about the rule besides its level in the project config's `rules:` (every rule
+   * can be set to a severity or `off` there): a `clusterset.*` setting that sets its severity.
+   */
+  readonly configurable?: { readonly severitySetting?: SeveritySettingKey };
   check(ctx: RuleContext): Finding[];
+}
+
+/** Settings whose value is a severity, so a rule may name one as its own severity setting. */
+export type SeveritySettingKey = {
+  [K in keyof ClustersetSettings]-?: NonNullable<ClustersetSettings[K]> extends Severity ? K : never;
+}[keyof ClustersetSettings];
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The severity a finding is reported with, or undefined when its rule is off. The configured level (project
+ * config, then the rule's severity setting) replaces the rule's default; a finding that sets its own severity
+ * (profile-dependent) keeps it unless the configured level is milder: configuration lowers, never raises it.
+ */
+export function severityOf(rule: Rule, finding: Finding, settings: ClustersetSettings): Severity | undefined {
+  const setting = rule.configurable?.severitySetting;
+  const configured = settings.rules?.[rule.id] ?? (setting ? settings[setting] : undefined);
+  if (configured === 'off') return undefined;
+  if (!configured) return finding.severity ?? rule.severity;
+  if (!finding.severity) return configured;
+  return RANK[configured] > RANK[finding.severity] ? configured : finding.severity;
 }

@@ -114,6 +114,7 @@ test('ClusterSet file: implementation, overlap, connectivity values and cluster 
     'podCIDRs',
     'serviceCIDRs',
     'globalCIDR',
+    'paths',
   ]);
 });
 

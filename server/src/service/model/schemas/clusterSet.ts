@@ -22,6 +22,10 @@ const cluster = obj(
     podCIDRs: cidrList('Pod CIDRs'),
     serviceCIDRs: cidrList('Service CIDRs (at most one per family)'),
     globalCIDR: str("This cluster's slice of the Globalnet CIDR (only with `overlap.mode: globalnet`)."),
+    paths: arr(
+      'Workspace files applied to this cluster, as globs relative to this file\'s folder (e.g. `[gke-1/**, cluster-blue-app.yaml]`). Rules that compare objects "in the same cluster" (duplicate exports, conflicts) use it; without it only `clusters/<name>/` folders and single files count.',
+      str('A glob: `**` any folders, `*` within a name, `{a,b}` alternatives.'),
+    ),
   },
   {
     knownMistakes: {

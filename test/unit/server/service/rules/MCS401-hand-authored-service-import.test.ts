@@ -39,3 +39,11 @@ test('MCS401 stays quiet in test fixtures and can be suppressed', () => {
 test('MCS401 ignores ServiceExports', () => {
   assert.deepEqual(lintOne(IMPORT.replace('ServiceImport', 'ServiceExport'), 'MCS401', { implementation: 'cilium' }), []);
 });
+
+test('MCS401 stays quiet on a kubectl get -o yaml dump (server-written metadata)', () => {
+  const dump = IMPORT.replace(
+    'metadata: {name: web, namespace: shop}',
+    'metadata: {name: web, namespace: shop, resourceVersion: "12"}',
+  );
+  assert.deepEqual(lintOne(dump, 'MCS401', { implementation: 'cilium' }), []);
+});

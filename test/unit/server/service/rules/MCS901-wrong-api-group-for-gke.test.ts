@@ -13,9 +13,11 @@ test('MCS901 flags multicluster.x-k8s.io in the gke profile as an Error on apiVe
 });
 
 test('MCS901 warns about net.gke.io outside GKE, with an Istio hint in the istio profile', () => {
-  const [d] = lintOne(exportOf('net.gke.io/v1'), 'MCS901');
+  const [d] = lintOne(exportOf('net.gke.io/v1'), 'MCS901', { implementationSource: 'the --implementation flag' });
   assert.equal(d.severity, 2);
-  assert.match(d.message, /implementation is generic: no controller outside GKE/);
+  assert.match(d.message, /implementation is generic \(the --implementation flag\): no controller outside GKE/);
+  // Nobody chose one: the net.gke.io object itself says GKE, so nothing to report.
+  assert.deepEqual(lintOne(exportOf('net.gke.io/v1'), 'MCS901'), []);
   const [i] = lintOne(exportOf('net.gke.io/v1'), 'MCS901', { implementation: 'istio' });
   assert.match(i.message, /set MCS_API_GROUP=net\.gke\.io on istiod/);
 });

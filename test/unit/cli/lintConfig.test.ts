@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runLint } from '../../../cli/src/lint';
+
+const EXPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterset-config-'));
+  for (const [p, t] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), t);
+  }
+  return dir;
+}
+
+async function lint(args: string[], cwd: string): Promise<{ exit: number; codes: string[]; err: string }> {
+  let out = '';
+  let err = '';
+  const exit = await runLint(
+    ['--format', 'json', ...args],
+    { write: (s: string) => (out += s) },
+    { write: (s: string) => (err += s) },
+    { cwd },
+  );
+  const report = JSON.parse(out) as { diagnostics: Array<{ code: string; file: string }> };
+  return { exit, codes: report.diagnostics.map((d) => `${d.file}:${d.code}`), err };
+}
+
+test('lint picks up .clusterset.yaml from the current directory: rule levels, ignore, its own problems', async () => {
+  const dir = workspace({ 'a/export.yaml': `${EXPORT}spec: {bogus: 1}\n`, 'vendor/x.yaml': `${EXPORT}spec: {bogus: 1}\n` });
+  const before = await lint([], dir);
+  assert.equal(before.exit, 1);
+  assert.ok(before.codes.includes('vendor/x.yaml:MCS004'));
+  writeFileSync(join(dir, '.clusterset.yaml'), 'rules: {MCS004: warning, MCS101: off}\nignore: [vendor/**]\n');
+  const after = await lint([], dir);
+  assert.deepEqual(after.codes, ['a/export.yaml:MCS004']);
+  assert.equal(after.exit, 0);
+  writeFileSync(join(dir, '.clusterset.yaml'), 'rules: {MCS004: loud}\n');
+  const bad = await lint([], dir);
+  assert.ok(bad.codes.includes('.clusterset.yaml:CONFIG'));
+  assert.equal(bad.exit, 1);
+});
+
+test('lint --config FILE uses that file; an unreadable one is exit 2', async () => {
+  const dir = workspace({ 'export.yaml': EXPORT, 'ci/lint.yaml': 'rules: {MCS101: off}\n' });
+  assert.ok((await lint([], dir)).codes.includes('export.yaml:MCS101'));
+  assert.deepEqual((await lint(['--config', 'ci/lint.yaml'], dir)).codes, []);
+  const missing = await lint(['--config', 'nope.yaml'], dir);
+  assert.equal(missing.exit, 2);
+  assert.match(missing.err, /cannot read nope\.yaml/);
+});
