@@ -30,11 +30,11 @@ async function lint(args: string[], cwd: string): Promise<{ exit: number; codes:
 }
 
 test('lint picks up .clusterset.yaml from the current directory: rule levels, ignore, its own problems', async () => {
-  const dir = workspace({ 'a/export.yaml': `${EXPORT}spec: {bogus: 1}\n`, 'vendor/x.yaml': `${EXPORT}spec: {bogus: 1}\n` });
+  const dir = workspace({ 'a/export.yaml': `${EXPORT}spec: {bogus: 1}\n`, 'generated/x.yaml': `${EXPORT}spec: {bogus: 1}\n` });
   const before = await lint([], dir);
   assert.equal(before.exit, 1);
-  assert.ok(before.codes.includes('vendor/x.yaml:MCS004'));
-  writeFileSync(join(dir, '.clusterset.yaml'), 'rules: {MCS004: warning, MCS101: off}\nignore: [vendor/**]\n');
+  assert.ok(before.codes.includes('generated/x.yaml:MCS004'));
+  writeFileSync(join(dir, '.clusterset.yaml'), 'rules: {MCS004: warning, MCS101: off}\nignore: [generated/**]\n');
   const after = await lint([], dir);
   assert.deepEqual(after.codes, ['a/export.yaml:MCS004']);
   assert.equal(after.exit, 0);

@@ -111,11 +111,25 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
         'true: the export names a namespace the Service leaves to kubectl -n / kustomize',
       ],
       [
+        'MCS307',
+        'hint',
+        'clusters/production/apps/podinfo-export.yaml',
+        5,
+        'true: exported from production and staging with no trafficDistribution, so calls spread across clusters',
+      ],
+      [
         'MCS202',
         'warning',
         'clusters/production/apps/podinfo-export.yaml',
         12,
         'true: seeded, the two clusters expose port http as 9898 and 9899',
+      ],
+      [
+        'MCS307',
+        'hint',
+        'clusters/staging/apps/podinfo-export.yaml',
+        5,
+        'true: exported from production and staging with no trafficDistribution, so calls spread across clusters',
       ],
       [
         'MCS202',

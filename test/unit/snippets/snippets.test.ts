@@ -32,8 +32,7 @@ const EXPECTED: Record<string, string[]> = {
   // Hand-authored ServiceImport (MCS401, a hint in the generic profile); ClusterSetIP without `ips` (MCS409).
   'ServiceImport (ClusterSetIP)': ['MCS401:4', 'MCS409:4'],
   'ServiceImport (Headless)': ['MCS401:4'],
-  // The hint that the exported Service has no local-first traffic policy (a choice the snippet leaves open).
-  'Service + ServiceExport': ['MCS307:4'],
+  'Service + ServiceExport': [],
   ClusterProperty: [],
   ClusterSet: [],
 };
