@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService } from '../../server/src/service/public';
+import { createLanguageService, decodeManifestBytes } from '../../server/src/service/public';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -146,14 +146,31 @@ export async function lintPaths(
   const unreadable: LintReport['unreadable'] = [];
   for (const p of paths) await collect(p, cwd, found, unreadable);
 
-  const service = createLanguageService({ settings: options.implementation ? { implementation: options.implementation } : {} });
+  // Every document's syntax errors: in CI no other YAML checker runs beside this one.
+  const service = createLanguageService({
+    settings: options.implementation ? { implementation: options.implementation } : {},
+    syntaxErrors: 'all',
+  });
   const fileOf = new Map<string, string>();
+  const encodingProblems: LintDiagnostic[] = [];
   for (const file of found) {
     const uri = pathToFileURL(resolve(cwd, file)).href;
     if (fileOf.has(uri)) continue; // the same file reached through two of the given paths
     try {
-      service.setFile(uri, await readFile(resolve(cwd, file), 'utf8'));
+      // Decoded as kubectl decodes files: UTF-16 with a byte-order mark, UTF-8 with or without one.
+      const decoded = decodeManifestBytes(await readFile(resolve(cwd, file)));
+      service.setFile(uri, decoded.text);
       fileOf.set(uri, file);
+      if (decoded.problem) {
+        const at = { line: 0, character: 0 };
+        encodingProblems.push({
+          file,
+          range: { start: at, end: at },
+          severity: 'warning',
+          code: 'ENCODING',
+          message: decoded.problem,
+        });
+      }
     } catch (err) {
       unreadable.push({ file, reason: reasonOf(err) });
     }
@@ -161,6 +178,7 @@ export async function lintPaths(
   // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
   for (const [uri, file] of fileOf) {
+    for (const p of encodingProblems) if (p.file === file) diagnostics.push(p);
     const ofFile = service.validate(uri).diagnostics.map((d): LintDiagnostic => ({
       file,
       range: d.range,

@@ -20,7 +20,7 @@ import {
   type ServerStatusParams,
   type ValidationBudgetParams,
 } from './protocol';
-import { createLanguageService } from './service/public';
+import { createLanguageService, decodeManifestBytes } from './service/public';
 import { ParallelParser } from './parallelParse';
 import { warmUp } from './warmUp';
 import { findYamlFiles } from './workspaceFiles';
@@ -91,7 +91,8 @@ async function indexWorkspace(): Promise<void> {
 
 async function indexFromDisk(uri: string): Promise<boolean> {
   try {
-    const text = await readFile(fileURLToPath(uri), 'utf8');
+    // Decoded as kubectl decodes files (UTF-16 with a BOM, UTF-8 BOM dropped), so the index holds what it applies.
+    const { text } = decodeManifestBytes(await readFile(fileURLToPath(uri)));
     // Opened (or being opened) meanwhile: the editor's text wins.
     if (documents.get(uri) || opening.has(uri)) return false;
     if (worthParallelParse(uri, text)) {

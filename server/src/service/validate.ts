@@ -1,7 +1,7 @@
 // Validation of one parsed file: syntax problems of MCS documents, then the rules, under a time budget.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ClustersetSettings } from '../protocol';
-import { findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
+import { boundMessage, findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
 import { isMcsKind } from './model/apiVersions';
 import { MISNAMED_KIND } from './parse/kindSuggestion';
 import type { ParsedDocument } from './parse/parsedDocument';
@@ -123,7 +123,15 @@ function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0]): Finding[] {
 export type SyntaxErrorScope = 'all' | 'mcs-related';
 
 /** Problems that only we find (not the YAML extension): reported in every document. */
-const OWN_PROBLEM_CODES = new Set(['TOO_LARGE', 'PARSER_FAILURE', 'NESTING_TOO_DEEP', 'ALIAS_LIMIT', 'ALIAS_CYCLE', 'BAD_MERGE', 'BAD_TAG']);
+const OWN_PROBLEM_CODES = new Set([
+  'TOO_LARGE',
+  'PARSER_FAILURE',
+  'NESTING_TOO_DEEP',
+  'ALIAS_LIMIT',
+  'ALIAS_CYCLE',
+  'BAD_MERGE',
+  'BAD_TAG',
+]);
 
 function reportsSyntaxOf(doc: ParsedDocument, index: WorkspaceIndex, scope: SyntaxErrorScope): boolean {
   if (scope === 'all' || isMcsKind(doc.kind) || doc.kindSuggestion || doc.mcsRelated) return true;
@@ -144,7 +152,7 @@ function syntaxDiagnostic(file: ParsedFile, offset: number, p: ParsedDocument['s
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     code: 'YAML',
-    message: p.message,
+    message: boundMessage(p.message),
   };
 }
 
@@ -172,7 +180,8 @@ export function validateFile(
     const doc = placed.doc;
     if (doc.syntaxProblems.length) {
       const all = reportsSyntaxOf(doc, index, syntaxErrors);
-      for (const p of doc.syntaxProblems) if (all || OWN_PROBLEM_CODES.has(p.code)) diagnostics.push(syntaxDiagnostic(file, placed.offset, p));
+      for (const p of doc.syntaxProblems)
+        if (all || OWN_PROBLEM_CODES.has(p.code)) diagnostics.push(syntaxDiagnostic(file, placed.offset, p));
     }
     if (doc.skipped) continue;
     const objectOff = annotationSuppressions(doc);

@@ -4,7 +4,14 @@
 // warning at all (errors are reported per document, by the per-document parse), and the parser's document
 // boundaries are exactly our chunks.
 import { parseAllDocuments } from 'yaml';
-import { finishDocument, KINDS_OF_INTEREST, MAX_DOCUMENT_CHARS, sniffKind, YAML_OPTIONS, type ParsedDocument } from './parsedDocument';
+import {
+  finishDocument,
+  KINDS_OF_INTEREST,
+  MAX_DOCUMENT_CHARS,
+  sniffKind,
+  YAML_OPTIONS,
+  type ParsedDocument,
+} from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
 import { buildTree } from './yamlTree';
 

@@ -143,7 +143,8 @@ export function parseDocumentText(text: string, options: ParseOptions = {}): Par
     return failed(text, sniffed, err);
   }
   for (const p of tree.problems)
-    problems.push({ ...p, severity: p.code === 'ALIAS_LIMIT' || p.code === 'NESTING_TOO_DEEP' ? 'warning' : 'error' });
+    if (p.code !== 'NESTING_TOO_DEEP' || !problems.some((q) => q.code === 'NESTING_TOO_DEEP'))
+      problems.push({ ...p, severity: p.code === 'ALIAS_LIMIT' || p.code === 'NESTING_TOO_DEEP' ? 'warning' : 'error' });
   return finishDocument(text, tree.root, problems, why);
 }
 
@@ -168,7 +169,8 @@ export function finishDocument(
 }
 
 function listItems(text: string, root: YNode | null): ParsedDocument[] {
-  const seq = root?.type === 'map' ? root.pairs.find((p) => p.key.type === 'scalar' && p.key.value === 'items')?.value : undefined;
+  const seq =
+    root?.type === 'map' ? root.pairs.find((p) => p.key.type === 'scalar' && p.key.value === 'items')?.value : undefined;
   if (seq?.type !== 'seq') return [];
   const out: ParsedDocument[] = [];
   seq.items.forEach((item, itemIndex) => {
@@ -180,6 +182,8 @@ function listItems(text: string, root: YNode | null): ParsedDocument[] {
   });
   return out;
 }
+
+const NESTING_MESSAGE = 'Nesting too deep: the document nests more levels than the YAML parser can follow; it was not checked.';
 
 function failed(text: string, kind: string | undefined, err: unknown): ParsedDocument {
   // Deep nesting overflows the parser's recursion: say what it is, not the JS stack message.
@@ -196,7 +200,7 @@ function failed(text: string, kind: string | undefined, err: unknown): ParsedDoc
             end: 0,
             code: 'NESTING_TOO_DEEP',
             severity: 'error',
-            message: 'Nesting too deep: the document nests more levels than the YAML parser can follow; it was not checked.',
+            message: NESTING_MESSAGE,
           }
         : {
             start: 0,
@@ -212,12 +216,33 @@ function failed(text: string, kind: string | undefined, err: unknown): ParsedDoc
 /** Errors and warnings of the `yaml` parse, minus the tags our resolver handles. */
 export function yamlProblems(doc: Document.Parsed): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  for (const e of doc.errors)
-    out.push({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]), message: cleanMessage(e.message), code: e.code, severity: 'error' });
+  let deep = false;
+  for (const e of doc.errors) {
+    // `yaml` turns a stack overflow on deep nesting into one error per level: say what it is, once.
+    if (/Maximum call stack size exceeded/.test(e.message)) {
+      if (!deep)
+        out.push({ start: e.pos[0], end: e.pos[0], message: NESTING_MESSAGE, code: 'NESTING_TOO_DEEP', severity: 'error' });
+      deep = true;
+      continue;
+    }
+    out.push({
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0]),
+      message: cleanMessage(e.message),
+      code: e.code,
+      severity: 'error',
+    });
+  }
   for (const w of doc.warnings) {
     // The failsafe schema knows no !!int or !!bool; yamlTree resolves the standard tags itself.
     if (w.code === 'TAG_RESOLVE_FAILED' && /tag:yaml\.org,2002:/.test(w.message)) continue;
-    out.push({ start: w.pos[0], end: Math.max(w.pos[1], w.pos[0]), message: cleanMessage(w.message), code: w.code, severity: 'warning' });
+    out.push({
+      start: w.pos[0],
+      end: Math.max(w.pos[1], w.pos[0]),
+      message: cleanMessage(w.message),
+      code: w.code,
+      severity: 'warning',
+    });
   }
   return out;
 }

@@ -1,6 +1,12 @@
 // A whole YAML file as documents at offsets. Parsing never throws and reuses unchanged documents.
 import { LineIndex } from './lineIndex';
-import { deferredDocument, parseDocumentText, type ParseOptions, type ParsedDocument, type SyntaxProblem } from './parsedDocument';
+import {
+  deferredDocument,
+  parseDocumentText,
+  type ParseOptions,
+  type ParsedDocument,
+  type SyntaxProblem,
+} from './parsedDocument';
 import { parseChunksAsStream } from './parseStream';
 import { splitDocuments } from './splitDocuments';
 

@@ -20,7 +20,8 @@ const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
 const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
 /** Go's strconv.ParseFloat for what reaches it with a `.` first: decimal forms only (no hex float starts with `.`). */
 const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
-const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2})?)?$/;
+const TIMESTAMP =
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2})?)?$/;
 
 /** The value go-yaml v2 (and so kubectl) gives an unquoted, untagged scalar written as `source`. */
 export function resolvePlain(source: string): ScalarValue {
@@ -158,4 +159,15 @@ export function kubectlReadingNote(source: string, value: ScalarValue): string {
           : `the string "${value}"`;
   const advice = typeof value === 'number' || typeof value === 'boolean' ? '; quote it if you mean the text' : '';
   return `\`${excerpt(source)}\` is ${what} for kubectl (YAML 1.1)${advice}`;
+}
+
+/** For a message about a scalar's type: why kubectl reads it so, when YAML 1.2 would not (empty otherwise). */
+export function yaml11NoteFor(n: { type: string; value?: unknown; yaml11Source?: string } | null | undefined): string {
+  if (!n || n.type !== 'scalar' || n.yaml11Source === undefined) return '';
+  return ` (${kubectlReadingNote(n.yaml11Source, n.value as ScalarValue)})`;
+}
+
+/** The text a scalar was written as, when kubectl reads it differently (`0120`), else its value as text. */
+export function writtenText(n: { value?: unknown; yaml11Source?: string }): string {
+  return n.yaml11Source ?? String(n.value);
 }

@@ -154,7 +154,10 @@ class TreeBuilder {
     return out;
   }
 
-  private alias(node: { source: string; range?: [number, number, number] | null; resolve(doc: Document): unknown }, depth: number) {
+  private alias(
+    node: { source: string; range?: [number, number, number] | null; resolve(doc: Document): unknown },
+    depth: number,
+  ) {
     const at = this.span(node as unknown as YamlNode);
     const unexpanded: Converted = { node: { type: 'alias', ...at, name: node.source }, size: 1 };
     const target = this.doc ? (node.resolve(this.doc as Document) as YamlNode | undefined) : undefined;
@@ -212,7 +215,11 @@ class TreeBuilder {
       if (!key) continue;
       const value = this.convert(item.value, depth + 1);
       size += key.size + (value?.size ?? 0);
-      put({ key: key.node, value: value?.node ?? null, span: { start: key.node.start, end: value ? value.node.end : key.node.end } });
+      put({
+        key: key.node,
+        value: value?.node ?? null,
+        span: { start: key.node.start, end: value ? value.node.end : key.node.end },
+      });
     }
     return { node: { type: 'map', ...this.span(node as YamlNode), pairs, flow: node.flow === true }, size };
   }

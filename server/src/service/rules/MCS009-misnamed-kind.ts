@@ -25,13 +25,11 @@ export const mcs009: Rule = {
           path: anchor,
           target: 'key',
           fixes: insert
-            ? s.kinds.map(
-                (k, i): QuickFix => ({
-                  title: `Add kind: ${k}`,
-                  edits: [{ op: 'insertText', at: insert.at, text: insert.text(k) }],
-                  preferred: i === 0 && s.kinds.length === 1,
-                }),
-              )
+            ? s.kinds.map((k, i): QuickFix => ({
+                title: `Add kind: ${k}`,
+                edits: [{ op: 'insertText', at: insert.at, text: insert.text(k) }],
+                preferred: i === 0 && s.kinds.length === 1,
+              }))
             : [],
         },
       ];
