@@ -128,6 +128,16 @@ export function parseDocumentText(text: string, options: ParseOptions = {}): Par
       ],
     };
   }
+  if (flowDepthOver(text, MAX_FLOW_DEPTH)) {
+    // The `yaml` parser would overflow its stack once per level (seconds of work): not worth starting.
+    return {
+      text,
+      root: null,
+      kind: sniffed,
+      skipped: true,
+      syntaxProblems: [{ start: 0, end: 0, code: 'NESTING_TOO_DEEP', severity: 'error', message: NESTING_MESSAGE }],
+    };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, YAML_OPTIONS);
@@ -181,6 +191,21 @@ function listItems(text: string, root: YNode | null): ParsedDocument[] {
       out.push({ ...d, itemIndex });
   });
   return out;
+}
+
+/** Flow brackets open at once beyond which no real manifest goes (a Corefile in a block scalar nests 3 or 4). */
+const MAX_FLOW_DEPTH = 1000;
+
+/** True when more than `limit` `[`/`{` are open at some point (quotes are not tracked: a bound, not a parse). */
+function flowDepthOver(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
 }
 
 const NESTING_MESSAGE = 'Nesting too deep: the document nests more levels than the YAML parser can follow; it was not checked.';

@@ -58,7 +58,7 @@ export type YNode = YScalar | YMap | YSeq | YAlias;
 
 /** A problem found while building the tree (reported like a syntax problem). */
 export interface TreeProblem extends Span {
-  code: 'NESTING_TOO_DEEP' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'BAD_MERGE' | 'BAD_TAG';
+  code: 'NESTING_TOO_DEEP' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'UNKNOWN_ANCHOR' | 'BAD_MERGE' | 'BAD_TAG';
   message: string;
 }
 
@@ -161,7 +161,15 @@ class TreeBuilder {
     const at = this.span(node as unknown as YamlNode);
     const unexpanded: Converted = { node: { type: 'alias', ...at, name: node.source }, size: 1 };
     const target = this.doc ? (node.resolve(this.doc as Document) as YamlNode | undefined) : undefined;
-    if (!target) return unexpanded;
+    if (!target) {
+      if (this.doc)
+        this.problem({
+          ...at,
+          code: 'UNKNOWN_ANCHOR',
+          message: `Alias *${excerpt(node.source)} names no anchor before it in this document: kubectl refuses the file ("unknown anchor").`,
+        });
+      return unexpanded;
+    }
     if (this.inProgress.has(target)) {
       this.problem({
         ...at,
