@@ -167,7 +167,7 @@ export async function lintPaths(
           file,
           range: { start: at, end: at },
           severity: 'warning',
-          code: 'ENCODING',
+          code: 'YAML',
           message: decoded.problem,
         });
       }
