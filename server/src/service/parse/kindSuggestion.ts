@@ -3,8 +3,8 @@
 // must not silently drop out of the lint: the parser keeps it and MCS009 says what was probably meant.
 import type { KindSuggestion } from './parsedDocument';
 
-/** The key the engine dispatches misnamed documents on (no real kind has a `?`). */
-export const MISNAMED_KIND = '?misnamed-kind';
+/** The key the engine dispatches misnamed documents on (no real kind has spaces); also the docs' Kinds column. */
+export const MISNAMED_KIND = 'misspelled or missing MCS kind';
 
 const KINDS_BY_GROUP: Record<string, readonly string[]> = {
   'multicluster.x-k8s.io': ['ServiceExport', 'ServiceImport'],
