@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     m.parseFile('u', i % 2 ? text : edited, 2, cache);
     edit.push(performance.now() - t);
   }
-  console.log(`${dir}: first parse ${median(first).toFixed(0)} ms, one-document edit ${median(edit).toFixed(1)} ms (median of 7)`);
+  console.log(
+    `${dir}: first parse ${median(first).toFixed(0)} ms, one-document edit ${median(edit).toFixed(1)} ms (median of 7)`,
+  );
 }
 
 void main();

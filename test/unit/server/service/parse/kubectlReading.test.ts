@@ -148,3 +148,15 @@ test('no message echoes a 1 MB key whole', () => {
   assert.ok(ds.length > 0);
   for (const d of ds) assert.ok(d.message.length < 2100, `${d.code}: ${d.message.length} characters`);
 });
+
+test('exportedLabels {enabled: yes}: the error and its quick fix quote what was written ("yes"), not kubectl’s true', () => {
+  const text = `${EXPORT}spec:\n  exportedLabels: {enabled: yes, size: 0120}\n`;
+  const s = serviceWith({ 'e.yaml': text });
+  const ds = s.validate(uriOf('e.yaml')).diagnostics.filter((d) => d.code === 'MCS106');
+  assert.equal(ds.length, 2);
+  assert.match(ds[0].message, /`yes` is the boolean true for kubectl/);
+  assert.match(ds[0].message, /Quote it: "yes"/);
+  assert.match(ds[1].message, /`0120` is the number 80 for kubectl/);
+  const fix = s.codeActions(uriOf('e.yaml'), ds[0].range, ds).find((a) => a.title === 'Quote the value "yes"');
+  assert.equal(fix?.edit?.changes?.[uriOf('e.yaml')]?.[0].newText, '"yes"');
+});
