@@ -67,10 +67,11 @@ export function findingToDiagnostic(
 
 /**
  * Messages quote keys and values from the file; a 1 MB key must not come back whole (in the editor, the CLI's
- * JSON or SARIF). Any run of more than 200 characters without a space is cut to an excerpt that says its length.
+ * JSON or SARIF). Any run of more than 512 characters without a space (longer than any DNS name a message may
+ * rightly quote whole) is cut to an excerpt that says its length.
  */
 export function boundMessage(message: string): string {
-  if (message.length <= 200) return message;
-  const cut = message.replace(/\S{201,}/g, (run) => `${run.slice(0, 80)}… (${run.length} characters)`);
+  if (message.length <= 512) return message;
+  const cut = message.replace(/\S{513,}/g, (run) => `${run.slice(0, 120)}… (${run.length} characters)`);
   return cut.length <= 2000 ? cut : `${cut.slice(0, 2000)}… (message cut at 2000 characters)`;
 }
