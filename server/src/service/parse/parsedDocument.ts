@@ -128,7 +128,7 @@ export function parseDocumentText(text: string, options: ParseOptions = {}): Par
       ],
     };
   }
-  if (flowDepthOver(text, MAX_FLOW_DEPTH)) {
+  if (text.length > MAX_FLOW_DEPTH && flowDepthOver(text, MAX_FLOW_DEPTH)) {
     // The `yaml` parser would overflow its stack once per level (seconds of work): not worth starting.
     return {
       text,
