@@ -147,7 +147,8 @@ class TreeBuilder {
       if (r.error) this.problem({ ...s, code: 'BAD_TAG', message: r.error });
     } else if (!quoted && !block) {
       // Quoted and block scalars are strings for go-yaml; plain ones are resolved.
-      const source = node.source ?? text;
+      // go-yaml resolves the scalar's content (a multi-line plain scalar folded to one line), not its raw text.
+      const source = text;
       out.value = resolvePlain(source);
       if (readsDifferentlyThan12(source, out.value)) out.yaml11Source = source;
     }
