@@ -151,3 +151,11 @@ test('a standard tag the value does not fit is a syntax problem (kubectl refuses
   assert.equal(d.syntaxProblems.length, 1);
   assert.equal(d.syntaxProblems[0].code, 'BAD_TAG');
 });
+
+test('why not the `yaml` package’s own 1.1 schema: it differs from go-yaml where kubectl users meet it', async () => {
+  const { parse } = await import('yaml');
+  const lib = parse('[1:20, 0o17, 0b101, 0120]', { version: '1.1' }) as unknown[];
+  // go-yaml v2: no sexagesimal, Go's 0o prefix is octal.
+  assert.deepEqual(lib, [80, '0o17', 5, 80]);
+  assert.deepEqual(['1:20', '0o17', '0b101', '0120'].map(resolvePlain), ['1:20', 15, 5, 80]);
+});
