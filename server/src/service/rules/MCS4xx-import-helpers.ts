@@ -102,7 +102,7 @@ export function replaceValueFix(path: NodePath, text: string, title = `Change to
 /** How a scalar reads in a message: strings quoted, other YAML types named. */
 export function describeScalar(n: YNode | null | undefined): string {
   const s = asScalar(n);
-  if (!s) return n ? `a ${n.type === 'map' ? 'mapping' : n.type === 'seq' ? 'list' : 'alias that names no anchor'}` : 'empty';
+  if (!s) return n ? `a ${n.type === 'map' ? 'mapping' : n.type === 'seq' ? 'list' : 'alias left unexpanded'}` : 'empty';
   if (s.value === null) return `null${yaml11NoteFor(s)}`;
   if (typeof s.value === 'string') return `"${excerpt(s.value)}"`;
   return `${typeof s.value} ${String(s.value)}${yaml11NoteFor(s)}`;
