@@ -146,6 +146,8 @@ export async function lintPaths(
     settings,
     projectConfigUri: configUri,
     roots: [pathToFileURL(cwd).href],
+    // Every document's syntax errors: in CI no other YAML checker runs beside this one.
+    syntaxErrors: 'all',
     onRuleCrash: (c) => crashes.push(c),
   });
   if (config && configUri) {
@@ -153,11 +155,17 @@ export async function lintPaths(
     service.setFile(configUri, config.text);
   }
   const loaded = new Map(config && configUri ? [[configUri, config.file]] : []);
-  const { fileOf, unreadable } = await loadWorkspace(service, paths, { cwd, ignore: options.ignore, loaded });
+  const { fileOf, unreadable, encodingProblems } = await loadWorkspace(service, paths, { cwd, ignore: options.ignore, loaded });
   for (const p of configProblems) unreadable.push(p);
   // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
+  const at = { line: 0, character: 0 };
   for (const [uri, file] of fileOf) {
+    for (const p of encodingProblems) {
+      if (p.file !== file) continue;
+      // Where kubectl would choke on the bytes (the JSON contract has no other place for it: code YAML).
+      diagnostics.push({ file, range: { start: at, end: at }, severity: 'warning', code: 'YAML', message: p.problem });
+    }
     const ofFile = service.validate(uri).diagnostics.map((d): LintDiagnostic => ({
       file,
       range: d.range,

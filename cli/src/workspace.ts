@@ -9,6 +9,8 @@ export interface LoadedWorkspace {
   /** uri → path as the user gave it (relative to cwd), in walk order. */
   fileOf: Map<string, string>;
   unreadable: Array<{ file: string; reason: string }>;
+  /** Files that decoded with a problem kubectl would meet too (UTF-16 without a byte-order mark, bad bytes). */
+  encodingProblems: Array<{ file: string; problem: string }>;
 }
 
 export async function loadWorkspace(
@@ -19,6 +21,7 @@ export async function loadWorkspace(
   // Files set before the walk (the project config) keep their place and are not read twice.
   const fileOf = new Map<string, string>(options.loaded ?? []);
   const unreadable: LoadedWorkspace['unreadable'] = [];
+  const encodingProblems: LoadedWorkspace['encodingProblems'] = [];
   for await (const entry of walkWorkspace(paths, { cwd: options.cwd, ignore: options.ignore })) {
     const file = entry.path;
     if (entry.kind === 'unreadable') {
@@ -36,6 +39,7 @@ export async function loadWorkspace(
     }
     service.setFile(uri, read.text);
     fileOf.set(uri, file);
+    if (read.problem) encodingProblems.push({ file, problem: read.problem });
   }
-  return { fileOf, unreadable };
+  return { fileOf, unreadable, encodingProblems };
 }

@@ -10,7 +10,14 @@
 import { constants, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compileIgnore, MAX_WORKSPACE_FILE_BYTES, notRegularFileReason, shouldWalk, tooLargeReason } from './service/public';
+import {
+  compileIgnore,
+  decodeManifestBytes,
+  MAX_WORKSPACE_FILE_BYTES,
+  notRegularFileReason,
+  shouldWalk,
+  tooLargeReason,
+} from './service/public';
 
 export type WalkEntry =
   /** `path` is the root joined with the path below it (relative when the root was), `size` in bytes. */
@@ -126,14 +133,15 @@ export async function* walkWorkspace(roots: readonly string[], options: WalkOpti
 }
 
 /**
- * Reads a file the walker yielded (or the editor's watcher named) as UTF-8, checking again through the open
+ * Reads a file the walker yielded (or the editor's watcher named), decoded as kubectl decodes manifests (UTF-16
+ * with a byte-order mark, UTF-8 with or without one; `problem` says what kubectl would choke on), checking again through the open
  * handle that it is a regular file within the size limit: it may have been replaced since, and opening with
  * O_NONBLOCK means a FIFO put there meanwhile cannot block the read.
  */
 export async function readWorkspaceFile(
   path: string,
   options: { cwd?: string; maxFileBytes?: number } = {},
-): Promise<{ text: string } | { reason: string }> {
+): Promise<{ text: string; problem?: string } | { reason: string }> {
   const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
   let handle;
   try {
@@ -145,7 +153,8 @@ export async function readWorkspaceFile(
     const st = await handle.stat();
     if (!st.isFile()) return { reason: notRegularFileReason(typeOf(st)) };
     if (st.size > maxBytes) return { reason: tooLargeReason(st.size, maxBytes) };
-    return { text: await handle.readFile('utf8') };
+    const decoded = decodeManifestBytes(await handle.readFile());
+    return decoded.problem ? { text: decoded.text, problem: decoded.problem } : { text: decoded.text };
   } catch (err) {
     return { reason: reasonOf(err) };
   } finally {

@@ -46,7 +46,7 @@ export function findingToDiagnostic(
     code: f.ruleId,
     codeDescription: { href: `${RULE_DOCS_BASE}${f.ruleId}.md` },
     source: DIAGNOSTIC_SOURCE,
-    message: f.message,
+    message: boundMessage(f.message),
   };
   if (f.related?.length) {
     const related: DiagnosticRelatedInformation[] = [];
@@ -57,10 +57,21 @@ export function findingToDiagnostic(
       const s = spanForPath(otherPlaced.doc.root, r.path) ?? { start: 0, end: 0 };
       related.push({
         location: { uri: r.uri, range: spanToRange(other, otherPlaced.offset, s.start, s.end) },
-        message: r.message,
+        message: boundMessage(r.message),
       });
     }
     if (related.length) d.relatedInformation = related;
   }
   return d;
+}
+
+/**
+ * Messages quote keys and values from the file; a 1 MB key must not come back whole (in the editor, the CLI's
+ * JSON or SARIF). Any run of more than 512 characters without a space (longer than any DNS name a message may
+ * rightly quote whole) is cut to an excerpt that says its length.
+ */
+export function boundMessage(message: string): string {
+  if (message.length <= 512) return message;
+  const cut = message.replace(/\S{513,}/g, (run) => `${run.slice(0, 120)}… (${run.length} characters)`);
+  return cut.length <= 2000 ? cut : `${cut.slice(0, 2000)}… (message cut at 2000 characters)`;
 }

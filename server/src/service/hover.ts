@@ -9,14 +9,21 @@ import { apiVersionDoc, fieldAt, schemaFor, type FieldSchema, type KindSchema } 
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { formatPath, scalarString, type NodePath } from './parse/path';
 import { pathAtOffset } from './parse/pathAtOffset';
+import { kubectlReadingNote } from './parse/yaml11';
 import type { Span } from './parse/yamlTree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-/** The document holding a file offset (the last one starting at or before it). */
+/** The document holding a file offset (the last one starting at or before it; inside a List, the item there). */
 export function documentAt(file: ParsedFile, offset: number): PlacedDocument | undefined {
   let found: PlacedDocument | undefined;
   for (const d of file.documents) {
     if (d.offset > offset) break;
+    if (d.doc.itemIndex !== undefined) {
+      // List items share their list's offset; each one holds only its own node's span.
+      const at = offset - d.offset;
+      if (d.doc.root && d.doc.root.start <= at && at <= d.doc.root.end) found = d;
+      continue;
+    }
     found = d;
   }
   return found;
@@ -54,6 +61,24 @@ export function hoverAt(file: ParsedFile, position: Position, index: WorkspaceIn
   if (!placed) return null;
   const rel = offset - placed.offset;
   const at = placed.doc.root ? pathAtOffset(placed.doc.root, rel) : undefined;
+  const h = hoverIn(file, placed, rel, offset, at, index, settings);
+  // A plain scalar kubectl reads differently from YAML 1.2 (`no`, `0120`): say what it sends, whatever else shows.
+  const n = at && !at.onKey ? at.node : undefined;
+  if (n?.type !== 'scalar' || n.yaml11Source === undefined) return h;
+  const note = `${kubectlReadingNote(n.yaml11Source, n.value)}: it sends \`${JSON.stringify(n.value)}\`.`;
+  const before = h && typeof h.contents === 'object' && 'kind' in h.contents ? `${h.contents.value}\n\n---\n\n` : '';
+  return toHover(file, placed, n, `${before}${note}`);
+}
+
+function hoverIn(
+  file: ParsedFile,
+  placed: PlacedDocument,
+  rel: number,
+  offset: number,
+  at: ReturnType<typeof pathAtOffset>,
+  index: WorkspaceIndex,
+  settings: ClustersetSettings,
+): Hover | null {
   if (at && !at.onKey) {
     for (const provider of VALUE_HOVER_PROVIDERS) {
       const h = provider({ file, placed, path: at.path, node: at.node, offset: rel, index, settings });

@@ -23,9 +23,9 @@ import { codeActionsFor } from './codeActions';
 import { completionAt } from './completion';
 import { hoverAt } from './hover';
 import type { ParsedDocument } from './parse/parsedDocument';
-import { DocumentCache, parseFile, type ParsedFile } from './parse/parsedFile';
+import { DocumentCache, parseFile, yamlTextOf, type ParsedFile } from './parse/parsedFile';
 import { splitDocuments } from './parse/splitDocuments';
-import { validateFile, type RuleCrashListener, type ValidationResult } from './validate';
+import { validateFile, type RuleCrashListener, type SyntaxErrorScope, type ValidationResult } from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
 import { generate } from './generate/index';
@@ -123,16 +123,24 @@ export interface LanguageServiceOptions {
   projectConfigUri?: string;
   /** Workspace root folders (URIs); rules read a file's folders relative to them. */
   roots?: readonly string[];
+  /**
+   * Whose YAML syntax errors to report: 'mcs-related' (default; the editor, where Red Hat YAML reports the rest) or
+   * 'all' (the CLI: in CI nothing else would).
+   */
+  syntaxErrors?: SyntaxErrorScope;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const files = new Map<string, FileState>();
+  const syntaxErrors = options.syntaxErrors ?? 'mcs-related';
+  // In 'all' mode documents of no interest are parsed too, for their syntax errors only.
+  const newCache = (): DocumentCache => new DocumentCache(syntaxErrors === 'all' ? { syntaxOfAll: true } : {});
   /** Caches of files not set yet, filled by addParsedDocuments. */
   const seeded = new Map<string, DocumentCache>();
   const cacheOf = (uri: string): DocumentCache => {
     const existing = files.get(uri)?.cache ?? seeded.get(uri);
     if (existing) return existing;
-    const fresh = new DocumentCache();
+    const fresh = newCache();
     seeded.set(uri, fresh);
     return fresh;
   };
@@ -236,7 +244,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         if (state.parsed.version !== version) state.parsed = { ...state.parsed, version };
         return false;
       }
-      const cache = state?.cache ?? seeded.get(uri) ?? new DocumentCache();
+      const cache = state?.cache ?? seeded.get(uri) ?? newCache();
       seeded.delete(uri);
       const parsed = parseFile(uri, text, version, cache, deadline());
       files.set(uri, { cache, parsed });
@@ -249,7 +257,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     unparsedDocuments(uri, text) {
       const cache = files.get(uri)?.cache ?? seeded.get(uri);
-      return splitDocuments(text)
+      return splitDocuments(yamlTextOf(text))
         .map((c) => c.text)
         .filter((t) => !cache?.get(t));
     },
@@ -297,7 +305,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const r = state.result;
       const current = effectiveSettings();
       if (r && r.indexRevision === index.revision && r.settings === current) return r.value;
-      const value = validateFile(state.parsed, current, index, lookup, undefined, options.onRuleCrash);
+      const value = validateFile(state.parsed, current, index, lookup, undefined, options.onRuleCrash, syntaxErrors);
       state.result = { indexRevision: index.revision, settings: current, value };
       return value;
     },

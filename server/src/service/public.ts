@@ -2,6 +2,7 @@
 // wiring, clusters/, cli/, bench/) import. Everything behind it may change shape without touching them.
 export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './languageService';
 export { parseDocumentText, type ParsedDocument } from './parse/parsedDocument';
+export { decodeManifestBytes, type DecodedManifest, type ManifestEncoding } from './parse/decode';
 export {
   readClusterSet,
   clusterLabel,

@@ -1,10 +1,12 @@
 // Validation of one parsed file: syntax problems of MCS documents, then the rules, under a time budget.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ClustersetSettings } from '../protocol';
-import { findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
+import { boundMessage, findingSpan, findingToDiagnostic, spanToRange, DIAGNOSTIC_SOURCE, type FileLookup } from './diagnostics';
 import { isOwnSchemaKind } from './model/apiVersions';
 import { isForeignObject } from './model/kindOwnership';
+import { MISNAMED_KIND } from './parse/kindSuggestion';
 import type { ParsedDocument } from './parse/parsedDocument';
+import { stringAt } from './parse/path';
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { rulesByKind } from './rules/allRules';
 import { severityOf, type Finding, type Rule, type Severity } from './rules/rule';
@@ -60,8 +62,11 @@ function runRules(
   onCrash: RuleCrashListener | undefined,
 ): Array<{ rule: Rule; finding: Finding }> {
   const doc = placed.doc;
-  // Another vendor's kind of the same name (Fleet's ServiceExport, Antrea's ClusterSet) is not checked.
-  const rules = doc.kind && !isForeignObject(doc.kind, doc.apiVersion) ? RULES_BY_KIND.get(doc.kind) : undefined;
+  // Another vendor's kind of the same name (Fleet's ServiceExport, Antrea's ClusterSet) is not checked; a
+  // misspelled or missing MCS kind has its own rule (MCS009), nothing else applies to what kubectl cannot map.
+  const foreign = doc.kind !== undefined && isForeignObject(doc.kind, doc.apiVersion);
+  const dispatchKind = doc.kindSuggestion ? MISNAMED_KIND : doc.kind;
+  const rules = dispatchKind && !foreign ? RULES_BY_KIND.get(dispatchKind) : undefined;
   if (!rules) return [];
   const cached = localCache.get(doc);
   let local: Array<{ rule: Rule; finding: Finding }>;
@@ -129,6 +134,48 @@ function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0], onCrash: RuleC
   }
 }
 
+/**
+ * Which documents get their YAML syntax problems reported. 'all' (the CLI: CI has no other YAML checker) reports
+ * every document's; 'mcs-related' (the editor, beside Red Hat YAML) only those of MCS objects and of documents an
+ * MCS object depends on (the exported Service, a route to a ServiceImport), so nothing is said twice.
+ */
+export type SyntaxErrorScope = 'all' | 'mcs-related';
+
+/** Problems that only we find (not the YAML extension): reported in every document. */
+const OWN_PROBLEM_CODES = new Set([
+  'TOO_LARGE',
+  'PARSER_FAILURE',
+  'NESTING_TOO_DEEP',
+  'ALIAS_LIMIT',
+  'ALIAS_CYCLE',
+  'BAD_MERGE',
+  'BAD_TAG',
+]);
+
+function reportsSyntaxOf(doc: ParsedDocument, index: WorkspaceIndex, scope: SyntaxErrorScope): boolean {
+  if (scope === 'all' || doc.kindSuggestion || doc.mcsRelated) return true;
+  if (isOwnSchemaKind(doc.kind) && !(doc.kind && isForeignObject(doc.kind, doc.apiVersion))) return true;
+  if (doc.items?.some((i) => isOwnSchemaKind(i.kind) || i.kindSuggestion)) return true;
+  if (doc.kind !== 'Service' || doc.syntaxProblems.length === 0) return false;
+  // The Service an export names: a broken one means a broken export.
+  const name = stringAt(doc.root, ['metadata', 'name']);
+  const ns = stringAt(doc.root, ['metadata', 'namespace']) ?? 'default';
+  for (const e of index.ofKind('ServiceExport')) {
+    if (e.name === name && (e.namespace ?? 'default') === ns) return true;
+  }
+  return false;
+}
+
+function syntaxDiagnostic(file: ParsedFile, offset: number, p: ParsedDocument['syntaxProblems'][number]): Diagnostic {
+  return {
+    range: spanToRange(file, offset, p.start, p.end),
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'YAML',
+    message: boundMessage(p.message),
+  };
+}
+
 export function validateFile(
   file: ParsedFile,
   settings: ClustersetSettings,
@@ -136,6 +183,7 @@ export function validateFile(
   lookup: FileLookup,
   now: () => number = () => performance.now(),
   onCrash?: RuleCrashListener,
+  syntaxErrors: SyntaxErrorScope = 'mcs-related',
 ): ValidationResult {
   const started = now();
   const deadline = started + settings.validationTimeBudgetMs;
@@ -143,6 +191,7 @@ export function validateFile(
   const findings: LocatedFinding[] = [];
   const suppressions = scanSuppressions(file.text, (o) => file.lines.positionAt(o).line);
   let timedOut = false;
+  for (const p of file.fileProblems) diagnostics.push(syntaxDiagnostic(file, 0, p));
 
   for (const placed of file.documents) {
     if (now() > deadline) {
@@ -150,21 +199,10 @@ export function validateFile(
       break;
     }
     const doc = placed.doc;
-    // Syntax errors only for documents of our own kinds (not another vendor's kind of the same name): Red Hat
-    // YAML reports the rest already.
-    if (
-      (isOwnSchemaKind(doc.kind) && !isForeignObject(doc.kind, doc.apiVersion)) ||
-      doc.syntaxProblems.some((p) => p.code === 'TOO_LARGE' || p.code === 'PARSER_FAILURE')
-    ) {
-      for (const p of doc.syntaxProblems) {
-        diagnostics.push({
-          range: spanToRange(file, placed.offset, p.start, p.end),
-          severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-          source: DIAGNOSTIC_SOURCE,
-          code: 'YAML',
-          message: p.message,
-        });
-      }
+    if (doc.syntaxProblems.length) {
+      const all = reportsSyntaxOf(doc, index, syntaxErrors);
+      for (const p of doc.syntaxProblems)
+        if (all || OWN_PROBLEM_CODES.has(p.code)) diagnostics.push(syntaxDiagnostic(file, placed.offset, p));
     }
     if (doc.skipped) continue;
     const objectOff = annotationSuppressions(doc);

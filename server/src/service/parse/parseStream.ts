@@ -4,10 +4,16 @@
 // warning at all (errors are reported per document, by the per-document parse), and the parser's document
 // boundaries are exactly our chunks.
 import { parseAllDocuments } from 'yaml';
-import { stringAt } from './path';
-import { KINDS_OF_INTEREST, MAX_DOCUMENT_CHARS, sniffKind, YAML_OPTIONS, type ParsedDocument } from './parsedDocument';
+import {
+  finishDocument,
+  KINDS_OF_INTEREST,
+  MAX_DOCUMENT_CHARS,
+  sniffKind,
+  YAML_OPTIONS,
+  type ParsedDocument,
+} from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
-import { convertYamlNode } from './yamlTree';
+import { buildTree } from './yamlTree';
 
 /** Below this many documents the per-call set-up saved is not worth a second pass on failure. */
 const MIN_DOCUMENTS = 8;
@@ -32,15 +38,10 @@ export function parseChunksAsStream(text: string, chunks: readonly DocumentChunk
     if (d.errors.length || d.warnings.length) return undefined;
     // A document may start after comments at the top of its chunk; it must not start before it or end elsewhere.
     if (d.range[0] < c.offset || d.range[2] !== c.offset + c.text.length) return undefined;
-    const root = convertYamlNode(d.contents, 0, c.offset);
-    out.push({
-      text: c.text,
-      root,
-      kind: stringAt(root, ['kind']),
-      apiVersion: stringAt(root, ['apiVersion']),
-      skipped: false,
-      syntaxProblems: [],
-    });
+    const tree = buildTree(d.contents, d, c.offset);
+    // A tree problem (alias limit, nesting) is reported by the per-document parse.
+    if (tree.problems.length) return undefined;
+    out.push(finishDocument(c.text, tree.root, []));
   }
   return out;
 }

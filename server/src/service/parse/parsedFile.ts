@@ -1,11 +1,17 @@
 // A whole YAML file as documents at offsets. Parsing never throws and reuses unchanged documents.
 import { LineIndex } from './lineIndex';
-import { deferredDocument, parseDocumentText, type ParsedDocument } from './parsedDocument';
+import {
+  deferredDocument,
+  parseDocumentText,
+  type ParseOptions,
+  type ParsedDocument,
+  type SyntaxProblem,
+} from './parsedDocument';
 import { parseChunksAsStream } from './parseStream';
 import { splitDocuments } from './splitDocuments';
 
 export interface PlacedDocument {
-  /** Index of the document in the file (0-based). */
+  /** Index of the document in the file (0-based); the items of a List follow it, each with its own index. */
   readonly index: number;
   /** Offset of the document's text in the file. */
   readonly offset: number;
@@ -20,11 +26,16 @@ export interface ParsedFile {
   readonly lines: LineIndex;
   /** Documents not parsed yet because the time budget ran out (see `parseFile`'s deadline). */
   readonly deferredCount: number;
+  /** Problems of the file as a whole (offsets in the file), e.g. line endings kubectl reads differently. */
+  readonly fileProblems: readonly SyntaxProblem[];
 }
 
 /** Keeps parsed documents by text, for the documents of one file, so an edit re-parses only what changed. */
 export class DocumentCache {
   private entries = new Map<string, ParsedDocument>();
+
+  /** `options` apply to every document this cache parses (one mode per language service). */
+  constructor(private readonly options: ParseOptions = {}) {}
 
   isEmpty(): boolean {
     return this.entries.size === 0;
@@ -42,7 +53,7 @@ export class DocumentCache {
   parse(text: string): ParsedDocument {
     const hit = this.entries.get(text);
     if (hit) return hit;
-    const doc = parseDocumentText(text);
+    const doc = parseDocumentText(text, this.options);
     this.entries.set(text, doc);
     return doc;
   }
@@ -67,22 +78,49 @@ export function parseFile(
   cache: DocumentCache = new DocumentCache(),
   deadline?: number,
 ): ParsedFile {
-  const chunks = splitDocuments(text);
+  // go-yaml (kubectl) ends lines at a lone CR as well; `yaml` does not. Same length, so every offset holds.
+  const yamlText = yamlTextOf(text);
+  const crOnly = yamlText !== text;
+  const chunks = splitDocuments(yamlText);
   // A file seen for the first time: one stream parse when that is equivalent (see parseStream.ts).
-  if (cache.isEmpty()) for (const d of parseChunksAsStream(text, chunks) ?? []) cache.put(d);
+  if (cache.isEmpty()) for (const d of parseChunksAsStream(yamlText, chunks) ?? []) cache.put(d);
   let deferredCount = 0;
   let parsedOne = false;
-  const documents = chunks.map((c, index) => {
+  const parsed = chunks.map((c) => {
     const cached = cache.get(c.text);
-    if (cached) return { index, offset: c.offset, doc: cached };
+    if (cached) return { offset: c.offset, doc: cached };
     // At least one document per step, so every step makes progress whatever the budget.
     if (parsedOne && deadline !== undefined && performance.now() > deadline) {
       deferredCount++;
-      return { index, offset: c.offset, doc: deferredDocument(c.text) };
+      return { offset: c.offset, doc: deferredDocument(c.text) };
     }
     parsedOne = true;
-    return { index, offset: c.offset, doc: cache.parse(c.text) };
+    return { offset: c.offset, doc: cache.parse(c.text) };
   });
-  cache.retainOnly(documents.filter((d) => !d.doc.deferred).map((d) => d.doc));
-  return { uri, text, version, documents, lines: new LineIndex(text), deferredCount };
+  cache.retainOnly(parsed.filter((d) => !d.doc.deferred).map((d) => d.doc));
+  // The items of a List are objects of their own, placed right after their list.
+  const documents: PlacedDocument[] = [];
+  for (const p of parsed) {
+    documents.push({ index: documents.length, offset: p.offset, doc: p.doc });
+    for (const item of p.doc.items ?? []) documents.push({ index: documents.length, offset: p.offset, doc: item });
+  }
+  const fileProblems: SyntaxProblem[] = [];
+  if (crOnly && !text.includes('\n') && chunks.length > 1) {
+    fileProblems.push({
+      start: 0,
+      end: 0,
+      code: 'CR_LINE_ENDINGS',
+      severity: 'warning',
+      message: `This file ends its lines with CR only. kubectl splits documents at LF, so it reads the whole file as one YAML document and applies only the first of its ${chunks.length} objects. Save it with LF (or CRLF) line endings.`,
+    });
+  }
+  return { uri, text, version, documents, lines: new LineIndex(text), deferredCount, fileProblems };
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/** The text the YAML parser reads: a lone CR becomes LF (same length), as go-yaml ends lines there too. */
+export function yamlTextOf(text: string): string {
+  // indexOf first: most files have no CR at all, and it is much cheaper than the regex on megabytes.
+  return text.indexOf('\r') >= 0 && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -93,6 +93,8 @@ export function spanForPath(
 }
 
 function firstLine(node: YNode): Span {
+  // An expanded alias (`ports: *p`): underline `*p` where it is used, not the anchor's first line.
+  if (node.type !== 'alias' && node.alias !== undefined) return { start: node.start, end: node.end };
   if (node.type === 'map' && node.pairs.length > 0 && !node.flow) {
     const p = node.pairs[0];
     return { start: p.key.start, end: p.key.end };

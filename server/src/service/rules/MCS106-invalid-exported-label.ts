@@ -3,6 +3,7 @@
 // the ServiceImport.
 import { labelValueProblem, qualifiedNameProblem } from '../model/names';
 import { asMap, keyText, nodeAt } from '../parse/path';
+import { writtenText, yaml11NoteFor } from '../parse/yaml11';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const FIELDS = [
@@ -36,14 +37,16 @@ export const mcs106: Rule = {
         const value = pair.value;
         if (value?.type !== 'scalar' || value.value === null) continue;
         if (typeof value.value !== 'string') {
+          // Quote what was written (`yes`, `0120`), not kubectl's reading of it (true, 80).
+          const written = writtenText(value);
           findings.push({
             ruleId: 'MCS106',
-            message: `Exported ${what} "${key}" has a ${typeof value.value} value; ${field} is a map of strings and the API server rejects the ServiceExport. Quote it: "${String(value.value)}".`,
+            message: `Exported ${what} "${key}"${yaml11NoteFor(pair.key)} has a ${typeof value.value} value${yaml11NoteFor(value)}; ${field} is a map of strings and the API server rejects the ServiceExport. Quote it: "${written}".`,
             path,
             fixes: [
               {
-                title: `Quote the value "${String(value.value)}"`,
-                edits: [{ op: 'replaceValue', path, text: JSON.stringify(String(value.value)) }],
+                title: `Quote the value "${written}"`,
+                edits: [{ op: 'replaceValue', path, text: JSON.stringify(written) }],
                 preferred: true,
               },
             ],

@@ -1,5 +1,6 @@
 // Shared by the section E rules (MCS401–MCS420): where a ServiceImport's fields live, what counts as a
 // test fixture, and the small helpers (DNS-label repair, enum case fixes) several rules need.
+import { excerpt, yaml11NoteFor } from '../parse/yaml11';
 import { asMap, asScalar, asSeq, nodeAt, scalarString, type NodePath } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { YMap, YNode, YScalar } from '../parse/yamlTree';
@@ -93,10 +94,10 @@ export function replaceValueFix(path: NodePath, text: string, title = `Change to
 /** How a scalar reads in a message: strings quoted, other YAML types named. */
 export function describeScalar(n: YNode | null | undefined): string {
   const s = asScalar(n);
-  if (!s) return n ? `a ${n.type === 'map' ? 'mapping' : n.type === 'seq' ? 'list' : 'alias'}` : 'empty';
-  if (s.value === null) return 'null';
-  if (typeof s.value === 'string') return `"${s.value}"`;
-  return `${typeof s.value} ${String(s.value)}`;
+  if (!s) return n ? `a ${n.type === 'map' ? 'mapping' : n.type === 'seq' ? 'list' : 'alias left unexpanded'}` : 'empty';
+  if (s.value === null) return `null${yaml11NoteFor(s)}`;
+  if (typeof s.value === 'string') return `"${excerpt(s.value)}"`;
+  return `${typeof s.value} ${String(s.value)}${yaml11NoteFor(s)}`;
 }
 
 /** `text` as a YAML string value: quoted when a plain scalar would read as a number, boolean or null. */

@@ -1,4 +1,5 @@
 // MCS603: `spec.value` is a required string with minLength 1 in the ClusterProperty CRD (facts §7).
+import { writtenText, yaml11NoteFor } from '../parse/yaml11';
 import { nodeAt, stringAt } from '../parse/path';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -28,7 +29,7 @@ export const mcs603: Rule = {
     }
     if (typeof value.value !== 'string') {
       return finding(
-        `spec.value of ClusterProperty ${name} is a ${typeof value.value}, but the CRD declares a string: the API server rejects it. Quote it: "${String(value.value)}".`,
+        `spec.value of ClusterProperty ${name} is a ${typeof value.value}${yaml11NoteFor(value)}, but the CRD declares a string: the API server rejects it. Quote it: "${writtenText(value)}".`,
         ['spec', 'value'],
       );
     }

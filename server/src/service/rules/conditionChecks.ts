@@ -2,6 +2,7 @@
 // ServiceExport rules can call them too. Schema from the CRDs (facts §2); known types/reasons from mcs-api
 // pkg/apis/v1beta1 and the implementations (facts §2, §3). Findings carry ruleId MCS420; the caller sets the
 // severity (Error in fixtures), except unknown-reason hints, which carry severity 'hint'.
+import { yaml11NoteFor } from '../parse/yaml11';
 import { asMap, asSeq, nodeAt, type NodePath } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import type { YMap } from '../parse/yamlTree';
@@ -156,7 +157,7 @@ function checkStatus(map: YMap, path: NodePath): Finding[] {
     return [
       {
         ruleId: 'MCS420',
-        message: `Condition status is the YAML boolean ${String(value)}, but the CRD enum is the strings "True", "False", "Unknown": the API server rejects the status. Quote it: "${fixed}".`,
+        message: `Condition status is the YAML boolean ${String(value)}${yaml11NoteFor(node)}, but the CRD enum is the strings "True", "False", "Unknown": the API server rejects the status. Quote it: "${fixed}".`,
         path,
         fixes: [replaceValueFix(path, `"${fixed}"`, `Change status to "${fixed}"`)],
       },

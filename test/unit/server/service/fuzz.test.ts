@@ -129,6 +129,32 @@ endpoints:
 ports:
 - {name: http, port: 8080, protocol: TCP}
 `,
+  `apiVersion: v1
+kind: List
+items:
+- apiVersion: multicluster.x-k8s.io/v1alpha1
+  kind: ServiceImport
+  metadata: {name: web, namespace: shop}
+  spec:
+    type: &t ClusterSetIP
+    ports: &p [{name: http, port: 0120, protocol: TCP}]
+- apiVersion: v1
+  kind: Service
+  metadata: {name: web, namespace: shop}
+  spec: {type: *t, ports: *p}
+metadata: {resourceVersion: ""}
+`,
+  `apiVersion: about.k8s.io/v1alpha1
+kind: ClusterProperty
+metadata:
+  name: cluster.clusterset.k8s.io
+  labels: &l {enabled: yes, size: 1_000, when: 2024-01-02}
+spec:
+  <<: {value: no}
+  extra: !!int "12"
+---
+{"apiVersion": "multicluster.x-k8s.io/v1alpha1", "kind": "serviceexport", "metadata": {"name": "web"}}
+`,
 ];
 
 const HOSTILE_CHARS = [
@@ -324,6 +350,8 @@ function exercise(service: LanguageService, text: string, probes: readonly numbe
   assertNoRuleCrash(diagnostics, text);
   for (const d of diagnostics) {
     assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
+    // A rule that throws is a bug the engine turns into a finding: here it must fail the test.
+    assert.doesNotMatch(d.message, /failed on this document/, `rule crash: ${d.message}`);
     for (const r of d.relatedInformation ?? [])
       if (r.location.uri === URI) assertInside(doc, r.location.range, `related of ${String(d.code)}`);
   }

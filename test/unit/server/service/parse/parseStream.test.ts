@@ -28,6 +28,17 @@ const doc = fc.oneof(
       ({ n, ips, t }) =>
         `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: ${n}\nspec:\n  type: ${t}\n  ips: [${ips.join(', ')}]\n  ports: []\n  description: |\n    block ${n}\n    text\n`,
     ),
+  // Anchors, aliases, merge keys and YAML 1.1 scalars (yes, 0120, 1_000): the stream parse resolves them alike.
+  fc
+    .record({
+      n: name,
+      word: fc.constantFrom('yes', 'no', 'on', 'Off', 'y', '~', 'web'),
+      num: fc.constantFrom('0120', '1_000', '0x1F', '08', '80'),
+    })
+    .map(
+      ({ n, word, num }) =>
+        `apiVersion: about.k8s.io/v1alpha1\nkind: ClusterProperty\nmetadata:\n  name: ${n}\n  labels: &l {a: ${word}, b: ${num}}\nspec:\n  <<: {value: ${word}}\n  copy: *l\n  n: ${num}\n`,
+    ),
 );
 
 function perDocument(text: string): unknown[] {
@@ -103,4 +114,28 @@ test('parseFile reports the same errors whether or not the first parse could be 
   const f = parseFile('u', docs.join('---\n'), 1, new DocumentCache());
   assert.ok(f.documents[4].doc.syntaxProblems.length > 0);
   assert.equal(f.documents.filter((d) => d.doc.syntaxProblems.length > 0).length, 1);
+});
+
+test('the per-document cache gives what a fresh parse gives, after random edits of files with aliases and lists', () => {
+  const list = (n: string) =>
+    `apiVersion: v1\nkind: List\nitems:\n- {apiVersion: multicluster.x-k8s.io/v1alpha1, kind: ServiceExport, metadata: {name: ${n}}}\n- {apiVersion: v1, kind: Pod, metadata: {name: ${n}}}\n`;
+  const anyDoc = fc.oneof(doc, name.map(list));
+  fc.assert(
+    fc.property(
+      fc.array(anyDoc, { minLength: 1, maxLength: 12 }),
+      fc.array(fc.tuple(fc.nat(), anyDoc), { maxLength: 6 }),
+      (docs, edits) => {
+        const cache = new DocumentCache();
+        let current = [...docs];
+        parseFile('u', current.join('---\n'), 1, cache);
+        edits.forEach(([at, replacement], i) => {
+          current = current.map((d, j) => (j === at % current.length ? replacement : d));
+          const cached = parseFile('u', current.join('---\n'), i + 2, cache);
+          const fresh = parseFile('u', current.join('---\n'), i + 2);
+          assert.deepEqual(cached.documents, fresh.documents);
+        });
+      },
+    ),
+    { numRuns: 100, seed: 7 },
+  );
 });

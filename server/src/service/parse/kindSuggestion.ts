@@ -1,0 +1,70 @@
+// Misspelled or missing kinds of MCS objects (`kind: serviceexport`, `ServiceImports`, no kind beside an MCS
+// apiVersion). kubectl cannot map such a document ("no matches for kind", "Object 'Kind' is missing"), so it
+// must not silently drop out of the lint: the parser keeps it and MCS009 says what was probably meant.
+import type { KindSuggestion } from './parsedDocument';
+
+/** The key the engine dispatches misnamed documents on (no real kind has spaces); also the docs' Kinds column. */
+export const MISNAMED_KIND = 'misspelled or missing MCS kind';
+
+const KINDS_BY_GROUP: Record<string, readonly string[]> = {
+  'multicluster.x-k8s.io': ['ServiceExport', 'ServiceImport'],
+  'net.gke.io': ['ServiceExport', 'ServiceImport'],
+  'about.k8s.io': ['ClusterProperty'],
+};
+const MCS_KINDS = ['ServiceExport', 'ServiceImport', 'ClusterProperty'];
+const API_VERSION = /(?:^|[{,\s])["']?apiVersion["']?[ \t]*:[ \t]*["']?([^\s"',}#]+)/m;
+const MCS_GROUP_MENTION = /\b(?:multicluster\.x-k8s\.io|net\.gke\.io|about\.k8s\.io)\//;
+
+const groupOf = (apiVersion: string | undefined): string | undefined => {
+  if (!apiVersion) return undefined;
+  const i = apiVersion.lastIndexOf('/');
+  return i < 0 ? '' : apiVersion.slice(0, i);
+};
+
+/** Cheap pre-check for a document without a kind: does it name an MCS API group at all? */
+export function mentionsMcsGroup(text: string): boolean {
+  return MCS_GROUP_MENTION.test(text.length > 4096 ? text.slice(0, 4096) : text);
+}
+
+/** What a kind that is not an MCS kind most likely meant; undefined when it is not near one. */
+export function kindSuggestionFor(kind: string | undefined, text: string, apiVersion?: string): KindSuggestion | undefined {
+  const version = apiVersion ?? API_VERSION.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[1];
+  const group = groupOf(version);
+  const groupKinds = group !== undefined ? KINDS_BY_GROUP[group] : undefined;
+  if (kind === undefined || kind === '') return groupKinds ? { kinds: [...groupKinds], missing: true } : undefined;
+  if (MCS_KINDS.includes(kind)) return undefined;
+  const lower = kind.toLowerCase();
+  const candidates = groupKinds ?? MCS_KINDS;
+  // Case and a plural are unmistakable whatever the group; other near misses only beside an MCS group (or none),
+  // so another vendor's kind that happens to look alike is left alone.
+  const exact = candidates.find((k) => k.toLowerCase() === lower || `${k.toLowerCase()}s` === lower);
+  if (exact) return { kinds: [exact], missing: false };
+  if (group !== undefined && !groupKinds) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of candidates) {
+    const d = editDistance(lower, k.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best ? { kinds: [best], missing: false } : undefined;
+}
+
+/** Levenshtein distance, or `limit` as soon as it cannot be below it. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return Math.min(prev[b.length], limit);
+}
