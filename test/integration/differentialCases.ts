@@ -183,7 +183,9 @@ function schemaCases(kind: string, version: string, apiVersion: string, root: Op
       if (t === schema.type) continue;
       add(`${fmt(path)} as ${t}`, cat, setAt(base, path, sample));
     }
-    add(`${fmt(path)} null`, inStatus(path) ? 'status' : 'required', setAt(base, path, null));
+    // A null is dropped like an absent key; an object with required fields then cannot work (a spec-less import).
+    const needed = schema.required?.length ? { brokenBeyondServer: `without ${fmt(path)} the required ${schema.required.join(', ')} are missing` } : {};
+    add(`${fmt(path)} null`, inStatus(path) ? 'status' : 'required', setAt(base, path, null), inStatus(path) ? {} : needed);
     if (schema.type === 'object' && !schema.additionalProperties)
       add(`${fmt(path)} unknown key`, 'unknown-field', setAt(base, [...path, 'surplus'], 'x'));
     for (const req of schema.required ?? [])
@@ -313,7 +315,7 @@ function serviceImportValueCases(apiVersion: string): DiffCase[] {
   const out: DiffCase[] = [];
   const base = minimal('ServiceImport', apiVersion);
   const tag = `ServiceImport/${apiVersion.split('/')[1]}`;
-  const add = (id: string, category: Category, path: (string | number)[], value: Json, extra: Partial<DiffCase> = {}) =>
+  const add = (id: string, category: Category, path: (string | number)[], value: Json | undefined, extra: Partial<DiffCase> = {}) =>
     out.push({ id: `${tag} ${id}`, category, kind: 'ServiceImport', serviceName: 'web', yaml: toYaml(setAt(base, path, value)), ...extra });
   const derived = (why: string) => ({ brokenBeyondServer: `a Service refuses ${why}, so the derived Service is refused` });
   add('protocol ""', 'defaulting', ['spec', 'ports', 0, 'protocol'], '');
@@ -346,7 +348,15 @@ function serviceImportValueCases(apiVersion: string): DiffCase[] {
   add('sessionAffinity Sticky', 'derived-service', ['spec', 'sessionAffinity'], 'Sticky', derived('sessionAffinity Sticky'));
   add('sessionAffinity clientip', 'derived-service', ['spec', 'sessionAffinity'], 'clientip', derived('sessionAffinity clientip'));
   for (const t of [0, 86401])
-    add(`timeoutSeconds ${t}`, 'derived-service', ['spec', 'sessionAffinityConfig'], { clientIP: { timeoutSeconds: t } }, derived(`timeoutSeconds ${t}`));
+    out.push({
+      id: `${tag} timeoutSeconds ${t}`,
+      category: 'derived-service',
+      kind: 'ServiceImport',
+      serviceName: 'web',
+      yaml: toYaml(setAt(setAt(base, ['spec', 'sessionAffinity'], 'ClientIP'), ['spec', 'sessionAffinityConfig'], { clientIP: { timeoutSeconds: t } })),
+      ...derived(`timeoutSeconds ${t}`),
+    });
+  add('no spec', 'required', ['spec'], undefined, { brokenBeyondServer: 'an import without type and ports has nothing to serve' });
   add('internalTrafficPolicy foo', 'derived-service', ['spec', 'internalTrafficPolicy'], 'foo', derived('internalTrafficPolicy foo'));
   add('internalTrafficPolicy Local', 'valid', ['spec', 'internalTrafficPolicy'], 'Local');
   add('trafficDistribution Foo', 'derived-service', ['spec', 'trafficDistribution'], 'Foo', derived('trafficDistribution Foo'));
@@ -375,7 +385,15 @@ function clusterPropertyCases(apiVersion: string): DiffCase[] {
     out.push({ id: `${tag} ${id}`, category, kind: 'ClusterProperty', serviceName: 'web', yaml: toYaml(obj) });
   add('value ""', 'limits', setAt(base, ['spec', 'value'], ''));
   add('custom property name', 'valid', setAt(base, ['metadata', 'name'], 'region.example.com'));
-  add('value 10 KiB', 'valid', setAt(base, ['spec', 'value'], 'v'.repeat(10 << 10)));
+  add('value 10 KiB', 'valid', setAt(setAt(base, ['metadata', 'name'], 'region.example.com'), ['spec', 'value'], 'v'.repeat(10 << 10)));
+  out.push({
+    id: `${tag} cluster id not a DNS label`,
+    category: 'limits',
+    kind: 'ClusterProperty',
+    serviceName: 'web',
+    yaml: toYaml(setAt(base, ['spec', 'value'], 'East_1')),
+    brokenBeyondServer: 'the cluster id becomes a label value and a DNS label, which "East_1" cannot be',
+  });
   return out;
 }
 
