@@ -320,7 +320,8 @@ function serviceImportValueCases(apiVersion: string): DiffCase[] {
   const derived = (why: string) => ({ brokenBeyondServer: `a Service refuses ${why}, so the derived Service is refused` });
   add('protocol ""', 'defaulting', ['spec', 'ports', 0, 'protocol'], '');
   add('sessionAffinity ""', 'defaulting', ['spec', 'sessionAffinity'], '');
-  add('internalTrafficPolicy ""', 'defaulting', ['spec', 'internalTrafficPolicy'], '');
+  // internalTrafficPolicy is a pointer in the Go type: "" is copied as "", not defaulted, and Service validation refuses it.
+  add('internalTrafficPolicy ""', 'derived-service', ['spec', 'internalTrafficPolicy'], '', derived('internalTrafficPolicy ""'));
   for (const p of ['UDP', 'SCTP']) add(`protocol ${p}`, 'valid', ['spec', 'ports', 0, 'protocol'], p);
   for (const p of ['tcp', 'HTTP']) add(`protocol ${p}`, 'derived-service', ['spec', 'ports', 0, 'protocol'], p, derived(`protocol ${p}`));
   for (const a of ['http', 'kubernetes.io/h2c', 'example.com/custom', 'grpc'])

@@ -97,6 +97,29 @@ function matches(schema: FieldSchema, node: YNode): boolean {
   return got === want || (want === 'integer' && got === 'integer');
 }
 
+/**
+ * Values whose type a rule of their own already reports, with advice specific to the field (unquote a
+ * port, quote a label value): MCS009 stays quiet there so no value gets two errors. `*` is any segment.
+ */
+const OWNED: Record<string, readonly (readonly string[])[]> = {
+  ServiceImport: [
+    ['spec'], // MCS402
+    ['spec', 'ports'], // MCS402
+    ['spec', 'ports', '*', 'port'], // MCS411
+    ['spec', 'ports', '*', 'name'], // MCS413
+    ['spec', 'ips', '*'], // MCS405
+  ],
+  ServiceExport: [
+    ['spec', 'exportedLabels', '*'], // MCS106
+    ['spec', 'exportedAnnotations', '*'], // MCS106
+  ],
+  ClusterProperty: [['spec', 'value']], // MCS603
+};
+
+function owned(kind: string, path: NodePath): boolean {
+  return (OWNED[kind] ?? []).some((p) => p.length === path.length && p.every((seg, i) => seg === '*' || seg === path[i]));
+}
+
 interface Visit {
   node: YNode;
   schema: FieldSchema;
@@ -117,7 +140,7 @@ function walk(kind: string, root: YNode, rootSchema: FieldSchema): Finding[] {
       const inStatus = path[0] === 'status';
       // Status is discarded on create; only a mapping's keys are still reported (unknown fields).
       const reported = !inStatus || (node.type === 'map' && node.pairs.length > 0 && CRD_TYPE[schema.type] !== 'object');
-      if (reported && !(path[0] === 'metadata' && isNull)) {
+      if (reported && !(path[0] === 'metadata' && isNull) && !owned(kind, path)) {
         const f = finding(kind, path, node, schema, v.inItem);
         if (f) out.push(f);
       }

@@ -74,13 +74,17 @@ export function caseFixFor(value: string, allowed: readonly string[]): string | 
 /** A value that is set (not missing, not null) but is not one of the allowed ones. */
 export interface EnumMismatch {
   node: YNode;
-  /** The value's text when it is a string (a number or boolean leaves it undefined). */
+  /** The value's text (always a string: other types are MCS009's). */
   value: string | undefined;
   /** The allowed value it differs from only in case. */
   caseFix: string | undefined;
 }
 
-/** The value at `path` when it is set but outside `allowed`; a missing or null value is another rule's business. */
+/**
+ * The string value at `path` when it is outside `allowed`. A missing or null value is another rule's
+ * business, and so is a value that is not a string at all (a number, a list): the API server rejects those
+ * for their type, which MCS009 reports.
+ */
 export function enumMismatch(
   root: YNode | null | undefined,
   path: NodePath,
@@ -89,7 +93,7 @@ export function enumMismatch(
   const node = nodeAt(root, path);
   if (!node || (node.type === 'scalar' && node.value === null)) return undefined;
   const value = stringScalar(node)?.value as string | undefined;
-  if (value !== undefined && allowed.includes(value)) return undefined;
+  if (value === undefined || allowed.includes(value)) return undefined;
   return { node, value, caseFix: value === undefined ? undefined : caseFixFor(value, allowed) };
 }
 
