@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService } from '../../server/src/service/public';
+import { createLanguageService, parseRelease } from '../../server/src/service/public';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -31,6 +31,8 @@ clusters/<name>/ belong to cluster <name>. Default path: the current directory.
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0 for GitHub code scanning)
   --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file in the paths wins)
+  --crd-version vX.Y.Z       mcs-api release whose CRDs the clusters run (like clusterset.crdVersion):
+                             version-gated rules (fields newer than the CRDs, v1beta1) judge against it
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   -h, --help                 show this help
@@ -41,6 +43,7 @@ interface LintOptions {
   paths: string[];
   format: Format;
   implementation?: Implementation;
+  crdVersion?: string;
   quiet: boolean;
   maxWarnings?: number;
 }
@@ -55,6 +58,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
       options: {
         format: { type: 'string', default: 'text' },
         implementation: { type: 'string' },
+        'crd-version': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -71,6 +75,9 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
   if (implementation !== undefined && !(IMPLEMENTATIONS as readonly string[]).includes(implementation)) {
     return `unknown --implementation '${implementation}' (${IMPLEMENTATIONS.join(', ')})`;
   }
+  const crdVersion = values['crd-version'];
+  if (crdVersion !== undefined && !parseRelease(crdVersion))
+    return `--crd-version needs an mcs-api release such as v0.5.0, got '${crdVersion}'`;
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) return `--max-warnings needs a whole number ≥ 0, got '${values['max-warnings']}'`;
@@ -80,6 +87,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     paths: positionals.length ? positionals : ['.'],
     format: format as Format,
     implementation: implementation as Implementation | undefined,
+    crdVersion,
     quiet: values.quiet ?? false,
     maxWarnings,
   };
@@ -139,14 +147,19 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
   paths: string[],
-  options: { cwd?: string; implementation?: Implementation } = {},
+  options: { cwd?: string; implementation?: Implementation; crdVersion?: string } = {},
 ): Promise<LintReport & { files: string[] }> {
   const cwd = options.cwd ?? process.cwd();
   const found: string[] = [];
   const unreadable: LintReport['unreadable'] = [];
   for (const p of paths) await collect(p, cwd, found, unreadable);
 
-  const service = createLanguageService({ settings: options.implementation ? { implementation: options.implementation } : {} });
+  const service = createLanguageService({
+    settings: {
+      ...(options.implementation ? { implementation: options.implementation } : {}),
+      ...(options.crdVersion ? { crdVersion: options.crdVersion } : {}),
+    },
+  });
   const fileOf = new Map<string, string>();
   for (const file of found) {
     const uri = pathToFileURL(resolve(cwd, file)).href;
@@ -184,7 +197,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
     return 0;
   }
   const cwd = options.cwd ?? process.cwd();
-  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation });
+  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation, crdVersion: opts.crdVersion });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
   const shown: LintReport = {

@@ -29,3 +29,4 @@ export { findOverlaps, findOverlapsNaive } from './cidr/overlap';
 export { ALL_RULES, rulesByKind } from './rules/allRules';
 export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
 export type { Rule } from './rules/rule';
+export { parseRelease } from './model/schemas/crdRelease';

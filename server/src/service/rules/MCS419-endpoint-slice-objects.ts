@@ -12,7 +12,7 @@ export const mcs419: Rule = {
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const path = ['status', 'endpointSliceObjects'];
-    const bad = enumMismatch(ctx.doc.root, path, VALUES);
+    const bad = enumMismatch(ctx.doc.root, path, VALUES, true);
     if (!bad) return [];
     const { node, value } = bad;
     const fix =

@@ -74,7 +74,7 @@ export function caseFixFor(value: string, allowed: readonly string[]): string | 
 /** A value that is set (not missing, not null) but is not one of the allowed ones. */
 export interface EnumMismatch {
   node: YNode;
-  /** The value's text (always a string: other types are MCS009's). */
+  /** The value's text when it is a string (a number or boolean leaves it undefined). */
   value: string | undefined;
   /** The allowed value it differs from only in case. */
   caseFix: string | undefined;
@@ -89,11 +89,13 @@ export function enumMismatch(
   root: YNode | null | undefined,
   path: NodePath,
   allowed: readonly string[],
+  /** Also non-string values: status fields, whose types MCS009 does not report (status is discarded on create). */
+  nonStrings = false,
 ): EnumMismatch | undefined {
   const node = nodeAt(root, path);
   if (!node || (node.type === 'scalar' && node.value === null)) return undefined;
   const value = stringScalar(node)?.value as string | undefined;
-  if (value === undefined || allowed.includes(value)) return undefined;
+  if ((value === undefined && !nonStrings) || (value !== undefined && allowed.includes(value))) return undefined;
   return { node, value, caseFix: value === undefined ? undefined : caseFixFor(value, allowed) };
 }
 
