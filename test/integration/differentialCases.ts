@@ -107,7 +107,14 @@ function fullValid(kind: string, apiVersion: string): JsonObject {
   const meta = { name: 'web', namespace: NAMESPACE };
   const status = {
     conditions: [
-      { type: 'Ready', status: 'True', reason: 'Exported', message: '', lastTransitionTime: '2026-01-01T00:00:00Z', observedGeneration: 1 },
+      {
+        type: 'Ready',
+        status: 'True',
+        reason: 'Exported',
+        message: '',
+        lastTransitionTime: '2026-01-01T00:00:00Z',
+        observedGeneration: 1,
+      },
     ],
   };
   if (kind === 'ServiceExport')
@@ -142,7 +149,12 @@ function fullValid(kind: string, apiVersion: string): JsonObject {
 function minimal(kind: string, apiVersion: string): JsonObject {
   if (kind === 'ServiceExport') return { apiVersion, kind, metadata: { name: 'web', namespace: NAMESPACE } };
   if (kind === 'ServiceImport')
-    return { apiVersion, kind, metadata: { name: 'web', namespace: NAMESPACE }, spec: { type: 'ClusterSetIP', ports: [{ port: 80 }] } };
+    return {
+      apiVersion,
+      kind,
+      metadata: { name: 'web', namespace: NAMESPACE },
+      spec: { type: 'ClusterSetIP', ports: [{ port: 80 }] },
+    };
   return fullValid(kind, apiVersion);
 }
 
@@ -168,7 +180,8 @@ function schemaPaths(schema: OpenApi, obj: Json, path: (string | number)[] = [])
 
 const inStatus = (path: (string | number)[]) => path[0] === 'status';
 
-function schemaCases(kind: string, version: string, apiVersion: string, root: OpenApi): DiffCase[] {
+/** `withStatus` false: the status paths are left out (the versions share one schema; status once per kind keeps the run short). */
+function schemaCases(kind: string, version: string, apiVersion: string, root: OpenApi, withStatus: boolean): DiffCase[] {
   const out: DiffCase[] = [];
   const base = fullValid(kind, apiVersion);
   const tag = `${kind}/${version}`;
@@ -178,13 +191,16 @@ function schemaCases(kind: string, version: string, apiVersion: string, root: Op
   add('full', 'valid', base);
   add('minimal', 'valid', minimal(kind, apiVersion));
   for (const { path, schema } of schemaPaths(root, base)) {
+    if (!withStatus && inStatus(path)) continue;
     const cat: Category = inStatus(path) ? 'status' : 'type';
     for (const [t, sample] of Object.entries(SAMPLES)) {
       if (t === schema.type) continue;
       add(`${fmt(path)} as ${t}`, cat, setAt(base, path, sample));
     }
     // A null is dropped like an absent key; an object with required fields then cannot work (a spec-less import).
-    const needed = schema.required?.length ? { brokenBeyondServer: `without ${fmt(path)} the required ${schema.required.join(', ')} are missing` } : {};
+    const needed = schema.required?.length
+      ? { brokenBeyondServer: `without ${fmt(path)} the required ${schema.required.join(', ')} are missing` }
+      : {};
     add(`${fmt(path)} null`, inStatus(path) ? 'status' : 'required', setAt(base, path, null), inStatus(path) ? {} : needed);
     if (schema.type === 'object' && !schema.additionalProperties)
       add(`${fmt(path)} unknown key`, 'unknown-field', setAt(base, [...path, 'surplus'], 'x'));
@@ -196,7 +212,9 @@ function schemaCases(kind: string, version: string, apiVersion: string, root: Op
       for (const good of schema.enum) add(`${fmt(path)} = ${good}`, 'valid', setAt(base, path, good));
     }
     if (schema.maxItems !== undefined) {
-      const items = Array.from({ length: schema.maxItems + 1 }, (_, i) => (path.at(-1) === 'ips' ? `10.42.0.${i + 1}` : `IPv${i % 2 ? 6 : 4}`));
+      const items = Array.from({ length: schema.maxItems + 1 }, (_, i) =>
+        path.at(-1) === 'ips' ? `10.42.0.${i + 1}` : `IPv${i % 2 ? 6 : 4}`,
+      );
       add(`${fmt(path)} ${items.length} items`, 'limits', setAt(base, path, items));
     }
   }
@@ -216,7 +234,8 @@ function nameOf(obj: JsonObject): string {
 }
 
 /** Names, namespaces, labels and annotations: ObjectMeta is validated by the API server itself, not the CRD. */
-function metadataCases(kind: string, apiVersion: string): DiffCase[] {
+/** `full` false: only the names (ObjectMeta is validated the same for every version; one full set per kind). */
+function metadataCases(kind: string, apiVersion: string, full: boolean): DiffCase[] {
   const out: DiffCase[] = [];
   const base = minimal(kind, apiVersion);
   const tag = `${kind}/${apiVersion.split('/')[1]}`;
@@ -224,7 +243,9 @@ function metadataCases(kind: string, apiVersion: string): DiffCase[] {
     out.push({ id: `${tag} ${id}`, category, kind, serviceName: nameOf(obj), yaml: toYaml(obj), ...extra });
   const namespaced = kind !== 'ClusterProperty';
   // A Service name is a DNS-1035 label: an export or import named otherwise can never match a Service.
-  const noService = namespaced ? 'no Service can have this name (Service names are DNS-1035 labels), so nothing is exported' : undefined;
+  const noService = namespaced
+    ? 'no Service can have this name (Service names are DNS-1035 labels), so nothing is exported'
+    : undefined;
   const names: [string, boolean][] = [
     ['web-1', true],
     ['a', true],
@@ -249,6 +270,7 @@ function metadataCases(kind: string, apiVersion: string): DiffCase[] {
     const label = name.length > 20 ? `${name.slice(0, 12)}…(${name.length})` : JSON.stringify(name);
     add(`name ${label}`, 'name', setAt(base, ['metadata', 'name'], name), works ? {} : { brokenBeyondServer: noService });
   }
+  if (!full) return out;
   add('name missing', 'name', setAt(base, ['metadata', 'name'], undefined));
   add('name integer', 'name', setAt(base, ['metadata', 'name'], 42));
   add('generateName only', 'name', setAt(setAt(base, ['metadata', 'name'], undefined), ['metadata', 'generateName'], 'web-'));
@@ -256,7 +278,11 @@ function metadataCases(kind: string, apiVersion: string): DiffCase[] {
   add('metadata string', 'type', setAt(base, ['metadata'], 'web'));
   if (namespaced) {
     for (const ns of ['Shop', 'shop_1', 'shop.prod', 'a'.repeat(64)])
-      add(`namespace ${JSON.stringify(ns.length > 20 ? `${ns.slice(0, 8)}…` : ns)}`, 'namespace', setAt(base, ['metadata', 'namespace'], ns));
+      add(
+        `namespace ${JSON.stringify(ns.length > 20 ? `${ns.slice(0, 8)}…` : ns)}`,
+        'namespace',
+        setAt(base, ['metadata', 'namespace'], ns),
+      );
     add('namespace integer', 'namespace', setAt(base, ['metadata', 'namespace'], 7));
     add('namespace missing (kubectl context namespace)', 'namespace', setAt(base, ['metadata', 'namespace'], undefined));
     add('namespace does not exist', 'cluster-dependent', setAt(base, ['metadata', 'namespace'], 'nowhere'), {
@@ -302,7 +328,11 @@ function metadataCases(kind: string, apiVersion: string): DiffCase[] {
   add('annotation value map', 'annotations', setAt(base, ['metadata', 'annotations'], { a: { b: 'c' } }));
   add('annotations list', 'annotations', setAt(base, ['metadata', 'annotations'], ['a']));
   add('annotation value 200 KiB', 'annotations', setAt(base, ['metadata', 'annotations'], { a: 'x'.repeat(200 << 10) }));
-  add('annotations over 256 KiB in total', 'annotations', setAt(base, ['metadata', 'annotations'], { a: 'x'.repeat(130 << 10), b: 'y'.repeat(130 << 10) }));
+  add(
+    'annotations over 256 KiB in total',
+    'annotations',
+    setAt(base, ['metadata', 'annotations'], { a: 'x'.repeat(130 << 10), b: 'y'.repeat(130 << 10) }),
+  );
   add('finalizers string', 'type', setAt(base, ['metadata', 'finalizers'], 'example.com/f'));
   add('finalizer integer', 'type', setAt(base, ['metadata', 'finalizers'], [1]));
   add('finalizer qualified', 'valid', setAt(base, ['metadata', 'finalizers'], ['example.com/cleanup']));
@@ -315,19 +345,39 @@ function serviceImportValueCases(apiVersion: string): DiffCase[] {
   const out: DiffCase[] = [];
   const base = minimal('ServiceImport', apiVersion);
   const tag = `ServiceImport/${apiVersion.split('/')[1]}`;
-  const add = (id: string, category: Category, path: (string | number)[], value: Json | undefined, extra: Partial<DiffCase> = {}) =>
-    out.push({ id: `${tag} ${id}`, category, kind: 'ServiceImport', serviceName: 'web', yaml: toYaml(setAt(base, path, value)), ...extra });
+  const add = (
+    id: string,
+    category: Category,
+    path: (string | number)[],
+    value: Json | undefined,
+    extra: Partial<DiffCase> = {},
+  ) =>
+    out.push({
+      id: `${tag} ${id}`,
+      category,
+      kind: 'ServiceImport',
+      serviceName: 'web',
+      yaml: toYaml(setAt(base, path, value)),
+      ...extra,
+    });
   const derived = (why: string) => ({ brokenBeyondServer: `a Service refuses ${why}, so the derived Service is refused` });
   add('protocol ""', 'defaulting', ['spec', 'ports', 0, 'protocol'], '');
   add('sessionAffinity ""', 'defaulting', ['spec', 'sessionAffinity'], '');
   // internalTrafficPolicy is a pointer in the Go type: "" is copied as "", not defaulted, and Service validation refuses it.
   add('internalTrafficPolicy ""', 'derived-service', ['spec', 'internalTrafficPolicy'], '', derived('internalTrafficPolicy ""'));
   for (const p of ['UDP', 'SCTP']) add(`protocol ${p}`, 'valid', ['spec', 'ports', 0, 'protocol'], p);
-  for (const p of ['tcp', 'HTTP']) add(`protocol ${p}`, 'derived-service', ['spec', 'ports', 0, 'protocol'], p, derived(`protocol ${p}`));
+  for (const p of ['tcp', 'HTTP'])
+    add(`protocol ${p}`, 'derived-service', ['spec', 'ports', 0, 'protocol'], p, derived(`protocol ${p}`));
   for (const a of ['http', 'kubernetes.io/h2c', 'example.com/custom', 'grpc'])
     add(`appProtocol ${a}`, 'valid', ['spec', 'ports', 0, 'appProtocol'], a);
   for (const a of ['bad value', 'a/b/c', '-http'])
-    add(`appProtocol ${JSON.stringify(a)}`, 'derived-service', ['spec', 'ports', 0, 'appProtocol'], a, derived('that appProtocol'));
+    add(
+      `appProtocol ${JSON.stringify(a)}`,
+      'derived-service',
+      ['spec', 'ports', 0, 'appProtocol'],
+      a,
+      derived('that appProtocol'),
+    );
   for (const n of [0, 65536, -1]) add(`port ${n}`, 'derived-service', ['spec', 'ports', 0, 'port'], n, derived(`port ${n}`));
   add('port 2147483648 (beyond int32)', 'type', ['spec', 'ports', 0, 'port'], 2147483648);
   add('port 1.5', 'type', ['spec', 'ports', 0, 'port'], 1.5);
@@ -345,36 +395,72 @@ function serviceImportValueCases(apiVersion: string): DiffCase[] {
     ],
     derived('duplicate port names'),
   );
-  add('two unnamed ports', 'derived-service', ['spec', 'ports'], [{ port: 80 }, { port: 81 }], derived('a multi-port Service with an unnamed port'));
+  add(
+    'two unnamed ports',
+    'derived-service',
+    ['spec', 'ports'],
+    [{ port: 80 }, { port: 81 }],
+    derived('a multi-port Service with an unnamed port'),
+  );
   add('sessionAffinity Sticky', 'derived-service', ['spec', 'sessionAffinity'], 'Sticky', derived('sessionAffinity Sticky'));
-  add('sessionAffinity clientip', 'derived-service', ['spec', 'sessionAffinity'], 'clientip', derived('sessionAffinity clientip'));
+  add(
+    'sessionAffinity clientip',
+    'derived-service',
+    ['spec', 'sessionAffinity'],
+    'clientip',
+    derived('sessionAffinity clientip'),
+  );
   for (const t of [0, 86401])
     out.push({
       id: `${tag} timeoutSeconds ${t}`,
       category: 'derived-service',
       kind: 'ServiceImport',
       serviceName: 'web',
-      yaml: toYaml(setAt(setAt(base, ['spec', 'sessionAffinity'], 'ClientIP'), ['spec', 'sessionAffinityConfig'], { clientIP: { timeoutSeconds: t } })),
+      yaml: toYaml(
+        setAt(setAt(base, ['spec', 'sessionAffinity'], 'ClientIP'), ['spec', 'sessionAffinityConfig'], {
+          clientIP: { timeoutSeconds: t },
+        }),
+      ),
       ...derived(`timeoutSeconds ${t}`),
     });
-  add('no spec', 'required', ['spec'], undefined, { brokenBeyondServer: 'an import without type and ports has nothing to serve' });
-  add('internalTrafficPolicy foo', 'derived-service', ['spec', 'internalTrafficPolicy'], 'foo', derived('internalTrafficPolicy foo'));
+  add('no spec', 'required', ['spec'], undefined, {
+    brokenBeyondServer: 'an import without type and ports has nothing to serve',
+  });
+  add(
+    'internalTrafficPolicy foo',
+    'derived-service',
+    ['spec', 'internalTrafficPolicy'],
+    'foo',
+    derived('internalTrafficPolicy foo'),
+  );
   add('internalTrafficPolicy Local', 'valid', ['spec', 'internalTrafficPolicy'], 'Local');
   add('trafficDistribution Foo', 'derived-service', ['spec', 'trafficDistribution'], 'Foo', derived('trafficDistribution Foo'));
-  add('ips not an IP', 'derived-service', ['spec', 'ips'], ['not-an-ip'], { brokenBeyondServer: 'no client can reach "not-an-ip" as a VIP' });
-  add('ips with prefix', 'derived-service', ['spec', 'ips'], ['10.0.0.1/32'], { brokenBeyondServer: 'a VIP carries no prefix length' });
+  add('ips not an IP', 'derived-service', ['spec', 'ips'], ['not-an-ip'], {
+    brokenBeyondServer: 'no client can reach "not-an-ip" as a VIP',
+  });
+  add('ips with prefix', 'derived-service', ['spec', 'ips'], ['10.0.0.1/32'], {
+    brokenBeyondServer: 'a VIP carries no prefix length',
+  });
   add('ips IPv6', 'valid', ['spec'], { type: 'ClusterSetIP', ports: [{ port: 80 }], ips: ['fd00::10'], ipFamilies: ['IPv6'] });
-  add(
-    'dual-stack',
-    'valid',
-    ['spec'],
-    { type: 'ClusterSetIP', ports: [{ port: 80 }], ips: ['10.42.0.10', 'fd00::10'], ipFamilies: ['IPv4', 'IPv6'] },
-  );
+  add('dual-stack', 'valid', ['spec'], {
+    type: 'ClusterSetIP',
+    ports: [{ port: 80 }],
+    ips: ['10.42.0.10', 'fd00::10'],
+    ipFamilies: ['IPv4', 'IPv6'],
+  });
   add('ipFamilies IPv5', 'derived-service', ['spec', 'ipFamilies'], ['IPv5'], derived('ipFamilies IPv5'));
   add('Headless', 'valid', ['spec', 'type'], 'Headless');
-  add('Headless with ips', 'derived-service', ['spec'], { type: 'Headless', ports: [{ port: 80 }], ips: ['10.42.0.10'] }, {
-    brokenBeyondServer: 'a headless import has no VIP; consumers disagree on the address',
-  });
+  // Not in the v0.5.0 CRD (added in v0.5.1): strict field validation refuses it even though status is discarded.
+  add('status.endpointSliceObjects (v0.5.1)', 'unknown-field', ['status'], { endpointSliceObjects: 'Present' });
+  add(
+    'Headless with ips',
+    'derived-service',
+    ['spec'],
+    { type: 'Headless', ports: [{ port: 80 }], ips: ['10.42.0.10'] },
+    {
+      brokenBeyondServer: 'a headless import has no VIP; consumers disagree on the address',
+    },
+  );
   return out;
 }
 
@@ -386,7 +472,11 @@ function clusterPropertyCases(apiVersion: string): DiffCase[] {
     out.push({ id: `${tag} ${id}`, category, kind: 'ClusterProperty', serviceName: 'web', yaml: toYaml(obj) });
   add('value ""', 'limits', setAt(base, ['spec', 'value'], ''));
   add('custom property name', 'valid', setAt(base, ['metadata', 'name'], 'region.example.com'));
-  add('value 10 KiB', 'valid', setAt(setAt(base, ['metadata', 'name'], 'region.example.com'), ['spec', 'value'], 'v'.repeat(10 << 10)));
+  add(
+    'value 10 KiB',
+    'valid',
+    setAt(setAt(base, ['metadata', 'name'], 'region.example.com'), ['spec', 'value'], 'v'.repeat(10 << 10)),
+  );
   out.push({
     id: `${tag} cluster id not a DNS label`,
     category: 'limits',
@@ -405,7 +495,14 @@ function scalarResolutionCases(): DiffCase[] {
   const si = (port: string) =>
     `apiVersion: multicluster.x-k8s.io/v1beta1\nkind: ServiceImport\nmetadata:\n  name: web\n  namespace: ${NAMESPACE}\nspec:\n  type: ClusterSetIP\n  ports:\n  - port: ${port}\n`;
   const why = 'unquoted scalar: YAML 1.1 (kubectl) and YAML 1.2 read it differently';
-  const c = (id: string, yaml: string): DiffCase => ({ id: `scalar ${id}`, category: 'scalar-resolution', kind: 'ServiceExport', serviceName: 'web', yaml, notGated: why });
+  const c = (id: string, yaml: string): DiffCase => ({
+    id: `scalar ${id}`,
+    category: 'scalar-resolution',
+    kind: 'ServiceExport',
+    serviceName: 'web',
+    yaml,
+    notGated: why,
+  });
   return [
     c('exportedLabels value no', se('  exportedLabels:\n    enabled: no\n')),
     c('exportedLabels value on', se('  exportedLabels:\n    mode: on\n')),
@@ -414,7 +511,10 @@ function scalarResolutionCases(): DiffCase[] {
     { ...c('port 0120', si('0120')), kind: 'ServiceImport' },
     { ...c('port 0o120', si('0o120')), kind: 'ServiceImport' },
     {
-      ...c('ClusterProperty value yes', 'apiVersion: about.k8s.io/v1alpha1\nkind: ClusterProperty\nmetadata:\n  name: flag.example.com\nspec:\n  value: yes\n'),
+      ...c(
+        'ClusterProperty value yes',
+        'apiVersion: about.k8s.io/v1alpha1\nkind: ClusterProperty\nmetadata:\n  name: flag.example.com\nspec:\n  value: yes\n',
+      ),
       kind: 'ClusterProperty',
     },
   ];
@@ -434,7 +534,11 @@ export function generateCases(mcsCrdDir: string, clusterPropertyCrd: string): Di
     const kind = crd.spec.names.kind;
     for (const v of crd.spec.versions) {
       const apiVersion = `${crd.spec.group}/${v.name}`;
-      out.push(...schemaCases(kind, v.name, apiVersion, v.schema.openAPIV3Schema), ...metadataCases(kind, apiVersion));
+      const full = v.name === 'v1beta1';
+      out.push(
+        ...schemaCases(kind, v.name, apiVersion, v.schema.openAPIV3Schema, full),
+        ...metadataCases(kind, apiVersion, full),
+      );
       if (kind === 'ServiceImport') out.push(...serviceImportValueCases(apiVersion));
       if (kind === 'ClusterProperty') out.push(...clusterPropertyCases(apiVersion));
     }

@@ -16,13 +16,7 @@ export interface LintResult {
 }
 
 export type Outcome =
-  | 'agree-accept'
-  | 'agree-reject'
-  | 'agree-broken'
-  | 'missed-reject'
-  | 'false-error'
-  | 'false-claim'
-  | 'not-gated';
+  'agree-accept' | 'agree-reject' | 'agree-broken' | 'missed-reject' | 'false-error' | 'false-claim' | 'not-gated';
 
 /** A message that says the server itself refuses the object; it must be true. */
 export const CLAIMS_SERVER_REJECTS = /\b(?:API server|upstream CRD|kubectl apply) (?:rejects|refuses)\b|\bmust be of type\b/i;
@@ -96,7 +90,11 @@ const COLUMNS: { key: Outcome | 'server-rejects' | 'total'; title: string }[] = 
 export function matrix(rows: Row[]): string {
   const cats = [...new Set(rows.map((r) => r.c.category))] as Category[];
   const count = (rs: Row[], key: (typeof COLUMNS)[number]['key']) =>
-    key === 'total' ? rs.length : key === 'server-rejects' ? rs.filter((r) => !r.apply.accepted).length : rs.filter((r) => r.outcome === key).length;
+    key === 'total'
+      ? rs.length
+      : key === 'server-rejects'
+        ? rs.filter((r) => !r.apply.accepted).length
+        : rs.filter((r) => r.outcome === key).length;
   const lines = [`| category | ${COLUMNS.map((c) => c.title).join(' | ')} |`, `|---|${COLUMNS.map(() => '---:').join('|')}|`];
   for (const cat of [...cats, 'all' as const]) {
     const rs = cat === 'all' ? rows : rows.filter((r) => r.c.category === cat);

@@ -19,7 +19,12 @@ interface ModDownload {
   Error?: string;
 }
 
-function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
     execFile(cmd, args, { cwd, timeout: timeoutMs, env: { ...process.env, GOFLAGS: '-mod=mod' } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
@@ -44,7 +49,9 @@ export async function mcsApiCrdDir(version = MCS_API_VERSION, timeoutMs = 180_00
       // go printed no JSON (e.g. it is not installed); the error below carries stderr.
     }
     if (r.code !== 0 || !info.Dir)
-      throw new Error(`go mod download ${MCS_API_MODULE}@${version} failed: ${info.Error ?? r.stderr.trim() ?? `exit ${r.code}`}`);
+      throw new Error(
+        `go mod download ${MCS_API_MODULE}@${version} failed: ${info.Error ?? r.stderr.trim() ?? `exit ${r.code}`}`,
+      );
     const dir = join(info.Dir, 'config', 'crd');
     if (!existsSync(join(dir, 'multicluster.x-k8s.io_serviceimports.yaml')))
       throw new Error(`${MCS_API_MODULE}@${version} has no config/crd/multicluster.x-k8s.io_serviceimports.yaml (${dir})`);

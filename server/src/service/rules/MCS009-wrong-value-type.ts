@@ -53,7 +53,13 @@ function shown(n: YNode): string {
 function fixesFor(path: NodePath, node: YNode, want: string): QuickFix[] {
   if (node.type !== 'scalar' || node.value === null) return [];
   if (want === 'string' && typeof node.value !== 'string')
-    return [{ title: `Quote it: "${String(node.value)}"`, edits: [{ op: 'replaceValue', path, text: `"${String(node.value)}"` }], preferred: true }];
+    return [
+      {
+        title: `Quote it: "${String(node.value)}"`,
+        edits: [{ op: 'replaceValue', path, text: `"${String(node.value)}"` }],
+        preferred: true,
+      },
+    ];
   if (want === 'array') {
     const text = typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
     return [{ title: `Make it a list: [${text}]`, edits: [{ op: 'replaceValue', path, text: `[${text}]` }], preferred: true }];
@@ -68,7 +74,14 @@ function finding(kind: string, path: NodePath, node: YNode, schema: FieldSchema,
   const inStatus = path[0] === 'status';
   if (path[0] === 'metadata') {
     // kubectl decodes metadata into ObjectMeta (Go types) before sending anything.
-    const goWant = schema.type === 'map' ? 'map[string]string' : schema.type === 'array' ? 'slice' : schema.type === 'integer' ? 'int64' : schema.type;
+    const goWant =
+      schema.type === 'map'
+        ? 'map[string]string'
+        : schema.type === 'array'
+          ? 'slice'
+          : schema.type === 'integer'
+            ? 'int64'
+            : schema.type;
     return {
       ruleId: 'MCS009',
       message: `${where} is ${shown(node)}, but ObjectMeta declares ${A(schema.type === 'map' ? 'map of strings' : want)}: kubectl apply rejects the ${kind} before sending it (json: cannot unmarshal ${GO_KIND[got] ?? got} into Go struct field ObjectMeta.${where} of type ${goWant}).`,
@@ -151,11 +164,16 @@ function walk(kind: string, root: YNode, rootSchema: FieldSchema): Finding[] {
         const k = keyText(p);
         if (k === undefined || k === '<<' || !p.value) continue;
         const child =
-          schema.type === 'map' ? schema.values : Object.prototype.hasOwnProperty.call(schema.fields ?? {}, k) ? schema.fields?.[k] : undefined;
+          schema.type === 'map'
+            ? schema.values
+            : Object.prototype.hasOwnProperty.call(schema.fields ?? {}, k)
+              ? schema.fields?.[k]
+              : undefined;
         if (child) stack.push({ node: p.value, schema: child, path: [...path, k], inItem: false });
       }
     } else if (node.type === 'seq' && schema.items) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], schema: schema.items, path: [...path, i], inItem: true });
+      for (let i = node.items.length - 1; i >= 0; i--)
+        stack.push({ node: node.items[i], schema: schema.items, path: [...path, i], inItem: true });
     }
   }
   return out;

@@ -5,7 +5,14 @@
 // needs a name (and refuses generateName), and client-side apply copies the object into the
 // last-applied-configuration annotation, which counts against the same 256 KiB.
 // Types (a number where a string belongs) are MCS009's; a name that cannot match a Service is MCS105's.
-import { isDns1123Label, isDns1123Subdomain, labelValueProblem, MAX_DNS_NAME, MAX_LABEL, qualifiedNameProblem } from '../model/names';
+import {
+  isDns1123Label,
+  isDns1123Subdomain,
+  labelValueProblem,
+  MAX_DNS_NAME,
+  MAX_LABEL,
+  qualifiedNameProblem,
+} from '../model/names';
 import { asMap, asScalar, asSeq, keyText, nodeAt, type NodePath } from '../parse/path';
 import type { YNode } from '../parse/yamlTree';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -33,11 +40,20 @@ function nameFindings(ctx: RuleContext, kind: string): Finding[] {
     const why = generated
       ? `it has only generateName "${generated}", and kubectl apply refuses generateName ("cannot use generate name with apply"); ${kind === 'ClusterProperty' ? 'the name of a ClusterProperty is the property it sets' : `a ${kind} must carry the exact name of its Service`}, so a generated name could not work anyway`
       : 'kubectl apply rejects an object without metadata.name ("resource name may not be empty")';
-    return [{ ruleId: 'MCS010', message: `${kind} has no metadata.name: ${why}. Set metadata.name.`, path: meta ? ['metadata'] : ['kind'], target: 'key' }];
+    return [
+      {
+        ruleId: 'MCS010',
+        message: `${kind} has no metadata.name: ${why}. Set metadata.name.`,
+        path: meta ? ['metadata'] : ['kind'],
+        target: 'key',
+      },
+    ];
   }
   if (isDns1123Subdomain(name)) return [];
   const problem =
-    name.length > MAX_DNS_NAME ? `it has ${name.length} characters (at most ${MAX_DNS_NAME})` : `a name is a DNS-1123 subdomain (${SUBDOMAIN_RULE})`;
+    name.length > MAX_DNS_NAME
+      ? `it has ${name.length} characters (at most ${MAX_DNS_NAME})`
+      : `a name is a DNS-1123 subdomain (${SUBDOMAIN_RULE})`;
   const lower = name.toLowerCase();
   return [
     {
@@ -46,7 +62,13 @@ function nameFindings(ctx: RuleContext, kind: string): Finding[] {
       path: ['metadata', 'name'],
       fixes:
         lower !== name && isDns1123Subdomain(lower)
-          ? [{ title: `Change to ${lower}`, edits: [{ op: 'replaceValue', path: ['metadata', 'name'], text: lower }], preferred: true }]
+          ? [
+              {
+                title: `Change to ${lower}`,
+                edits: [{ op: 'replaceValue', path: ['metadata', 'name'], text: lower }],
+                preferred: true,
+              },
+            ]
           : [],
     },
   ];
@@ -73,11 +95,20 @@ function labelFindings(ctx: RuleContext, kind: string): Finding[] {
     const path: NodePath = ['metadata', 'labels', key];
     const keyProblem = qualifiedNameProblem(key);
     if (keyProblem)
-      out.push({ ruleId: 'MCS010', message: `Label key "${short(key)}" is not valid: ${keyProblem}, so the API server rejects the ${kind}.`, path, target: 'key' });
+      out.push({
+        ruleId: 'MCS010',
+        message: `Label key "${short(key)}" is not valid: ${keyProblem}, so the API server rejects the ${kind}.`,
+        path,
+        target: 'key',
+      });
     const value = stringValue(p.value);
     const valueProblem = value === undefined ? undefined : labelValueProblem(value);
     if (valueProblem)
-      out.push({ ruleId: 'MCS010', message: `Label value "${short(value ?? '')}" of ${short(key)} is not valid: ${valueProblem}, so the API server rejects the ${kind}.`, path });
+      out.push({
+        ruleId: 'MCS010',
+        message: `Label value "${short(value ?? '')}" of ${short(key)} is not valid: ${valueProblem}, so the API server rejects the ${kind}.`,
+        path,
+      });
   }
   return out;
 }
@@ -127,7 +158,11 @@ function finalizerFindings(ctx: RuleContext, kind: string): Finding[] {
     const f = stringValue(item);
     const problem = f === undefined ? undefined : qualifiedNameProblem(f);
     if (problem)
-      out.push({ ruleId: 'MCS010', message: `Finalizer "${short(f ?? '')}" is not a qualified name: ${problem}, so the API server rejects the ${kind}.`, path: ['metadata', 'finalizers', i] });
+      out.push({
+        ruleId: 'MCS010',
+        message: `Finalizer "${short(f ?? '')}" is not a qualified name: ${problem}, so the API server rejects the ${kind}.`,
+        path: ['metadata', 'finalizers', i],
+      });
   });
   return out;
 }
