@@ -193,10 +193,9 @@ function schemaCases(kind: string, version: string, apiVersion: string, root: Op
   for (const { path, schema } of schemaPaths(root, base)) {
     if (!withStatus && inStatus(path)) continue;
     const cat: Category = inStatus(path) ? 'status' : 'type';
-    for (const [t, sample] of Object.entries(SAMPLES)) {
-      if (t === schema.type) continue;
-      add(`${fmt(path)} as ${t}`, cat, setAt(base, path, sample));
-    }
+    // Every wrong type for one version; the other version (same schema) gets one, to cover its conversion path.
+    const wrong = Object.entries(SAMPLES).filter(([t]) => t !== schema.type);
+    for (const [t, sample] of withStatus ? wrong : wrong.slice(0, 1)) add(`${fmt(path)} as ${t}`, cat, setAt(base, path, sample));
     // A null is dropped like an absent key; an object with required fields then cannot work (a spec-less import).
     const needed = schema.required?.length
       ? { brokenBeyondServer: `without ${fmt(path)} the required ${schema.required.join(', ')} are missing` }

@@ -111,3 +111,8 @@ export function describeRow(r: Row): string {
     : 'no error from the linter';
   return `${r.outcome}  ${r.c.id}\n    ${server}\n    ${ours}`;
 }
+
+/** describeRow on one line (for the test runner's diagnostics, which escape newlines). */
+export function describeRowInline(r: Row): string {
+  return describeRow(r).replace(/\n\s*/g, ' — ');
+}
