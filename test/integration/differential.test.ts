@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mcsApiCrdDir, MCS_API_VERSION, startClusterset, type Testbed } from '../../testbed/src/index.js';
-import { generateCases, NAMESPACE, type DiffCase } from './differentialCases';
+import { generateCases, NAMESPACE, versionCases, type DiffCase } from './differentialCases';
 import {
   applyAll,
   describeRow,
@@ -23,7 +23,10 @@ import {
 } from './differentialCompare';
 
 const repo = join(import.meta.dirname, '..', '..');
+/** Older releases whose CRDs a second testbed runs, for the version-gated rules (MCS002, MCS005). */
+const OLD_RELEASES = ['v0.2.0', 'v0.4.1'];
 let tb: Testbed;
+const old: Testbed[] = [];
 let cases: DiffCase[];
 let rows: Row[];
 
@@ -42,6 +45,19 @@ before(
       const lint = lintCase(c, MCS_API_VERSION, NAMESPACE);
       return { c, apply: applied[i], lint, outcome: outcomeOf(c, applied[i], lint) };
     });
+    for (const release of OLD_RELEASES) {
+      const dir = await mcsApiCrdDir(release);
+      const t = await startClusterset({ clusters: ['east'], mcsCrdDir: dir });
+      old.push(t);
+      await t.apply('east', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
+      const vc = versionCases(release);
+      const res = await applyAll(vc, join(t.dir, 'differential'), (args) => t.kubectl('east', args), 8);
+      await t.stop();
+      vc.forEach((c, i) => {
+        const lint = lintCase(c, release, NAMESPACE);
+        rows.push({ c, apply: res[i], lint, outcome: outcomeOf(c, res[i], lint) });
+      });
+    }
     if (process.env.CLUSTERSET_WRITE_AGREEMENT) writeAgreement(rows);
   },
   { timeout: 45 * 60_000 },
@@ -49,6 +65,7 @@ before(
 
 after(async () => {
   await tb?.stop();
+  for (const t of old) await t.stop();
 });
 
 test('the generator yields several hundred distinct cases in every category', () => {
@@ -68,6 +85,12 @@ test('the upstream CRDs are the ones served (v0.5.0 labels, no hand-written copy
   const r = await tb.kubectl('east', ['get', 'crd', 'serviceimports.multicluster.x-k8s.io', '-o', 'jsonpath={.metadata.labels}']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /"multicluster\.x-k8s\.io\/release-version":"v0\.5\.0"/);
+});
+
+test('older CRD releases (v0.2.0, v0.4.1): the version-gated rules agree, and both verdicts occur', () => {
+  const vr = rows.filter((r) => r.c.category === 'crd-version');
+  assert.ok(vr.some((r) => r.apply.accepted) && vr.some((r) => !r.apply.accepted));
+  assert.deepEqual(vr.filter((r) => GATING_FAILURES.includes(r.outcome)).map(describeRow), []);
 });
 
 test('cases that depend on YAML 1.1 scalars or on the cluster are reported, not gated', (t) => {

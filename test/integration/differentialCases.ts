@@ -23,6 +23,7 @@ export type Category =
   | 'defaulting'
   | 'status'
   | 'derived-service'
+  | 'crd-version'
   | 'scalar-resolution'
   | 'cluster-dependent';
 
@@ -517,6 +518,39 @@ function scalarResolutionCases(): DiffCase[] {
       kind: 'ClusterProperty',
     },
   ];
+}
+
+/**
+ * For a testbed running an older mcs-api release: each version-dependent field alone, in both API
+ * versions (v1beta1 is served from v0.5.0), linted with clusterset.crdVersion = that release.
+ */
+export function versionCases(release: string): DiffCase[] {
+  const out: DiffCase[] = [];
+  for (const version of ['v1alpha1', 'v1beta1']) {
+    const apiVersion = `multicluster.x-k8s.io/${version}`;
+    const add = (kind: string, id: string, obj: JsonObject) =>
+      out.push({
+        id: `${release} ${kind}/${version} ${id}`,
+        category: 'crd-version',
+        kind,
+        serviceName: 'web',
+        yaml: toYaml(obj),
+      });
+    const se = minimal('ServiceExport', apiVersion);
+    const si = minimal('ServiceImport', apiVersion);
+    add('ServiceExport', 'minimal', se);
+    add('ServiceExport', 'exportedLabels', setAt(se, ['spec', 'exportedLabels'], { tier: 'web' }));
+    add('ServiceExport', 'exportedAnnotations', setAt(se, ['spec', 'exportedAnnotations'], { 'example.com/a': 'b' }));
+    add('ServiceImport', 'minimal', si);
+    add('ServiceImport', 'ips', setAt(si, ['spec', 'ips'], ['10.42.0.10']));
+    add('ServiceImport', 'two ips', setAt(si, ['spec', 'ips'], ['10.42.0.10', 'fd00::10']));
+    add('ServiceImport', 'ipFamilies', setAt(si, ['spec', 'ipFamilies'], ['IPv4']));
+    add('ServiceImport', 'internalTrafficPolicy', setAt(si, ['spec', 'internalTrafficPolicy'], 'Cluster'));
+    add('ServiceImport', 'trafficDistribution', setAt(si, ['spec', 'trafficDistribution'], 'PreferClose'));
+    add('ServiceImport', 'status.conditions', setAt(si, ['status', 'conditions'], []));
+    add('ServiceImport', 'status.endpointSliceObjects', setAt(si, ['status', 'endpointSliceObjects'], 'Present'));
+  }
+  return out;
 }
 
 /**

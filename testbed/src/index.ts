@@ -480,7 +480,7 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
         await applyObjects(ep, toObjects(rbac));
         if (cluster.crds) {
           await applyObjects(ep, crds);
-          await waitCrdsServed(ep, timeout);
+          await waitCrdsServed(ep, crds, timeout);
           await applyObjects(ep, clusterProperties(cluster.name, opts.clustersetName ?? 'testbed'));
           await applyObjects(ep, toObjects(coredns));
         } else {
@@ -515,16 +515,21 @@ export async function openClusterset(dir = defaultStateDir): Promise<Testbed> {
   return makeTestbed(s, binaries, false);
 }
 
-async function waitCrdsServed(ep: Endpoint, timeoutMs: number): Promise<void> {
+/** Every served group/version/plural of the CRDs (an older upstream release serves v1alpha1 only). */
+function servedPaths(crds: KubernetesObject[]): string[] {
+  return crds.flatMap((crd) => {
+    const spec = (
+      crd as { spec?: { group?: string; names?: { plural?: string }; versions?: { name: string; served?: boolean }[] } }
+    ).spec;
+    return (spec?.versions ?? [])
+      .filter((v) => v.served !== false)
+      .map((v) => `/apis/${spec?.group}/${v.name}/${spec?.names?.plural}`);
+  });
+}
+
+async function waitCrdsServed(ep: Endpoint, crds: KubernetesObject[], timeoutMs: number): Promise<void> {
   // Established is not enough: the REST handlers and discovery follow a moment later.
-  const paths = [
-    '/apis/multicluster.x-k8s.io/v1alpha1/serviceexports',
-    '/apis/multicluster.x-k8s.io/v1beta1/serviceexports',
-    '/apis/multicluster.x-k8s.io/v1alpha1/serviceimports',
-    '/apis/multicluster.x-k8s.io/v1beta1/serviceimports',
-    '/apis/about.k8s.io/v1beta1/clusterproperties',
-    '/apis/about.k8s.io/v1alpha1/clusterproperties',
-  ];
+  const paths = servedPaths(crds);
   const deadline = Date.now() + timeoutMs;
   for (const p of paths) {
     for (;;) {
