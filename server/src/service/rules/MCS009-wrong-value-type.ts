@@ -67,7 +67,7 @@ function fixesFor(path: NodePath, node: YNode, want: string): QuickFix[] {
   return [];
 }
 
-function finding(kind: string, path: NodePath, node: YNode, schema: FieldSchema, inItem: boolean): Finding | undefined {
+function finding(kind: string, path: NodePath, node: YNode, schema: FieldSchema, inItem: boolean): Finding {
   const want = CRD_TYPE[schema.type];
   const got = jsonTypeOf(node);
   const where = formatPath(path);
@@ -105,9 +105,7 @@ function finding(kind: string, path: NodePath, node: YNode, schema: FieldSchema,
 }
 
 function matches(schema: FieldSchema, node: YNode): boolean {
-  const got = jsonTypeOf(node);
-  const want = CRD_TYPE[schema.type];
-  return got === want || (want === 'integer' && got === 'integer');
+  return jsonTypeOf(node) === CRD_TYPE[schema.type];
 }
 
 /**
@@ -153,10 +151,8 @@ function walk(kind: string, root: YNode, rootSchema: FieldSchema): Finding[] {
       const inStatus = path[0] === 'status';
       // Status is discarded on create; only a mapping's keys are still reported (unknown fields).
       const reported = !inStatus || (node.type === 'map' && node.pairs.length > 0 && CRD_TYPE[schema.type] !== 'object');
-      if (reported && !(path[0] === 'metadata' && isNull) && !owned(kind, path)) {
-        const f = finding(kind, path, node, schema, v.inItem);
-        if (f) out.push(f);
-      }
+      if (reported && !(path[0] === 'metadata' && isNull) && !owned(kind, path))
+        out.push(finding(kind, path, node, schema, v.inItem));
       continue;
     }
     if (node.type === 'map') {
