@@ -13,6 +13,8 @@ export interface ApplyResult {
 
 export interface LintResult {
   errors: { code: string; message: string }[];
+  /** Diagnostics of any severity whose message says the server refuses the object. */
+  claims: { code: string; message: string }[];
 }
 
 export type Outcome =
@@ -49,18 +51,21 @@ export function lintCase(c: DiffCase, crdVersion: string, namespace: string): Li
   const uri = 'file:///workspace/clusters/east/case.yaml';
   service.setFile('file:///workspace/clusters/east/service.yaml', SERVICE(c.serviceName, namespace), 1);
   service.setFile(uri, c.yaml, 1);
-  const errors = service
+  const all = service
     .validate(uri)
-    .diagnostics.filter((d) => (d.severity ?? 1) === 1)
-    .map((d) => ({ code: String(d.code), message: d.message }));
-  return { errors };
+    .diagnostics.map((d) => ({ code: String(d.code), message: d.message, severity: d.severity ?? 1 }));
+  const strip = ({ code, message }: { code: string; message: string }) => ({ code, message });
+  return {
+    errors: all.filter((d) => d.severity === 1).map(strip),
+    claims: all.filter((d) => CLAIMS_SERVER_REJECTS.test(d.message)).map(strip),
+  };
 }
 
 export function outcomeOf(c: DiffCase, apply: ApplyResult, lint: LintResult): Outcome {
   if (c.notGated) return 'not-gated';
   const weError = lint.errors.length > 0;
   if (!apply.accepted) return weError ? 'agree-reject' : 'missed-reject';
-  if (lint.errors.some((e) => CLAIMS_SERVER_REJECTS.test(e.message))) return 'false-claim';
+  if (lint.claims.length > 0) return 'false-claim';
   if (!weError) return 'agree-accept';
   return c.brokenBeyondServer ? 'agree-broken' : 'false-error';
 }
@@ -106,9 +111,8 @@ export function matrix(rows: Row[]): string {
 
 export function describeRow(r: Row): string {
   const server = r.apply.accepted ? 'server accepts' : `server rejects: ${r.apply.output.split('\n')[0].slice(0, 220)}`;
-  const ours = r.lint.errors.length
-    ? r.lint.errors.map((e) => `${e.code}: ${e.message.slice(0, 200)}`).join(' | ')
-    : 'no error from the linter';
+  const shown = r.outcome === 'false-claim' ? r.lint.claims : r.lint.errors;
+  const ours = shown.length ? shown.map((e) => `${e.code}: ${e.message.slice(0, 200)}`).join(' | ') : 'no error from the linter';
   return `${r.outcome}  ${r.c.id}\n    ${server}\n    ${ours}`;
 }
 
