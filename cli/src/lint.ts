@@ -8,7 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
-import { createLanguageService, PROJECT_CONFIG_FILE, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
+import {
+  createLanguageService,
+  PROJECT_CONFIG_FILE,
+  parseRelease,
+  RULE_CRASH_CODE,
+  type RuleCrash,
+} from '../../server/src/service/public';
 import { reasonOf } from '../../server/src/workspaceFiles';
 import { formatJson } from './format/json';
 import { loadWorkspace } from './workspace';
@@ -40,6 +46,8 @@ Options:
   --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file or .clusterset.yaml wins; unset: inferred from the files)
   --config FILE              project config (default: ./${PROJECT_CONFIG_FILE} when it exists): implementation,
                              rules: {MCS004: warning|off|…}, ignore: [globs], clusters: [{name, paths: [globs]}]
+  --crd-version vX.Y.Z       mcs-api release whose CRDs the clusters run (like clusterset.crdVersion):
+                             version-gated rules (fields newer than the CRDs, v1beta1) judge against it
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   -h, --help                 show this help
@@ -52,6 +60,7 @@ interface LintOptions {
   config?: string;
   format: Format;
   implementation?: Implementation;
+  crdVersion?: string;
   quiet: boolean;
   maxWarnings?: number;
 }
@@ -67,6 +76,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
         format: { type: 'string', default: 'text' },
         implementation: { type: 'string' },
         config: { type: 'string' },
+        'crd-version': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -83,6 +93,9 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
   if (implementation !== undefined && !(IMPLEMENTATIONS as readonly string[]).includes(implementation)) {
     return `unknown --implementation '${implementation}' (${IMPLEMENTATIONS.join(', ')})`;
   }
+  const crdVersion = values['crd-version'];
+  if (crdVersion !== undefined && !parseRelease(crdVersion))
+    return `--crd-version needs an mcs-api release such as v0.5.0, got '${crdVersion}'`;
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) return `--max-warnings needs a whole number ≥ 0, got '${values['max-warnings']}'`;
@@ -93,6 +106,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     config: values.config,
     format: format as Format,
     implementation: implementation as Implementation | undefined,
+    crdVersion,
     quiet: values.quiet ?? false,
     maxWarnings,
   };
@@ -132,16 +146,25 @@ async function loadConfig(
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
   paths: string[],
-  options: { cwd?: string; implementation?: Implementation; config?: string; ignore?: readonly string[] } = {},
+  options: {
+    cwd?: string;
+    implementation?: Implementation;
+    config?: string;
+    crdVersion?: string;
+    ignore?: readonly string[];
+  } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
   const crashes: RuleCrash[] = [];
   const configProblems: LintReport['unreadable'] = [];
   const config = await loadConfig(options.config, cwd, configProblems);
   const configUri = config ? pathToFileURL(resolve(cwd, config.file)).href : undefined;
-  const settings = options.implementation
-    ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
-    : {};
+  const settings = {
+    ...(options.implementation
+      ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
+      : {}),
+    ...(options.crdVersion ? { crdVersion: options.crdVersion } : {}),
+  };
   const service = createLanguageService({
     settings,
     projectConfigUri: configUri,
@@ -189,7 +212,12 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
     return 0;
   }
   const cwd = options.cwd ?? process.cwd();
-  const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation, config: opts.config });
+  const linted = await lintPaths(opts.paths, {
+    cwd,
+    implementation: opts.implementation,
+    config: opts.config,
+    crdVersion: opts.crdVersion,
+  });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
   const shown: LintReport = {

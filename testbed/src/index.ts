@@ -16,6 +16,7 @@ import { attach, detach, freePort, isAlive, isOurs, killGroups, startProcess, ty
 export { ensureBinaries, cacheBase, cacheKey, pinnedVersions, TestbedBuildError } from './build.js';
 export type { Binaries, Logger, PinnedVersions } from './build.js';
 export type { TestbedUser } from './pki.js';
+export { mcsApiCrdDir, MCS_API_MODULE, MCS_API_VERSION } from './upstreamCrds.js';
 
 export interface ClustersetOptions {
   /** Cluster names, also the kubeconfig context names. Default: east, west, central. */
@@ -29,8 +30,13 @@ export interface ClustersetOptions {
   dir?: string;
   /** Keep the processes running after this Node process exits (the CLI's `up`). Default false. */
   detached?: boolean;
-  /** Storage version of the ServiceExport/ServiceImport CRDs. Default v1alpha1. */
+  /** Storage version of the ServiceExport/ServiceImport CRDs. Default v1alpha1 (upstream CRDs: as shipped). */
   mcsStorageVersion?: 'v1alpha1' | 'v1beta1';
+  /**
+   * Folder whose `*.yaml` CRDs replace testbed/crds' multicluster.x-k8s.io CRDs (e.g. the upstream ones from
+   * the sigs.k8s.io/mcs-api module, see upstreamCrds.ts). ClusterProperty stays on testbed/crds.
+   */
+  mcsCrdDir?: string;
   /** Value of the `clusterset.k8s.io` ClusterProperty. Default `testbed`. */
   clustersetName?: string;
   /** Progress lines; default stderr. */
@@ -270,18 +276,28 @@ function validateNames(clusters: string[], noCrds: string[]): void {
     if (!seen.has(n)) throw new Error(`--no-crds names "${n}", which is not among the clusters (${clusters.join(', ')})`);
 }
 
-function loadCrds(storage: 'v1alpha1' | 'v1beta1'): KubernetesObject[] {
-  return readdirSync(crdDir)
+const MCS_GROUP = 'multicluster.x-k8s.io';
+type CrdLike = { spec?: { group?: string; versions?: { name: string; storage: boolean }[] } };
+
+function readCrdDir(dir: string): KubernetesObject[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .flatMap((f) => toObjects(readFileSync(join(crdDir, f), 'utf8')))
-    .map((crd) => {
-      const spec = (crd as { spec?: { group?: string; versions?: { name: string; storage: boolean }[] } }).spec;
-      if (spec?.group === 'multicluster.x-k8s.io' && spec.versions) {
-        for (const v of spec.versions) v.storage = v.name === storage;
-      }
-      return crd;
-    });
+    .flatMap((f) => toObjects(readFileSync(join(dir, f), 'utf8')));
+}
+
+/** Our CRDs, with the MCS ones from `mcsCrdDir` instead when given; `storage` undefined keeps upstream's choice. */
+function loadCrds(storage: 'v1alpha1' | 'v1beta1' | undefined, mcsCrdDir?: string): KubernetesObject[] {
+  const ours = readCrdDir(crdDir);
+  const mcs = mcsCrdDir ? readCrdDir(mcsCrdDir).filter((c) => (c as CrdLike).spec?.group === MCS_GROUP) : [];
+  if (mcsCrdDir && mcs.length === 0) throw new Error(`no ${MCS_GROUP} CRDs in ${mcsCrdDir}`);
+  const crds = mcsCrdDir ? [...ours.filter((c) => (c as CrdLike).spec?.group !== MCS_GROUP), ...mcs] : ours;
+  const wanted = storage ?? (mcsCrdDir ? undefined : 'v1alpha1');
+  for (const crd of crds) {
+    const spec = (crd as CrdLike).spec;
+    if (wanted && spec?.group === MCS_GROUP && spec.versions) for (const v of spec.versions) v.storage = v.name === wanted;
+  }
+  return crds;
 }
 
 function clusterProperties(cluster: string, clusterset: string): KubernetesObject[] {
@@ -455,7 +471,7 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
       tokens,
     );
 
-    const crds = loadCrds(opts.mcsStorageVersion ?? 'v1alpha1');
+    const crds = loadCrds(opts.mcsStorageVersion, opts.mcsCrdDir);
     const coredns = readFileSync(join(manifestDir, 'coredns.yaml'), 'utf8');
     const rbac = readFileSync(join(manifestDir, 'reader-rbac.yaml'), 'utf8');
     await Promise.all(
@@ -464,7 +480,7 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
         await applyObjects(ep, toObjects(rbac));
         if (cluster.crds) {
           await applyObjects(ep, crds);
-          await waitCrdsServed(ep, timeout);
+          await waitCrdsServed(ep, crds, timeout);
           await applyObjects(ep, clusterProperties(cluster.name, opts.clustersetName ?? 'testbed'));
           await applyObjects(ep, toObjects(coredns));
         } else {
@@ -499,16 +515,21 @@ export async function openClusterset(dir = defaultStateDir): Promise<Testbed> {
   return makeTestbed(s, binaries, false);
 }
 
-async function waitCrdsServed(ep: Endpoint, timeoutMs: number): Promise<void> {
+/** Every served group/version/plural of the CRDs (an older upstream release serves v1alpha1 only). */
+function servedPaths(crds: KubernetesObject[]): string[] {
+  return crds.flatMap((crd) => {
+    const spec = (
+      crd as { spec?: { group?: string; names?: { plural?: string }; versions?: { name: string; served?: boolean }[] } }
+    ).spec;
+    return (spec?.versions ?? [])
+      .filter((v) => v.served !== false)
+      .map((v) => `/apis/${spec?.group}/${v.name}/${spec?.names?.plural}`);
+  });
+}
+
+async function waitCrdsServed(ep: Endpoint, crds: KubernetesObject[], timeoutMs: number): Promise<void> {
   // Established is not enough: the REST handlers and discovery follow a moment later.
-  const paths = [
-    '/apis/multicluster.x-k8s.io/v1alpha1/serviceexports',
-    '/apis/multicluster.x-k8s.io/v1beta1/serviceexports',
-    '/apis/multicluster.x-k8s.io/v1alpha1/serviceimports',
-    '/apis/multicluster.x-k8s.io/v1beta1/serviceimports',
-    '/apis/about.k8s.io/v1beta1/clusterproperties',
-    '/apis/about.k8s.io/v1alpha1/clusterproperties',
-  ];
+  const paths = servedPaths(crds);
   const deadline = Date.now() + timeoutMs;
   for (const p of paths) {
     for (;;) {

@@ -45,3 +45,4 @@ export {
 } from './workspaceFilter';
 export { PROJECT_CONFIG_FILE, parseProjectConfig, type ProjectConfig, type ConfigProblem } from './config/projectConfig';
 export { globMatcher } from './model/glob';
+export { parseRelease } from './model/schemas/crdRelease';

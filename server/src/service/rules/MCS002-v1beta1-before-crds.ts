@@ -34,6 +34,9 @@ export const mcs002: Rule = {
     return [
       {
         ruleId: 'MCS002',
+        // A release the user named is a fact about their clusters: kubectl apply then certainly fails (error);
+        // a profile's assumption stays a warning.
+        ...(ctx.settings.crdVersion.trim() ? { severity: 'error' as const } : {}),
         message: `${kind} uses ${apiVersion}, which mcs-api CRDs serve only from ${V1BETA1_RELEASE}, but ${why}: kubectl apply fails with "no matches for kind ${kind} in version ${apiVersion}". Use ${v1alpha1} (identical schema) or upgrade the CRDs to ${V1BETA1_RELEASE} or later and set clusterset.crdVersion.`,
         path: ['apiVersion'],
         fixes: [

@@ -1,6 +1,6 @@
 // MCS005: a field the installed CRD release does not have yet (facts §1, schema evolution): exportedLabels/
 // exportedAnnotations from v0.2.0; ipFamilies, internalTrafficPolicy, trafficDistribution and ServiceImport
-// status.conditions from v0.4.0; status.endpointSliceObjects after v0.5.0. The `since` of each field lives
+// status.conditions from v0.4.0; status.endpointSliceObjects from v0.5.1. The `since` of each field lives
 // in the schema; the installed release comes from clusterset.crdVersion or the profile (crdRelease.ts).
 import { formatPath, keyText, type NodePath } from '../parse/path';
 import type { YNode } from '../parse/yamlTree';
@@ -41,6 +41,9 @@ export const mcs005: Rule = {
       const added = field.sinceNote ?? `in mcs-api ${field.since}`;
       return {
         ruleId: 'MCS005',
+        // A release the user named is a fact about their clusters: strict validation (kubectl's default)
+        // then rejects the object, an error like MCS004's. An inferred one (the aws profile) stays a warning.
+        ...(ctx.settings.crdVersion.trim() ? { severity: 'error' as const } : {}),
         message: `${formatPath(path)} was added to the ${kind} CRD ${added}, but ${installed.source}: the API server rejects the object under strict field validation or prunes the field, so the controller never sees it. Upgrade the CRDs (and set clusterset.crdVersion) or remove the field.`,
         path,
         target: 'key',

@@ -1,7 +1,7 @@
 // MCS105: Service names are DNS-1035 labels, while a ServiceExport's name only has to be a DNS subdomain,
 // so an export named like "web.v2" or "9web" is accepted and can never match a Service.
-import { isDns1035Label, MAX_LABEL } from '../model/names';
-import { stringAt } from '../parse/path';
+import { isDns1035Label, isDns1123Subdomain, MAX_LABEL } from '../model/names';
+import { asScalar, nodeAt } from '../parse/path';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const mcs105: Rule = {
@@ -10,8 +10,10 @@ export const mcs105: Rule = {
   severity: 'error',
   kinds: ['ServiceExport'],
   check(ctx: RuleContext): Finding[] {
-    const name = stringAt(ctx.doc.root, ['metadata', 'name']);
-    if (name === undefined || isDns1035Label(name)) return [];
+    const scalar = asScalar(nodeAt(ctx.doc.root, ['metadata', 'name']));
+    const name = typeof scalar?.value === 'string' ? scalar.value : undefined;
+    // A name that is not even a DNS subdomain (or not a string) is refused by the API server: MCS010/MCS011.
+    if (name === undefined || isDns1035Label(name) || !isDns1123Subdomain(name)) return [];
     const why =
       name.length > MAX_LABEL
         ? `it has ${name.length} characters and a Service name has at most ${MAX_LABEL}`

@@ -3,7 +3,7 @@
 // 1.33 behind PreferSameTrafficDistribution, on by default from 1.34); PreferClose is a deprecated alias of
 // PreferSameZone. Applies to every Service and ServiceImport (the ServiceImport CRD has no enum).
 import { atLeast, kubernetesMinor } from '../model/kubeVersion';
-import { stringAt } from '../parse/path';
+import { asScalar, nodeAt } from '../parse/path';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const VALUES = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
@@ -15,7 +15,9 @@ export const mcs305: Rule = {
   severity: 'error',
   kinds: ['Service', 'ServiceImport'],
   check(ctx: RuleContext): Finding[] {
-    const value = stringAt(ctx.doc.root, PATH);
+    const scalar = asScalar(nodeAt(ctx.doc.root, PATH));
+    // Only strings: another type is refused by the API server for its type (MCS011).
+    const value = typeof scalar?.value === 'string' ? scalar.value : undefined;
     if (value === undefined) return [];
     const minor = kubernetesMinor(ctx.settings.kubernetesVersion);
     const version = `Kubernetes 1.${minor}`;

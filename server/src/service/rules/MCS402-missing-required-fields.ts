@@ -1,4 +1,5 @@
 // MCS402: the ServiceImport CRD requires spec.type and spec.ports, and `port` in every ports entry (facts §3).
+// spec itself is not required (upstream v0.5.0): a spec-less import is accepted but cannot work.
 import { asMap, hasPath, nodeAt } from '../parse/path';
 import { describeScalar, importPorts, objectLabel } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -22,10 +23,14 @@ export const mcs402: Rule = {
         : isAbsent(specNode)
           ? 'an empty spec'
           : `a spec that is ${describeScalar(specNode)}, not a mapping`;
+      // The CRD does not require spec itself, and a null is dropped: only a scalar or list spec is refused.
+      const consequence = isAbsent(specNode)
+        ? 'the API server accepts it (spec itself is optional in the CRD), but an import without type and ports has no port to serve: DNS answers nothing and no controller can derive a Service from it. Add spec.type and spec.ports'
+        : `the CRD declares an object with type and ports, so ${REJECTED}`;
       return [
         {
           ruleId: 'MCS402',
-          message: `ServiceImport ${label} has ${what}: the CRD requires spec.type and spec.ports, so ${REJECTED}.`,
+          message: `ServiceImport ${label} has ${what}: ${consequence}.`,
           path: hasSpecKey ? ['spec'] : ['kind'],
           target: 'key',
         },

@@ -19,8 +19,9 @@ export const mcs407: Rule = {
     seq.items.forEach((item, i) => {
       const path = ['spec', 'ipFamilies', i];
       const value = stringScalar(item)?.value as string | undefined;
-      if (value === undefined || !(FAMILIES as readonly string[]).includes(value)) {
-        const fix = value === undefined ? undefined : caseFixFor(value.replace(/^ip(v)?/i, 'IPv'), FAMILIES);
+      if (value === undefined) return; // not a string: the API server rejects its type (MCS011)
+      if (!(FAMILIES as readonly string[]).includes(value)) {
+        const fix = caseFixFor(value.replace(/^ip(v)?/i, 'IPv'), FAMILIES);
         findings.push({
           ruleId: 'MCS407',
           message: `spec.ipFamilies[${i}] is ${describeScalar(item)}, not IPv4 or IPv6 (case-sensitive): the CRD accepts it, but the controller cannot allocate a VIP for an unknown family and reports IPFamilyNotSupported.`,

@@ -1,5 +1,6 @@
 // MCS410: ports[].protocol is TCP, UDP or SCTP (default TCP). The CRD has no enum, so the API server
 // accepts `protocol: HTTP`, but nothing can program a data path for it (facts §3, description-only).
+// An empty protocol is not a finding: Service defaulting (SetDefaults_ServicePort) makes it TCP.
 import { findPair, pairAt } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
 import { describeScalar, enumMismatch, importPorts, replaceValueFix, type PortEntry } from './MCS4xx-import-helpers';
@@ -26,7 +27,8 @@ export const mcs410: Rule = {
     for (const port of importPorts(ctx.doc)) {
       const path = [...port.path, 'protocol'];
       const bad = enumMismatch(ctx.doc.root, path, PROTOCOLS);
-      if (!bad) continue;
+      // "" is defaulted: the derived Service's defaulting turns an empty protocol into TCP.
+      if (!bad || bad.value === '') continue;
       const { node, value, caseFix } = bad;
       const app = value === undefined ? undefined : APP_PROTOCOLS[value.toUpperCase()];
       const fixes: QuickFix[] = caseFix

@@ -27,7 +27,7 @@ export function appProtocolProblem(value: string): string | undefined {
 export const mcs414: Rule = {
   id: 'MCS414',
   title: 'Invalid appProtocol',
-  severity: 'warning',
+  severity: 'error',
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
@@ -36,7 +36,8 @@ export const mcs414: Rule = {
       const node = nodeAt(ctx.doc.root, path);
       if (!node || (node.type === 'scalar' && node.value === null)) continue;
       const value = stringScalar(node)?.value as string | undefined;
-      const problem = value === undefined ? `it is ${describeScalar(node)}, not a string` : appProtocolProblem(value);
+      if (value === undefined) continue; // not a string: the API server rejects its type (MCS011)
+      const problem = appProtocolProblem(value);
       if (!problem) continue;
       findings.push({
         ruleId: 'MCS414',

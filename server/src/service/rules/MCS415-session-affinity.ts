@@ -20,7 +20,8 @@ export const mcs415: Rule = {
     const affinityPath = ['spec', 'sessionAffinity'];
     const affinity = stringScalar(nodeAt(doc.root, affinityPath))?.value as string | undefined;
     const bad = enumMismatch(doc.root, affinityPath, AFFINITIES);
-    if (bad) {
+    // "" is defaulted: a derived Service with an empty sessionAffinity gets None (SetDefaults_Service).
+    if (bad && bad.value !== '') {
       const fix = bad.caseFix;
       findings.push({
         ruleId: 'MCS415',
@@ -54,13 +55,9 @@ function timeoutFindings(doc: ParsedDocument): Finding[] {
   const node = nodeAt(doc.root, TIMEOUT_PATH);
   if (!node || (node.type === 'scalar' && node.value === null)) return [];
   const value = node.type === 'scalar' ? node.value : undefined;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_TIMEOUT_SECONDS) return [];
-  const what =
-    typeof value === 'string'
-      ? `the string "${value}": the CRD declares an int32, so the API server rejects the ServiceImport`
-      : typeof value === 'number' && Number.isInteger(value)
-        ? `${value}, outside 1–${MAX_TIMEOUT_SECONDS}: Service validation rejects it, so a derived Service carrying it is refused and ClientIP affinity never takes effect`
-        : `${describeScalar(node)}, not an integer: the API server rejects the ServiceImport`;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return []; // a type the API server rejects: MCS011
+  if (value >= 1 && value <= MAX_TIMEOUT_SECONDS) return [];
+  const what = `${value}, outside 1–${MAX_TIMEOUT_SECONDS}: Service validation rejects it, so a derived Service carrying it is refused and ClientIP affinity never takes effect`;
   return [
     {
       ruleId: 'MCS415',

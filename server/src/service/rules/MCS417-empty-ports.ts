@@ -1,4 +1,5 @@
-// MCS417: `ports: []` passes the CRD (required, but no minItems) yet the import exposes nothing (facts §3).
+// MCS417: `ports: []` passes the CRD (required, but no minItems) yet the import exposes nothing, and a
+// Service without ports (what a controller derives from it) is refused: an error like its siblings (facts §3).
 import { asSeq, nodeAt } from '../parse/path';
 import { objectLabel } from './MCS4xx-import-helpers';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -6,7 +7,7 @@ import type { Finding, Rule, RuleContext } from './rule';
 export const mcs417: Rule = {
   id: 'MCS417',
   title: 'Empty ports list',
-  severity: 'warning',
+  severity: 'error',
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const ports = asSeq(nodeAt(ctx.doc.root, ['spec', 'ports']));

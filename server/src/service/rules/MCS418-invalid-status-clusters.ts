@@ -53,7 +53,7 @@ export const mcs418: Rule = {
         findings.push({
           ruleId: 'MCS418',
           severity,
-          message: `status.clusters[${i}] repeats cluster "${name}" (also at [${first}]): cluster is the list-map key, so the API server rejects the duplicate.`,
+          message: `status.clusters[${i}] repeats cluster "${name}" (also at [${first}]): cluster is the list-map key, so the API server rejects it when a controller writes the status (an applied manifest has its status discarded).`,
           path: [...path, 'cluster'],
         });
       } else seen.set(name, i);

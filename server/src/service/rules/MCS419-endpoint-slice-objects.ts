@@ -12,7 +12,7 @@ export const mcs419: Rule = {
   kinds: ['ServiceImport'],
   check(ctx: RuleContext): Finding[] {
     const path = ['status', 'endpointSliceObjects'];
-    const bad = enumMismatch(ctx.doc.root, path, VALUES);
+    const bad = enumMismatch(ctx.doc.root, path, VALUES, true);
     if (!bad) return [];
     const { node, value } = bad;
     const fix =
@@ -24,7 +24,7 @@ export const mcs419: Rule = {
     return [
       {
         ruleId: 'MCS419',
-        message: `status.endpointSliceObjects is ${describeScalar(node)}, not Present or Absent (enum): the API server rejects the status update, and consumers such as Gateway API implementations cannot tell whether MCS EndpointSlices exist.${suggestion ? ` Write ${suggestion}.` : ''}`,
+        message: `status.endpointSliceObjects is ${describeScalar(node)}, not Present or Absent (enum): the API server rejects it when a controller writes the status (an applied manifest has its status discarded), and consumers such as Gateway API implementations cannot tell whether MCS EndpointSlices exist.${suggestion ? ` Write ${suggestion}.` : ''}`,
         path,
         fixes: suggestion ? [replaceValueFix(path, suggestion)] : [],
       },

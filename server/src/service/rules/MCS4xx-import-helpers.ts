@@ -73,16 +73,22 @@ export interface EnumMismatch {
   caseFix: string | undefined;
 }
 
-/** The value at `path` when it is set but outside `allowed`; a missing or null value is another rule's business. */
+/**
+ * The string value at `path` when it is outside `allowed`. A missing or null value is another rule's
+ * business, and so is a value that is not a string at all (a number, a list): the API server rejects those
+ * for their type, which MCS011 reports.
+ */
 export function enumMismatch(
   root: YNode | null | undefined,
   path: NodePath,
   allowed: readonly string[],
+  /** Also non-string values: status fields, whose types MCS011 does not report (status is discarded on create). */
+  nonStrings = false,
 ): EnumMismatch | undefined {
   const node = nodeAt(root, path);
   if (!node || (node.type === 'scalar' && node.value === null)) return undefined;
   const value = stringScalar(node)?.value as string | undefined;
-  if (value !== undefined && allowed.includes(value)) return undefined;
+  if ((value === undefined && !nonStrings) || (value !== undefined && allowed.includes(value))) return undefined;
   return { node, value, caseFix: value === undefined ? undefined : caseFixFor(value, allowed) };
 }
 

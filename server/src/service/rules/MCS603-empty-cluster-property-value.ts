@@ -11,6 +11,9 @@ export const mcs603: Rule = {
   check(ctx: RuleContext): Finding[] {
     const root = ctx.doc.root;
     const name = stringAt(root, ['metadata', 'name']) ?? 'ClusterProperty';
+    const spec = nodeAt(root, ['spec']);
+    // A spec that is not a mapping is refused for its type (MCS011).
+    if (spec && spec.type !== 'map' && !(spec.type === 'scalar' && spec.value === null)) return [];
     const value = nodeAt(root, ['spec', 'value']);
     const finding = (message: string, path: string[], target?: 'key'): Finding[] => [{ ruleId: 'MCS603', message, path, target }];
     if (!value) {

@@ -82,7 +82,7 @@ export function checkConditions(doc: ParsedDocument, path: NodePath, options: Co
     if (first !== undefined) {
       findings.push({
         ruleId: 'MCS420',
-        message: `Condition type "${type}" appears twice (also condition ${first}): type is the list-map key, so the API server rejects the duplicate.`,
+        message: `Condition type "${type}" appears twice (also condition ${first}): type is the list-map key, so the API server rejects it when a controller writes the status (an applied manifest has its status discarded).`,
         path: [...itemPath, 'type'],
       });
     } else seenTypes.set(type, i);
@@ -97,7 +97,7 @@ function checkCondition(doc: ParsedDocument, map: YMap, itemPath: NodePath, opti
   if (missing.length > 0) {
     findings.push({
       ruleId: 'MCS420',
-      message: `Condition is missing ${missing.join(', ')}: metav1.Condition requires type, status, reason, message and lastTransitionTime, so the API server rejects the status.`,
+      message: `Condition is missing ${missing.join(', ')}: metav1.Condition requires type, status, reason, message and lastTransitionTime, so the API server rejects it when a controller writes the status (an applied manifest has its status discarded).`,
       path: itemPath,
     });
   }
@@ -129,7 +129,7 @@ function checkCondition(doc: ParsedDocument, map: YMap, itemPath: NodePath, opti
   if (timeNode && !isAbsent(timeNode) && (time === undefined || !DATE_TIME.test(time))) {
     findings.push({
       ruleId: 'MCS420',
-      message: `lastTransitionTime ${describeScalar(timeNode)} is not an RFC 3339 date-time such as "2026-01-01T00:00:00Z", so the API server rejects the status.`,
+      message: `lastTransitionTime ${describeScalar(timeNode)} is not an RFC 3339 date-time such as "2026-01-01T00:00:00Z", so the API server rejects it when a controller writes the status (an applied manifest has its status discarded).`,
       path: at('lastTransitionTime'),
     });
   }
@@ -157,7 +157,7 @@ function checkStatus(map: YMap, path: NodePath): Finding[] {
     return [
       {
         ruleId: 'MCS420',
-        message: `Condition status is the YAML boolean ${String(value)}${yaml11NoteFor(node)}, but the CRD enum is the strings "True", "False", "Unknown": the API server rejects the status. Quote it: "${fixed}".`,
+        message: `Condition status is the YAML boolean ${String(value)}${yaml11NoteFor(node)}, but the CRD enum is the strings "True", "False", "Unknown": the API server rejects it when a controller writes the status (an applied manifest has its status discarded). Quote it: "${fixed}".`,
         path,
         fixes: [replaceValueFix(path, `"${fixed}"`, `Change status to "${fixed}"`)],
       },
@@ -167,7 +167,7 @@ function checkStatus(map: YMap, path: NodePath): Finding[] {
   return [
     {
       ruleId: 'MCS420',
-      message: `Condition status is ${describeScalar(node)}, not "True", "False" or "Unknown" (case-sensitive enum): the API server rejects the status.`,
+      message: `Condition status is ${describeScalar(node)}, not "True", "False" or "Unknown" (case-sensitive enum): the API server rejects it when a controller writes the status (an applied manifest has its status discarded).`,
       path,
       fixes: fixed ? [replaceValueFix(path, `"${fixed}"`, `Change status to "${fixed}"`)] : [],
     },
@@ -192,7 +192,7 @@ function checkReason(
     return [
       {
         ruleId: 'MCS420',
-        message: `Condition reason ${describeScalar(node)} does not match ^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$ (at most 1024 characters; CamelCase, no spaces): the API server rejects the status.`,
+        message: `Condition reason ${describeScalar(node)} does not match ^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$ (at most 1024 characters; CamelCase, no spaces): the API server rejects it when a controller writes the status (an applied manifest has its status discarded).`,
         path,
         fixes:
           cleaned && REASON.test(cleaned) && cleaned.length <= 1024

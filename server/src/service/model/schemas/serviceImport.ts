@@ -101,8 +101,8 @@ export const SERVICE_IMPORT: KindSchema = {
       endpointSliceObjects: str(
         'Whether MCS EndpointSlices exist for this import (`Present` | `Absent`), for consumers such as Gateway API implementations.',
         {
+          // In config/crd of the sigs.k8s.io/mcs-api module from v0.5.1 (checked with go mod download).
           since: 'v0.5.1',
-          sinceNote: 'after mcs-api v0.5.0 (exact release unverified)',
           enum: ['Present', 'Absent'],
         },
       ),

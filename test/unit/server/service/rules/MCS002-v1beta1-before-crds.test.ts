@@ -5,10 +5,10 @@ import { applyFix } from '../../../../helpers/quickFix';
 
 const EXPORT = 'apiVersion: multicluster.x-k8s.io/v1beta1\nkind: ServiceExport\nmetadata: {name: web, namespace: shop}\n';
 
-test('MCS002 warns on v1beta1 when clusterset.crdVersion predates v0.5.0, on the apiVersion value', () => {
+test('MCS002 is an error for v1beta1 when clusterset.crdVersion (a named release) predates v0.5.0, on the apiVersion value', () => {
   const d = lintOne(EXPORT, 'MCS002', { crdVersion: 'v0.4.1' });
   assert.equal(d.length, 1);
-  assert.deepEqual([d[0].line, d[0].character, d[0].endLine, d[0].endCharacter, d[0].severity], [0, 12, 0, 41, 2]);
+  assert.deepEqual([d[0].line, d[0].character, d[0].endLine, d[0].endCharacter, d[0].severity], [0, 12, 0, 41, 1]);
   assert.match(d[0].message, /serve only from v0\.5\.0, but clusterset\.crdVersion is v0\.4\.1/);
   assert.match(d[0].message, /no matches for kind ServiceExport in version multicluster\.x-k8s\.io\/v1beta1/);
   assert.match(d[0].message, /Use multicluster\.x-k8s\.io\/v1alpha1 \(identical schema\)/);

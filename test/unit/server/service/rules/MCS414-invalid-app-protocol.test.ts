@@ -6,11 +6,11 @@ import { appProtocolProblem } from '../../../../../server/src/service/rules/MCS4
 const HEAD = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\n';
 const withApp = (a: string) => `${HEAD}spec: {type: ClusterSetIP, ports: [{port: 80, appProtocol: ${a}}]}\n`;
 
-test('MCS414 warns on an appProtocol with a space in the prefix', () => {
+test('MCS414 is an error for an appProtocol with a space in the prefix (the derived Service is refused)', () => {
   const d = lintOne(withApp('"my company/proto"'), 'MCS414');
   assert.deepEqual(
     d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
-    [[3, 59, 3, 77, 2]],
+    [[3, 59, 3, 77, 1]],
   );
   assert.match(d[0].message, /appProtocol "my company\/proto" is not valid: the prefix "my company" is not a DNS subdomain/);
 });

@@ -13,11 +13,10 @@ test('MCS415 flags a ClientIP timeout above 86400 seconds', () => {
   );
   assert.deepEqual(at(d), [[7, 53, 7, 58, 1]]);
   assert.match(d[0].message, /timeoutSeconds is 90000, outside 1–86400/);
-  assert.match(
-    lintOne(`${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: "60"}}\n`, 'MCS415')[0]
-      .message,
-    /the string "60": the CRD declares an int32/,
-  );
+  // A string is refused for its type: MCS011 reports it, in the API server's words.
+  const quoted = `${HEAD}  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: "60"}}\n`;
+  assert.deepEqual(lintOne(quoted, 'MCS415'), []);
+  assert.match(lintOne(quoted, 'MCS011')[0].message, /timeoutSeconds in body must be of type integer: \\"string\\"/);
 });
 
 test('MCS415 flags an unknown sessionAffinity and fixes its case', () => {

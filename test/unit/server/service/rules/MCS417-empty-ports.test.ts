@@ -4,11 +4,11 @@ import { lintOne } from '../../../../helpers/lint';
 
 const HEAD = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\n';
 
-test('MCS417 warns on an empty ports list', () => {
+test('MCS417 is an error for an empty ports list (the derived Service is refused)', () => {
   const d = lintOne(`${HEAD}spec: {type: ClusterSetIP, ports: []}\n`, 'MCS417');
   assert.deepEqual(
     d.map((x) => [x.line, x.character, x.endLine, x.endCharacter, x.severity]),
-    [[3, 34, 3, 36, 2]],
+    [[3, 34, 3, 36, 1]],
   );
   assert.match(
     d[0].message,
