@@ -66,7 +66,7 @@ function runRules(
   // misspelled or missing MCS kind has its own rule (MCS009), nothing else applies to what kubectl cannot map.
   const foreign = doc.kind !== undefined && isForeignObject(doc.kind, doc.apiVersion);
   const dispatchKind = doc.kindSuggestion ? MISNAMED_KIND : doc.kind;
-  const rules = dispatchKind && !foreign ? RULES_BY_KIND.get(dispatchKind) : undefined;
+  const rules = dispatchKind && !foreign && !isUnrenderedTemplate(doc) ? RULES_BY_KIND.get(dispatchKind) : undefined;
   if (!rules) return [];
   const cached = localCache.get(doc);
   let local: Array<{ rule: Rule; finding: Finding }>;
@@ -152,7 +152,16 @@ const OWN_PROBLEM_CODES = new Set([
   'BAD_TAG',
 ]);
 
+/**
+ * A document with Go template actions that does not parse (a Helm chart's templates/, a `{{ .Values.x }}` file
+ * rendered later) is not YAML yet: what is wrong with it belongs to the template engine, so we say nothing.
+ */
+export function isUnrenderedTemplate(doc: ParsedDocument): boolean {
+  return doc.syntaxProblems.length > 0 && doc.text.includes('{{');
+}
+
 function reportsSyntaxOf(doc: ParsedDocument, index: WorkspaceIndex, scope: SyntaxErrorScope): boolean {
+  if (isUnrenderedTemplate(doc)) return false;
   if (scope === 'all' || doc.kindSuggestion || doc.mcsRelated) return true;
   if (isOwnSchemaKind(doc.kind) && !(doc.kind && isForeignObject(doc.kind, doc.apiVersion))) return true;
   if (doc.items?.some((i) => isOwnSchemaKind(i.kind) || i.kindSuggestion)) return true;
@@ -202,7 +211,8 @@ export function validateFile(
     if (doc.syntaxProblems.length) {
       const all = reportsSyntaxOf(doc, index, syntaxErrors);
       for (const p of doc.syntaxProblems)
-        if (all || OWN_PROBLEM_CODES.has(p.code)) diagnostics.push(syntaxDiagnostic(file, placed.offset, p));
+        if (all || (OWN_PROBLEM_CODES.has(p.code) && !isUnrenderedTemplate(doc)))
+          diagnostics.push(syntaxDiagnostic(file, placed.offset, p));
     }
     if (doc.skipped) continue;
     const objectOff = annotationSuppressions(doc);

@@ -151,13 +151,6 @@ export const EXPECTED: Readonly<Record<string, RepoExpectation>> = {
         'true: an unnamed port gets no SRV record under clusterset.local',
       ],
       ['MCS108', 'error', 'gateway/docs/store-west-1-service.yaml', 23, 'true: the same export twice in one file'],
-      [
-        'MCS101',
-        'warning',
-        'gateway/docs/store-west-1-service.yaml',
-        41,
-        'true: follows from the YAML error (the namespace line is broken)',
-      ],
       ['YAML', 'error', 'gateway/docs/store-west-1-service.yaml', 42, 'true: two versions of the file pasted together'],
       ['YAML', 'error', 'gateway/docs/store-west-1-service.yaml', 43, 'true: two versions of the file pasted together'],
       ['YAML', 'error', 'gateway/docs/store-west-1-service.yaml', 44, 'true: two versions of the file pasted together'],

@@ -8,6 +8,7 @@
 //     - { name: gke-1, paths: [gke-1/**] }
 //
 // Parsing never throws; every problem of the file itself is a located message.
+import { writtenText } from '../parse/yaml11';
 import { IMPLEMENTATIONS, RULE_LEVELS, type Implementation, type RuleLevel } from '../../protocol';
 import { isDns1123Label } from '../model/names';
 import { parseDocumentText } from '../parse/parsedDocument';
@@ -35,8 +36,12 @@ export interface ParsedProjectConfig {
 
 const KEYS = ['implementation', 'rules', 'ignore', 'clusters'] as const;
 
+/**
+ * A scalar as the user wrote it. This file is ours (kubectl never reads it), so `MCS104: off` means the level
+ * "off", not the YAML 1.1 boolean false the manifest parser resolves it to.
+ */
 function scalarText(n: YNode | null): string | undefined {
-  return n?.type === 'scalar' && n.value !== null ? String(n.value) : undefined;
+  return n?.type === 'scalar' && n.value !== null ? writtenText(n) : undefined;
 }
 
 /** Reads the config; `knownRules` are the rule ids a `rules:` entry may name. */

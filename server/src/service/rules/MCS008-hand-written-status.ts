@@ -2,6 +2,7 @@
 // subresource, so status in a create/apply request is ignored; the controller owns it (facts §1, §2).
 import { findPair, keyText, nodeAt, type NodePath } from '../parse/path';
 import type { ParsedDocument } from '../parse/parsedDocument';
+import { isServerDump } from './MCS4xx-import-helpers';
 import type { FixEdit, Finding, Rule, RuleContext } from './rule';
 
 /**
@@ -36,6 +37,8 @@ export const mcs008: Rule = {
   check(ctx: RuleContext): Finding[] {
     const root = ctx.doc.root;
     if (root?.type !== 'map' || !root.pairs.some((p) => keyText(p) === 'status')) return [];
+    // A `kubectl get -o yaml` dump carries the status the controller wrote: nothing to remove there.
+    if (isServerDump(ctx.doc)) return [];
     const remove = removePairEdit(ctx.doc, ['status']);
     const owner =
       ctx.doc.kind === 'ServiceExport'
