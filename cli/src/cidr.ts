@@ -3,8 +3,10 @@
 // Exit 0: every cluster answered; 1: some cluster failed (the others are still printed); 2: usage error.
 import { parseArgs } from 'node:util';
 import { formatCidrJson, formatCidrText, formatCidrYaml } from '../../clusters/src/cidrReport';
-import { discoverCidrs, type DiscoverOptions } from '../../clusters/src/cidrs';
+import { discoverCidrs, type ClusterCidrReport, type DiscoverOptions } from '../../clusters/src/cidrs';
+import type { ClusterFault } from '../../clusters/src/faults';
 import { listContexts } from '../../clusters/src/kubeconfig';
+import { redact } from '../../clusters/src/redact';
 
 type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'yaml'] as const;
@@ -99,9 +101,25 @@ export async function runCidr(
     timeoutMs: a.timeoutMs,
     ...(a.kubeconfig ? { kubeconfigPath: a.kubeconfig } : {}),
   };
-  const reports = await discover(contexts, options);
+  const reports = (await discover(contexts, options)).map(scrubbed);
   stdout.write(
     a.format === 'json' ? formatCidrJson(reports) : a.format === 'yaml' ? formatCidrYaml(reports) : formatCidrText(reports),
   );
   return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+/**
+ * The last line of defence before anything is printed: every message of a report (faults, per-source
+ * faults, warnings built from cluster data) once more through redact(), which knows every credential of
+ * the kubeconfig and every token a plugin issued in this process. Names and URLs we print stay readable.
+ */
+function scrubbed(r: ClusterCidrReport): ClusterCidrReport {
+  const keep = { keep: [r.context, r.server] };
+  const f = (x: ClusterFault): ClusterFault => ({ ...x, message: redact(x.message, [], keep) });
+  return {
+    ...r,
+    ...(r.fault ? { fault: f(r.fault) } : {}),
+    warnings: r.warnings.map((w) => redact(w, [], keep)),
+    sources: r.sources.map((s) => (s.fault ? { ...s, fault: f(s.fault) } : s)),
+  };
 }

@@ -58,8 +58,9 @@ function mixedPieceIsName(p: string): boolean {
  * secret by default) also masks every mixed-case run with a digit in it.
  */
 export function isTokenLike(run: string, strict = false): boolean {
+  if (run.length < 16) return false;
   const core = run.replace(/^[.\-_~/]+|[.\-_~]+$/g, '');
-  if (core.length < 16 || UUID.test(core)) return false;
+  if (UUID.test(core)) return false;
   // Base64 padding on a run that mixes case (an all-caps `NAME=` is an environment variable).
   if (/[A-Za-z0-9]={1,2}$/.test(core) && /[a-z]/.test(core) && /[A-Z]/.test(core)) return true;
   if (/^eyJ/.test(core) || /\+/.test(core) || /^[0-9a-f]{16,}$/i.test(core)) return true;
