@@ -111,11 +111,14 @@ export async function runCidr(
 /**
  * The last line of defence before anything is printed: every message of a report (faults, per-source
  * faults, warnings built from cluster data) once more through redact(), which knows every credential of
- * the kubeconfig and every token a plugin issued in this process. Names and URLs we print stay readable.
+ * the kubeconfig and every token a plugin issued in this process (also one issued after the message was
+ * made). Names and URLs we print stay readable.
  */
 function scrubbed(r: ClusterCidrReport): ClusterCidrReport {
   const keep = { keep: [r.context, r.server] };
-  const f = (x: ClusterFault): ClusterFault => ({ ...x, message: redact(x.message, [], keep) });
+  // Fault messages were pattern-redacted when they were made (makeFault); here they lose every secret
+  // learnt since. Warnings quote cluster data and get the whole treatment.
+  const f = (x: ClusterFault): ClusterFault => ({ ...x, message: redact(x.message, [], { verbatimOnly: true }) });
   return {
     ...r,
     ...(r.fault ? { fault: f(r.fault) } : {}),

@@ -102,6 +102,8 @@ export interface RedactOptions {
   keep?: readonly (string | undefined)[];
   /** Output of a credential plugin: secret by default (see isTokenLike). */
   strict?: boolean;
+  /** Only remove known secrets verbatim (for text that was pattern-redacted already, e.g. a fault message). */
+  verbatimOnly?: boolean;
 }
 
 /**
@@ -113,6 +115,7 @@ export function redact(text: string, secrets: readonly string[] = [], options: R
   // Longest first, so a secret containing another one is removed whole.
   const all = [...secrets, ...KNOWN_SECRETS].sort((a, b) => b.length - a.length);
   let out = removeVerbatim(text, all);
+  if (options.verbatimOnly) return out;
   const kept: string[] = [];
   for (const k of options.keep ?? []) {
     if (!k || k.length < 4 || !out.includes(k)) continue;
