@@ -38,12 +38,17 @@ function run(spec: ExecSpec, timeoutMs = 5000, signal?: AbortSignal) {
 
 const credential = (status: object, apiVersion = V1) => JSON.stringify({ apiVersion, kind: 'ExecCredential', status });
 
+/** Whether `pid` still runs. A zombie (killed, not yet reaped: a container's PID 1 may never reap) does not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return process.platform !== 'linux';
   }
 }
 
