@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMPLEMENTATIONS, type Implementation } from '../../server/src/protocol';
 import { createLanguageService } from '../../server/src/service/public';
+import { capPerFile, DEFAULT_MAX_PER_FILE } from './format/cap';
 import { formatJson } from './format/json';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -33,6 +34,7 @@ Options:
   --implementation NAME      ${IMPLEMENTATIONS.join('|')} (a ClusterSet file in the paths wins)
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
+  --max-per-file N           print at most N findings per file, then a summary line (default ${DEFAULT_MAX_PER_FILE}; 0: all)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error or unreadable path.`;
@@ -43,6 +45,7 @@ interface LintOptions {
   implementation?: Implementation;
   quiet: boolean;
   maxWarnings?: number;
+  maxPerFile: number;
 }
 
 /** The options, or a usage error message. */
@@ -57,6 +60,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
         implementation: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
+        'max-per-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -76,7 +80,13 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     if (!/^\d+$/.test(values['max-warnings'])) return `--max-warnings needs a whole number ≥ 0, got '${values['max-warnings']}'`;
     maxWarnings = Number(values['max-warnings']);
   }
+  let maxPerFile = DEFAULT_MAX_PER_FILE;
+  if (values['max-per-file'] !== undefined) {
+    if (!/^\d+$/.test(values['max-per-file'])) return `--max-per-file needs a whole number ≥ 0, got '${values['max-per-file']}'`;
+    maxPerFile = Number(values['max-per-file']);
+  }
   return {
+    maxPerFile,
     paths: positionals.length ? positionals : ['.'],
     format: format as Format,
     implementation: implementation as Implementation | undefined,
@@ -168,7 +178,8 @@ export async function lintPaths(
       code: String(d.code ?? ''),
       message: d.message,
     }));
-    diagnostics.push(...ofFile.sort(byPosition));
+    // One at a time: spreading 150k findings into push() overflows the call stack.
+    for (const d of ofFile.sort(byPosition)) diagnostics.push(d);
   }
   return { diagnostics, unreadable, files: [...fileOf.values()] };
 }
@@ -187,10 +198,11 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   const linted = await lintPaths(opts.paths, { cwd, implementation: opts.implementation });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
-  const shown: LintReport = {
+  const selected: LintReport = {
     diagnostics: opts.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics,
     unreadable: linted.unreadable,
   };
+  const shown = capPerFile(selected, opts.maxPerFile);
 
   if (opts.format === 'json') stdout.write(formatJson(shown));
   else if (opts.format === 'sarif') stdout.write(formatSarif(shown, cwd));
@@ -200,7 +212,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   if (linted.files.length === 0 && linted.unreadable.length === 0)
     stderr.write(`clusterset lint: no YAML files found in ${opts.paths.join(', ')}\n`);
   if (opts.format === 'text' && linted.files.length)
-    stderr.write(`${summaryLine(shown, linted.files.length, opts.quiet ? warnings : 0)}\n`);
+    stderr.write(`${summaryLine(selected, linted.files.length, opts.quiet ? warnings : 0)}\n`);
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) stderr.write(`clusterset lint: too many warnings (${warnings}, maximum ${opts.maxWarnings})\n`);
 
