@@ -232,3 +232,12 @@ test('a missing or non-executable plugin is a clear fault', async () => {
   const r = await run({ command: file, apiVersion: V1 });
   assert.match(r.ok ? '' : r.fault.message, /exec plugin "not-executable.sh" is not executable/);
 });
+
+test('a plugin that floods stdout is stopped at 1 MiB', async () => {
+  const r = await run(
+    plugin(
+      `const chunk = 'x'.repeat(65536); const w = () => { while (process.stdout.write(chunk)); process.stdout.once('drain', w); }; w();`,
+    ),
+  );
+  assert.equal(r.ok ? '' : r.fault.message, 'exec plugin "node" printed more than 1 MiB and was stopped');
+});

@@ -196,3 +196,48 @@ test('every secret of the kubeconfig is removed from later messages', () => {
   assert.ok(loadKubeConfig(join(dir, 'basic', 'config')).ok);
   assert.equal(describeFault({ kind: 'forbidden', message: `denied with ${password}` }), 'forbidden: denied with [redacted]');
 });
+
+test('a client certificate with a key that is not its own, and a CA that is no certificate, are named faults', async () => {
+  const pem = (args: string[]) => execFileSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+  pem([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'k1.pem',
+    '-out',
+    'c1.pem',
+    '-subj',
+    '/CN=alice',
+    '-days',
+    '1',
+  ]);
+  pem(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'k2.pem']);
+  const b64 = (f: string) => Buffer.from(pem(['pkey', '-in', f])).toString('base64');
+  const cert = Buffer.from(pem(['x509', '-in', 'c1.pem'])).toString('base64');
+  const mismatched = open(kubeconfigWith({ 'client-certificate-data': cert, 'client-key-data': b64('k2.pem') }, 'mismatch'));
+  assert.ok(mismatched.ok);
+  const m = await mismatched.value.getJson('/version', 'version');
+  assert.match(m.ok ? '' : m.fault.message, /^client certificate and key of kubeconfig user "alice" do not belong together \(/);
+  const matching = open(
+    kubeconfigWith({ 'client-certificate-data': cert, 'client-key-data': b64('k1.pem'), token: FILE_TOKEN }, 'matching'),
+  );
+  assert.ok(matching.ok);
+  assert.equal((await matching.value.getJson('/version', 'version')).ok, true);
+  const badCa = open(
+    kubeconfigWith({ token: FILE_TOKEN }, 'bad-ca', {
+      server: base,
+      'certificate-authority-data': Buffer.from('not a certificate').toString('base64'),
+    }),
+  );
+  assert.ok(badCa.ok);
+  const c = await badCa.value.getJson('/version', 'version');
+  assert.equal(
+    c.ok ? '' : c.fault.message,
+    'certificate-authority of kubeconfig cluster "c" cannot be read (no PEM certificate in it)',
+  );
+});
