@@ -3,10 +3,9 @@
 // Exit 0: every cluster answered; 1: some cluster failed (the others are still printed); 2: usage error.
 import { parseArgs } from 'node:util';
 import { formatCidrJson, formatCidrText, formatCidrYaml } from '../../clusters/src/cidrReport';
-import { discoverCidrs, type ClusterCidrReport, type DiscoverOptions } from '../../clusters/src/cidrs';
-import type { ClusterFault } from '../../clusters/src/faults';
+import { discoverCidrs, type DiscoverOptions } from '../../clusters/src/cidrs';
 import { listContexts } from '../../clusters/src/kubeconfig';
-import { redact } from '../../clusters/src/redact';
+import { scrubReport } from '../../clusters/src/reportScrub';
 
 type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'yaml'] as const;
@@ -101,28 +100,10 @@ export async function runCidr(
     timeoutMs: a.timeoutMs,
     ...(a.kubeconfig ? { kubeconfigPath: a.kubeconfig } : {}),
   };
-  const reports = (await discover(contexts, options)).map(scrubbed);
+  // Once more right before printing (discoverCidrs scrubs too; an injected discovery may not).
+  const reports = (await discover(contexts, options)).map(scrubReport);
   stdout.write(
     a.format === 'json' ? formatCidrJson(reports) : a.format === 'yaml' ? formatCidrYaml(reports) : formatCidrText(reports),
   );
   return reports.every((r) => r.ok) ? 0 : 1;
-}
-
-/**
- * The last line of defence before anything is printed: every message of a report (faults, per-source
- * faults, warnings built from cluster data) once more through redact(), which knows every credential of
- * the kubeconfig and every token a plugin issued in this process (also one issued after the message was
- * made). Names and URLs we print stay readable.
- */
-function scrubbed(r: ClusterCidrReport): ClusterCidrReport {
-  const keep = { keep: [r.context, r.server] };
-  // Fault messages were pattern-redacted when they were made (makeFault); here they lose every secret
-  // learnt since. Warnings quote cluster data and get the whole treatment.
-  const f = (x: ClusterFault): ClusterFault => ({ ...x, message: redact(x.message, [], { verbatimOnly: true }) });
-  return {
-    ...r,
-    ...(r.fault ? { fault: f(r.fault) } : {}),
-    warnings: r.warnings.map((w) => redact(w, [], keep)),
-    sources: r.sources.map((s) => (s.fault ? { ...s, fault: f(s.fault) } : s)),
-  };
 }

@@ -23,6 +23,7 @@ import {
 } from './cniSources';
 import { describeFault, internalFault, isClusterWide, makeFault, type ClusterFault } from './faults';
 import { loadKubeConfig } from './kubeconfig';
+import { scrubReport } from './reportScrub';
 
 export type { DiscoveredRange, RangeKind, SourceId, Confidence } from './cidrSources';
 
@@ -316,5 +317,6 @@ export async function discoverCidrs(contexts: string[], options: DiscoverOptions
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, contexts.length)) }, () => worker(kc)));
-  return out;
+  // Every secret learnt while any cluster was read is removed from every report, for the CLI and the editor.
+  return out.map(scrubReport);
 }
