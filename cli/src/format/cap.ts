@@ -5,19 +5,27 @@ import type { LintDiagnostic, LintReport } from './report';
 
 /** Default of --max-per-file. */
 export const DEFAULT_MAX_PER_FILE = 1000;
+/** A message longer than this (one quoting a 1 MB key, say) is cut: nobody reads it, CI logs choke on it. */
+export const MAX_MESSAGE_CHARS = 2000;
 
+/** `message` cut to MAX_MESSAGE_CHARS with a note of how much was left out. */
+export function capMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters)`;
+}
+
+/** The first `max` findings of each file (0: all), messages capped; `omitted` says what was left out. */
 export function capPerFile(report: LintReport, max: number): LintReport {
-  if (max <= 0) return report;
   const perFile = new Map<string, number>();
   const shown: LintDiagnostic[] = [];
   for (const d of report.diagnostics) {
     const n = (perFile.get(d.file) ?? 0) + 1;
     perFile.set(d.file, n);
-    if (n <= max) shown.push(d);
+    if (max <= 0 || n <= max) shown.push(d.message.length > MAX_MESSAGE_CHARS ? { ...d, message: capMessage(d.message) } : d);
   }
   const omitted: NonNullable<LintReport['omitted']> = [];
-  for (const [file, n] of perFile) if (n > max) omitted.push({ file, shown: max, count: n - max });
-  return omitted.length ? { ...report, diagnostics: shown, omitted } : report;
+  if (max > 0) for (const [file, n] of perFile) if (n > max) omitted.push({ file, shown: max, count: n - max });
+  return { ...report, diagnostics: shown, ...(omitted.length ? { omitted } : {}) };
 }
 
 /** "… and 149000 more findings in this file" */

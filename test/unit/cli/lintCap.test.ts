@@ -122,3 +122,12 @@ test('--max-per-file caps each file on its own in every format; 0 prints everyth
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--max-per-file needs a whole number/);
 });
+
+test('a message quoting a 1 MB key is cut in the output, with a note of how much was left out', () => {
+  const d = { ...linted.diagnostics[0]!, message: `Unknown field "${'k'.repeat(1_000_000)}"` };
+  const shown = capPerFile({ diagnostics: [d], unreadable: [] }, DEFAULT_MAX_PER_FILE);
+  const message = shown.diagnostics[0]?.message ?? '';
+  assert.equal(message.length < 2100, true);
+  assert.match(message, /… \(998016 more characters\)$/);
+  assert.ok(formatText(shown).length < 2200);
+});
