@@ -241,3 +241,16 @@ test('a plugin that floods stdout is stopped at 1 MiB', async () => {
   );
   assert.equal(r.ok ? '' : r.fault.message, 'exec plugin "node" printed more than 1 MiB and was stopped');
 });
+
+test('a plugin that answers and exits but leaves a helper holding its output: the answer is used, the helper killed', async () => {
+  const pidFile = join(dir, 'leftover.pid');
+  const script = join(dir, 'leftover.sh');
+  writeFileSync(
+    script,
+    `#!/bin/sh\nsleep 300 &\necho $! > ${JSON.stringify(pidFile)}\nprintf '%s' '${credential({ token: 'leftover-token-value' })}'\n`,
+    { mode: 0o755 },
+  );
+  const r = await run({ command: script, apiVersion: V1 }, 10_000);
+  assert.deepEqual(r, { ok: true, value: { token: 'leftover-token-value' } });
+  assert.ok(await waitGone(Number(readFileSync(pidFile, 'utf8'))), 'the helper the plugin left behind is still running');
+});
