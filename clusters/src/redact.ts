@@ -114,14 +114,17 @@ export interface RedactOptions {
 export function redact(text: string, secrets: readonly string[] = [], options: RedactOptions = {}): string {
   // Longest first, so a secret containing another one is removed whole.
   const all = [...secrets, ...KNOWN_SECRETS].sort((a, b) => b.length - a.length);
-  let out = removeVerbatim(text, all);
-  if (options.verbatimOnly) return out;
+  if (options.verbatimOnly) return removeVerbatim(text, all);
+  // Kept strings are printed elsewhere anyway (a context name next to its report): protect them first,
+  // so an exec env value that happens to equal a context name does not blank the name out.
+  let out = text;
   const kept: string[] = [];
   for (const k of options.keep ?? []) {
     if (!k || k.length < 4 || !out.includes(k)) continue;
     out = out.split(k).join(`\u0000${kept.length}\u0000`);
     kept.push(k);
   }
+  out = removeVerbatim(out, all);
   for (const [pattern, replace] of RULES) out = out.replace(pattern, replace);
   out = out.replace(TOKEN_RUN, (m) => (isTokenLike(m, options.strict) ? REDACTED : m));
   // eslint-disable-next-line no-control-regex

@@ -135,3 +135,9 @@ test('remembered secrets are removed from every later message; kept strings stay
   const path = '/tmp/clusterset-x-Ab3dE9/token';
   assert.equal(redact(`token file ${path} does not exist`, [], { keep: [path] }), `token file ${path} does not exist`);
 });
+
+test('a kept name survives even when some secret (an exec env value) happens to equal it', () => {
+  rememberSecrets(['production-east']);
+  assert.equal(redact('context "production-east" failed', [], { keep: ['production-east'] }), 'context "production-east" failed');
+  assert.equal(redact('value production-east leaked'), 'value [redacted] leaked');
+});
