@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatCidrJson, formatCidrText, formatCidrYaml } from '../../clusters/src/cidrReport';
 import { discoverCidrs, type DiscoverOptions } from '../../clusters/src/cidrs';
 import { listContexts } from '../../clusters/src/kubeconfig';
+import { scrubReport } from '../../clusters/src/reportScrub';
 
 type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'yaml'] as const;
@@ -99,7 +100,8 @@ export async function runCidr(
     timeoutMs: a.timeoutMs,
     ...(a.kubeconfig ? { kubeconfigPath: a.kubeconfig } : {}),
   };
-  const reports = await discover(contexts, options);
+  // Once more right before printing (discoverCidrs scrubs too; an injected discovery may not).
+  const reports = (await discover(contexts, options)).map(scrubReport);
   stdout.write(
     a.format === 'json' ? formatCidrJson(reports) : a.format === 'yaml' ? formatCidrYaml(reports) : formatCidrText(reports),
   );

@@ -16,6 +16,7 @@ import {
   type RuleCrash,
 } from '../../server/src/service/public';
 import { reasonOf } from '../../server/src/workspaceFiles';
+import { capPerFile, DEFAULT_MAX_PER_FILE } from './format/cap';
 import { formatJson } from './format/json';
 import { loadWorkspace } from './workspace';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
@@ -50,6 +51,7 @@ Options:
                              version-gated rules (fields newer than the CRDs, v1beta1) judge against it
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
+  --max-per-file N           print at most N findings per file, then a summary line (default ${DEFAULT_MAX_PER_FILE}; 0: all)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error, unreadable path or internal error
@@ -63,6 +65,7 @@ interface LintOptions {
   crdVersion?: string;
   quiet: boolean;
   maxWarnings?: number;
+  maxPerFile: number;
 }
 
 /** The options, or a usage error message. */
@@ -79,6 +82,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
         'crd-version': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
+        'max-per-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,7 +105,13 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     if (!/^\d+$/.test(values['max-warnings'])) return `--max-warnings needs a whole number ≥ 0, got '${values['max-warnings']}'`;
     maxWarnings = Number(values['max-warnings']);
   }
+  let maxPerFile = DEFAULT_MAX_PER_FILE;
+  if (values['max-per-file'] !== undefined) {
+    if (!/^\d+$/.test(values['max-per-file'])) return `--max-per-file needs a whole number ≥ 0, got '${values['max-per-file']}'`;
+    maxPerFile = Number(values['max-per-file']);
+  }
   return {
+    maxPerFile,
     paths: positionals.length ? positionals : ['.'],
     config: values.config,
     format: format as Format,
@@ -196,7 +206,8 @@ export async function lintPaths(
       code: String(d.code ?? ''),
       message: d.message,
     }));
-    diagnostics.push(...ofFile.sort(byPosition));
+    // One at a time: spreading 150k findings into push() overflows the call stack.
+    for (const d of ofFile.sort(byPosition)) diagnostics.push(d);
   }
   return { diagnostics, unreadable, files: [...fileOf.values()], crashes };
 }
@@ -220,10 +231,11 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
-  const shown: LintReport = {
+  const selected: LintReport = {
     diagnostics: opts.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics,
     unreadable: linted.unreadable,
   };
+  const shown = capPerFile(selected, opts.maxPerFile);
 
   if (opts.format === 'json') stdout.write(formatJson(shown));
   else if (opts.format === 'sarif') stdout.write(formatSarif(shown, cwd));
@@ -240,7 +252,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   if (linted.files.length === 0 && linted.unreadable.length === 0)
     stderr.write(`clusterset lint: no YAML files found in ${opts.paths.join(', ')}\n`);
   if (opts.format === 'text' && linted.files.length)
-    stderr.write(`${summaryLine(shown, linted.files.length, opts.quiet ? warnings : 0)}\n`);
+    stderr.write(`${summaryLine(selected, linted.files.length, opts.quiet ? warnings : 0)}\n`);
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) stderr.write(`clusterset lint: too many warnings (${warnings}, maximum ${opts.maxWarnings})\n`);
 

@@ -44,6 +44,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Nothing we started may keep the command alive once its answer is out (exec plugins are killed at their
+    // deadline; this also covers a socket of an OIDC token refresh that outlived its request).
+    process.stdout.write('', () => process.exit(code));
   },
   (err: unknown) => {
     process.stderr.write(`clusterset: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,14 +1,26 @@
 // Read-only access to one kubeconfig context: GETs with a per-cluster deadline and a caller's
 // AbortSignal, every failure returned as a ClusterFault (never thrown, never carrying a credential).
 // Requests go through Node's https module with the agent @kubernetes/client-node builds from the
-// kubeconfig (CA, client certificates, proxy), so a deadline aborts the socket itself.
-import { KubeConfig, type User } from '@kubernetes/client-node';
+// kubeconfig (CA, client certificates, proxy), so a deadline aborts the socket itself. Exec credential
+// plugins are run by exec/execCredential.ts (bounded, killed at the deadline), never by client-node.
+import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { setMaxListeners } from 'node:events';
 import { basename } from 'node:path';
-import { fault, faultFromHttpStatus, faultFromNetworkError, type ClusterFault, type Result } from './faults';
-import { firstLine } from './redact';
+import { execCredential, execSpecOf, invalidateExecCredential, type ClusterInfo, type ExecSpec } from './exec/execCredential';
+import {
+  fault,
+  faultFromHttpStatus,
+  faultFromNetworkError,
+  faultFromNonJson,
+  internalFault,
+  makeFault,
+  type ClusterFault,
+  type Result,
+} from './faults';
+import { kubeconfigProblem } from './kubeconfig';
+import { checkTlsMaterial } from './tlsMaterial';
 
 export interface AccessOptions {
   /** Run exec credential plugins (and legacy auth-provider commands). False in untrusted workspaces. */
@@ -68,27 +80,55 @@ function kubeConfigFor(kc: KubeConfig, context: string, clusterName: string, pla
   return own;
 }
 
+/** Legacy auth-providers kubectl removed in 1.26: their in-tree code ran a command synchronously (unbounded). */
+const REMOVED_AUTH_PROVIDERS: Record<string, string> = {
+  gcp: 'gke-gcloud-auth-plugin',
+  azure: 'kubelogin (https://github.com/Azure/kubelogin)',
+};
+
+function execBlockOf(user: User | null | undefined): unknown {
+  return user?.exec ?? (user?.authProvider?.config as { exec?: unknown } | undefined)?.exec;
+}
+
 export function openClusterAccess(kc: KubeConfig, contextName: string, options: AccessOptions): Result<ClusterAccess> {
   const ctx = kc.getContextObject(contextName);
-  if (!ctx) return fault('config', `context "${contextName}" is not in the kubeconfig`);
+  const keep = { keep: [contextName] };
+  if (!ctx) return fault('config', `context "${contextName}" is not in the kubeconfig`, [], keep);
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster)
-    return fault('config', `context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
+    return fault('config', `context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define`, [], {
+      keep: [contextName, ctx.cluster],
+    });
   let url: URL;
   try {
     url = new URL(cluster.server);
   } catch {
-    return fault('config', `cluster "${ctx.cluster}" has no valid server URL`);
+    return fault('config', `cluster "${ctx.cluster}" has no valid server URL`, [], { keep: [ctx.cluster] });
   }
   const server = url.origin;
   const user = kc.getUser(ctx.user);
+  const problem =
+    kubeconfigProblem(kc, 'cluster', ctx.cluster) ?? (ctx.user ? kubeconfigProblem(kc, 'user', ctx.user) : undefined);
+  if (problem) return fault('config', problem, [], { keep: [problem] });
+  const provider = user?.authProvider?.name;
+  if (provider && REMOVED_AUTH_PROVIDERS[provider])
+    return fault(
+      'config',
+      `kubeconfig user "${ctx.user}" uses the "${provider}" auth-provider, which kubectl removed in 1.26 — use the exec plugin ${REMOVED_AUTH_PROVIDERS[provider]} instead`,
+      [],
+      { keep: [ctx.user] },
+    );
   const program = credentialProgram(user);
   if (program && !options.allowExecAuth) {
     return fault(
       'execPlugin',
       `context "${contextName}" gets credentials from the program "${basename(program)}", and running credential plugins is not allowed here (untrusted workspace or clusterset.allowExecAuth is false)`,
+      [],
+      { keep: [contextName, basename(program)] },
     );
   }
+  const spec = execSpecOf(execBlockOf(user));
+  if (spec && !spec.ok) return spec;
   const secrets = userSecrets(user);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
@@ -97,23 +137,56 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   setMaxListeners(0, deadline, signal);
   const abortReason = () => (deadline.aborted ? 'deadline' : options.signal?.aborted ? 'cancelled' : undefined);
   const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
+  const clusterInfo: ClusterInfo = {
+    server: cluster.server,
+    ...(cluster.caData ? { caData: cluster.caData } : {}),
+    ...(cluster.tlsServerName ? { tlsServerName: cluster.tlsServerName } : {}),
+    ...(cluster.skipTLSVerify ? { skipTLSVerify: true } : {}),
+    ...(cluster.proxyUrl ? { proxyUrl: cluster.proxyUrl } : {}),
+  };
+  const authContext: AuthContext = {
+    kc: own,
+    contextName,
+    cluster,
+    userName: ctx.user,
+    server,
+    secrets,
+    signal,
+    abortReason,
+    timeoutMs,
+    clusterInfo,
+    ...(spec?.ok ? { exec: spec.value } : {}),
+  };
 
   let auth: Promise<Result<Auth>> | undefined;
-  const authOnce = () => (auth ??= resolveAuth(own, server, program, secrets, signal, abortReason, timeoutMs));
+  const authOnce = () =>
+    (auth ??= resolveAuth(authContext).catch((e: unknown) => ({ ok: false, fault: internalFault(e, secrets) })));
 
   const getJson = async <T>(path: string, what: string): Promise<Result<T>> => {
     const a = await authOnce();
     if (!a.ok) return a;
     const r = await get(new URL(path, cluster.server), a.value, signal);
-    if (!r.ok) return { ok: false, fault: faultFromNetworkError(r.error, server, abortReason(), timeoutMs, secrets) };
-    if (r.status < 200 || r.status > 299) return { ok: false, fault: faultFromHttpStatus(r.status, r.body, what, secrets) };
+    if (!r.ok) {
+      const code = (r.error as { code?: unknown } | undefined)?.code;
+      if (r.internal && (code === 'ERR_INVALID_CHAR' || code === 'ERR_HTTP_INVALID_HEADER_VALUE'))
+        return fault(
+          'config',
+          `the credential of kubeconfig user "${ctx.user}" contains characters an HTTP header cannot carry (a line break in a token file or plugin output?)`,
+          secrets,
+          { keep: [ctx.user] },
+        );
+      if (r.internal) return { ok: false, fault: internalFault(r.error, secrets) };
+      return { ok: false, fault: faultFromNetworkError(r.error, server, abortReason(), timeoutMs, secrets) };
+    }
+    if (r.status < 200 || r.status > 299) {
+      // A rejected plugin credential must not be reused from the cache by the next read.
+      if (r.status === 401 && spec?.ok) invalidateExecCredential(spec.value, clusterInfo);
+      return { ok: false, fault: faultFromHttpStatus(r.status, r.body, what, secrets, r.retryAfter) };
+    }
     try {
       return { ok: true, value: JSON.parse(r.body) as T };
     } catch {
-      return fault(
-        'unreachable',
-        `${server} answered ${what} with something that is not JSON (a proxy or load balancer in the way?)`,
-      );
+      return { ok: false, fault: faultFromNonJson(server, what, r.contentType) };
     }
   };
 
@@ -127,7 +200,8 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
         what,
       );
       if (!page.ok) return page;
-      items.push(...(page.value.items ?? []));
+      const got = page.value.items;
+      if (Array.isArray(got)) for (const item of got) items.push(item); // no spread: a page can be large
       token = page.value.metadata?.continue ?? '';
       if (!token) return { ok: true, value: { items, truncated: false } };
       if (items.length >= maxItems) return { ok: true, value: { items, truncated: true } };
@@ -137,34 +211,82 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   return { ok: true, value: { context: contextName, server, getJson, listAll } };
 }
 
-async function resolveAuth(
+interface AuthContext {
+  kc: KubeConfig;
+  contextName: string;
+  cluster: Cluster;
+  userName: string;
+  server: string;
+  secrets: string[];
+  signal: AbortSignal;
+  abortReason: () => 'deadline' | 'cancelled' | undefined;
+  timeoutMs: number;
+  clusterInfo: ClusterInfo;
+  exec?: ExecSpec;
+}
+
+const b64 = (pem: string) => Buffer.from(pem, 'utf8').toString('base64');
+const fromB64 = (data: string | undefined | null) => (data ? Buffer.from(data, 'base64') : undefined);
+
+/** The context's KubeConfig with the plugin's credential in place of the exec block (client-node then runs nothing). */
+function withCredential(
   kc: KubeConfig,
-  server: string,
-  program: string | undefined,
-  secrets: string[],
-  signal: AbortSignal,
-  abortReason: () => 'deadline' | 'cancelled' | undefined,
-  timeoutMs: number,
-): Promise<Result<Auth>> {
+  userName: string,
+  cred: { token?: string; clientCertificateData?: string; clientKeyData?: string },
+): KubeConfig {
+  const users = kc.users.map((u) => {
+    if (u.name !== userName) return u;
+    const { exec: _exec, authProvider: _provider, ...rest } = u;
+    return {
+      ...rest,
+      ...(cred.token ? { token: cred.token } : {}),
+      ...(cred.clientCertificateData ? { certData: b64(cred.clientCertificateData), certFile: undefined } : {}),
+      ...(cred.clientKeyData ? { keyData: b64(cred.clientKeyData), keyFile: undefined } : {}),
+    };
+  });
+  const out = new KubeConfig();
+  out.loadFromOptions({ clusters: kc.clusters, users, contexts: kc.contexts, currentContext: kc.getCurrentContext() });
+  return out;
+}
+
+async function resolveAuth(c: AuthContext): Promise<Result<Auth>> {
+  let kc = c.kc;
+  if (c.exec) {
+    const reason = () => c.abortReason() ?? 'deadline';
+    const cred = await execCredential(c.exec, {
+      signal: c.signal,
+      reason,
+      timeoutMs: c.timeoutMs,
+      secrets: c.secrets,
+      cluster: c.clusterInfo,
+    });
+    if (!cred.ok) return cred;
+    for (const s of [cred.value.token, cred.value.clientKeyData, cred.value.clientCertificateData]) if (s) c.secrets.push(s);
+    kc = withCredential(kc, c.userName, cred.value);
+  }
+  const user = kc.getCurrentUser();
+  const material = checkTlsMaterial(
+    {
+      ...(c.cluster.caData ? { ca: fromB64(c.cluster.caData) } : {}),
+      ...(user?.certData ? { cert: fromB64(user.certData) } : {}),
+      ...(user?.keyData ? { key: fromB64(user.keyData) } : {}),
+    },
+    { user: c.userName, cluster: c.cluster.name },
+  );
+  if (material) return { ok: false, fault: material };
+
   const opts: RequestOptions = {};
-  // A credential plugin can hang (e.g. waiting for a browser login): race it against the deadline.
+  // Only the OIDC auth-provider still does work here (a token refresh over the network): race the deadline.
   const aborted = new Promise<'aborted'>((res) => {
-    if (signal.aborted) res('aborted');
-    else signal.addEventListener('abort', () => res('aborted'), { once: true });
+    if (c.signal.aborted) res('aborted');
+    else c.signal.addEventListener('abort', () => res('aborted'), { once: true });
   });
   try {
     const done = await Promise.race([kc.applyToHTTPSOptions(opts).then(() => 'done' as const), aborted]);
-    if (done === 'aborted') {
-      const f = faultFromNetworkError(undefined, server, abortReason(), timeoutMs, secrets);
-      if (program && f.kind === 'timeout')
-        return fault(
-          'execPlugin',
-          `credential plugin "${basename(program)}" did not finish within ${Math.round(timeoutMs / 1000)} s (does it wait for an interactive login?)`,
-        );
-      return { ok: false, fault: f };
-    }
+    if (done === 'aborted')
+      return { ok: false, fault: faultFromNetworkError(undefined, c.server, c.abortReason(), c.timeoutMs, c.secrets) };
   } catch (err) {
-    return { ok: false, fault: authFault(err, program, secrets) };
+    return { ok: false, fault: authFault(err, c) };
   }
   const headers: OutgoingHttpHeaders = {
     ...(opts.headers as OutgoingHttpHeaders | undefined),
@@ -172,31 +294,32 @@ async function resolveAuth(
     'User-Agent': 'clusterset',
   };
   if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
-  // A token that came from a plugin is a secret too.
-  if (typeof headers.Authorization === 'string') secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
+  // A token that came from a plugin or a provider is a secret too.
+  if (typeof headers.Authorization === 'string') c.secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
   return { ok: true, value: { agent: opts.agent, headers } };
 }
 
-function authFault(err: unknown, program: string | undefined, secrets: string[]): ClusterFault {
-  const e = err as { code?: unknown; message?: unknown };
+function authFault(err: unknown, c: AuthContext): ClusterFault {
+  const e = err as { message?: unknown };
   const text = typeof e?.message === 'string' ? e.message : String(err);
-  if (program) {
-    if (e?.code === 'ENOENT')
-      return {
-        kind: 'execPlugin',
-        message: `credential plugin "${basename(program)}" was not found on PATH — install it or fix users[].exec.command in the kubeconfig`,
-      };
-    const line = firstLine(text, secrets);
-    return {
-      kind: 'execPlugin',
-      message: `credential plugin "${basename(program)}" failed${line ? `: ${line}` : ' without a message'}`,
-    };
-  }
-  // Without a plugin, preparing credentials only reads files named in the kubeconfig.
-  return { kind: 'config', message: `credentials of this context could not be loaded: ${firstLine(text, secrets)}` };
+  // Without an exec plugin, preparing credentials reads only inline data (files were inlined at load) and,
+  // for OIDC, refreshes a token.
+  return makeFault(
+    'config',
+    `credentials of kubeconfig user "${c.userName}" could not be prepared: ${text.split('\n')[0] ?? ''}`,
+    c.secrets,
+    { keep: [c.userName] },
+  );
 }
 
-type Raw = { ok: true; status: number; body: string } | { ok: false; error: unknown };
+type Raw =
+  | { ok: true; status: number; body: string; contentType?: string; retryAfter?: string }
+  | { ok: false; error: unknown; internal?: boolean };
+
+function header(res: IncomingMessage, name: string): string | undefined {
+  const v = res.headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
+}
 
 function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolve) => {
@@ -208,15 +331,31 @@ function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
         if (size > MAX_BODY_BYTES) res.destroy(new Error(`answer larger than ${MAX_BODY_BYTES >> 20} MiB`));
         else chunks.push(c);
       });
-      res.on('end', () => resolve({ ok: true, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const contentType = header(res, 'content-type');
+        const retryAfter = header(res, 'retry-after');
+        resolve({
+          ok: true,
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ...(contentType ? { contentType } : {}),
+          ...(retryAfter ? { retryAfter } : {}),
+        });
+      });
       res.on('error', (error) => resolve({ ok: false, error }));
     };
     const opts = { method: 'GET', headers: auth.headers, signal };
-    const req =
-      url.protocol === 'http:'
-        ? httpRequest(url, opts, onResponse)
-        : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
-    req.on('error', (error) => resolve({ ok: false, error }));
-    req.end();
+    try {
+      const req =
+        url.protocol === 'http:'
+          ? httpRequest(url, opts, onResponse)
+          : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
+      req.on('error', (error) => resolve({ ok: false, error }));
+      req.end();
+    } catch (error) {
+      // The https module throws synchronously on bad options (TLS material checkTlsMaterial did not catch,
+      // an invalid header value): a bug of ours or an input we did not foresee, never "unreachable".
+      resolve({ ok: false, error, internal: true });
+    }
   });
 }

@@ -17,9 +17,10 @@ export function formatCidrText(reports: ClusterCidrReport[]): string {
       const rows = r.ranges.map((g) => {
         return [`${g.chosen ? '*' : ' '} ${g.cidr}`, g.kind, g.confidence, `${g.from}${g.note ? ` — ${g.note}` : ''}`];
       });
+      // Column widths by a loop, not Math.max(...rows): no call gets an argument per range.
       const w = [0, 1, 2].map(
         (i) =>
-          Math.max(...[['  RANGE', 'KIND', 'CONFIDENCE'][i] ?? '', ...rows.map((row) => row[i] ?? '')].map((s) => s.length)) + 1,
+          rows.reduce((m, row) => Math.max(m, (row[i] ?? '').length), (['  RANGE', 'KIND', 'CONFIDENCE'][i] ?? '').length) + 1,
       );
       lines.push(`  ${pad('  RANGE', w[0] ?? 0)}${pad('KIND', w[1] ?? 0)}${pad('CONFIDENCE', w[2] ?? 0)}SOURCE`);
       for (const row of rows)

@@ -21,9 +21,9 @@ import {
   readKubernetesService,
   readSubmariner,
 } from './cniSources';
-import { isClusterWide, type ClusterFault } from './faults';
+import { describeFault, internalFault, isClusterWide, makeFault, type ClusterFault } from './faults';
 import { loadKubeConfig } from './kubeconfig';
-import { firstLine } from './redact';
+import { scrubReport } from './reportScrub';
 
 export type { DiscoveredRange, RangeKind, SourceId, Confidence } from './cidrSources';
 
@@ -161,7 +161,10 @@ export async function discoverCluster(kc: KubeConfig, context: string, options: 
   const report = emptyReport(context, a.server);
   // One request first: an unreachable or unauthenticated cluster gives one fault, not one per source.
   const version = await a.getJson<{ gitVersion?: string }>('/version', 'the server version (/version)');
-  if (!version.ok && isClusterWide(version.fault)) return done({ ...report, ok: false, fault: version.fault });
+  // /version is the server's simplest answer: a 5xx or a non-Kubernetes answer there says the whole cluster is in trouble.
+  const versionFails =
+    !version.ok && (isClusterWide(version.fault) || ['serverError', 'badResponse'].includes(version.fault.kind));
+  if (!version.ok && versionFails) return done({ ...report, ok: false, fault: version.fault });
   if (version.ok && version.value.gitVersion) report.kubernetesVersion = version.value.gitVersion;
 
   const results = await readAllSources(a);
@@ -176,11 +179,21 @@ export async function discoverCluster(kc: KubeConfig, context: string, options: 
     report.fault = clusterWide.fault;
   } else if (results.every((r) => r.fault)) {
     report.ok = false;
-    const example = (results.find((r) => r.source === 'Node') ?? results[0])?.fault?.message.replace(/^forbidden: /, '') ?? '';
-    report.fault = {
-      kind: 'forbidden',
-      message: `forbidden: this context may not read any CIDR source (Nodes, ServiceCIDRs, kube-system ConfigMaps, CNI pools), e.g. ${example}`,
-    };
+    const faults = results.map((r) => r.fault as ClusterFault);
+    if (faults.every((f) => f.kind === 'forbidden')) {
+      const example = (results.find((r) => r.source === 'Node') ?? results[0])?.fault?.message.replace(/^forbidden: /, '') ?? '';
+      report.fault = makeFault(
+        'forbidden',
+        `forbidden: this context may not read any CIDR source (Nodes, ServiceCIDRs, kube-system ConfigMaps, CNI pools), e.g. ${example}`,
+      );
+    } else {
+      // Mixed failures (server errors, bad answers): the first one that is not a 403 says the most.
+      const first = faults.find((f) => f.kind !== 'forbidden') ?? faults[0];
+      report.fault = makeFault(
+        first?.kind ?? 'internal',
+        `no CIDR source could be read, e.g. ${first ? describeFault(first) : ''}`,
+      );
+    }
   }
   report.clusterId = ['ClusterProperty', 'Submariner', 'cilium-config']
     .map((s) => results.find((r) => r.source === s)?.clusterId)
@@ -282,7 +295,11 @@ export async function discoverCidrs(contexts: string[], options: DiscoverOptions
   if (!kc) {
     const loaded = loadKubeConfig(options.kubeconfigPath);
     if (!loaded.ok)
-      return contexts.map((c) => ({ ...emptyReport(c), ok: false, fault: { kind: 'config', message: loaded.error } }));
+      return contexts.map((c) => ({
+        ...emptyReport(c),
+        ok: false,
+        fault: makeFault('config', loaded.error, [], { keep: [loaded.error] }),
+      }));
     kc = loaded.kc;
   }
   const out: ClusterCidrReport[] = new Array(contexts.length);
@@ -293,12 +310,13 @@ export async function discoverCidrs(contexts: string[], options: DiscoverOptions
       const r = await discoverCluster(config, context, options).catch((e: unknown) => ({
         ...emptyReport(context),
         ok: false,
-        fault: { kind: 'config' as const, message: `internal error: ${firstLine(e instanceof Error ? e.message : String(e))}` },
+        fault: internalFault(e),
       }));
       out[i] = r;
       options.onCluster?.(r);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, contexts.length)) }, () => worker(kc)));
-  return out;
+  // Every secret learnt while any cluster was read is removed from every report, for the CLI and the editor.
+  return out.map(scrubReport);
 }

@@ -1,5 +1,7 @@
-// The JSON contract: `{"diagnostics":[{file, range, severity, code, message}]}` with LSP (0-based) positions.
+// The JSON contract: `{"diagnostics":[{file, range, severity, code, message}]}` with LSP (0-based) positions,
+// plus `"omitted":[{file, shown, count}]` when a file's findings were cut at the per-file cap.
 // Scripts depend on this shape: add fields only, never rename or drop one.
+import { omittedText } from './cap';
 import type { LintReport } from './report';
 
 export function formatJson(report: LintReport): string {
@@ -13,5 +15,6 @@ export function formatJson(report: LintReport): string {
     code: d.code,
     message: d.message,
   }));
-  return `${JSON.stringify({ diagnostics })}\n`;
+  const omitted = report.omitted?.length ? { omitted: report.omitted.map((o) => ({ ...o, message: omittedText(o) })) } : {};
+  return `${JSON.stringify({ diagnostics, ...omitted })}\n`;
 }

@@ -18,4 +18,6 @@ export interface LintReport {
   diagnostics: LintDiagnostic[];
   /** Files that could not be read, with the reason (they are not linted; the rest still is). */
   unreadable: Array<{ file: string; reason: string }>;
+  /** Files whose findings were cut at the per-file cap: how many were shown, how many more there are. */
+  omitted?: Array<{ file: string; shown: number; count: number }>;
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { version as TOOL_VERSION } from '../../../package.json';
 import { RULE_DOCS_BASE } from '../../../server/src/service/public';
 import { ALL_RULES } from '../../../server/src/service/public';
+import { omittedText } from './cap';
 import type { LintReport, LintSeverity } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -66,10 +67,9 @@ function artifactLocation(file: string, root: string): { uri: string; uriBaseId?
 export function formatSarif(report: LintReport, root: string = process.cwd()): string {
   const metas: RuleMeta[] = [];
   const indexOf = new Map<string, number>();
-  for (const m of [
-    ...ALL_RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, documented: true })),
-    ...ENGINE_CODES,
-  ]) {
+  for (const m of ALL_RULES.map((r): RuleMeta => ({ id: r.id, title: r.title, severity: r.severity, documented: true })).concat(
+    ENGINE_CODES,
+  )) {
     // SARIF rule ids must be unique; the first registration wins.
     if (!indexOf.has(m.id)) indexOf.set(m.id, metas.push(m) - 1);
   }
@@ -120,11 +120,19 @@ export function formatSarif(report: LintReport, root: string = process.cwd()): s
         invocations: [
           {
             executionSuccessful: report.unreadable.length === 0,
-            toolExecutionNotifications: report.unreadable.map((u) => ({
-              level: 'error',
-              message: { text: `Cannot read ${u.file}: ${u.reason}` },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(u.file, root) } }],
-            })),
+            toolExecutionNotifications: report.unreadable
+              .map((u) => ({
+                level: 'error',
+                message: { text: `Cannot read ${u.file}: ${u.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: artifactLocation(u.file, root) } }],
+              }))
+              .concat(
+                (report.omitted ?? []).map((o) => ({
+                  level: 'note',
+                  message: { text: `${o.file}: ${omittedText(o)}` },
+                  locations: [{ physicalLocation: { artifactLocation: artifactLocation(o.file, root) } }],
+                })),
+              ),
           },
         ],
         results,

@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import { runCidr } from '../../../cli/src/cidr';
 import type { ClusterCidrReport, DiscoverOptions } from '../../../clusters/src/cidrs';
+import { rememberSecrets } from '../../../clusters/src/redact';
 import { sink } from './fixtures';
 
 const EAST: ClusterCidrReport = {
@@ -151,4 +152,25 @@ test('usage errors exit 2 with a message; --help exits 0', async () => {
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: clusterset cidr \[options\]/);
+});
+
+test('every printed message loses the credentials the process knows, in text, json and yaml', async () => {
+  // A secret learnt after the report's messages were made (a plugin's token), and a warning quoting
+  // cluster data with a token-like run: neither may be printed, whatever the format.
+  const issued = 'late-issued-Token-Q7xZ2mK9pL';
+  rememberSecrets([issued]);
+  const leaky: ClusterCidrReport = {
+    ...VIEWER,
+    fault: { kind: 'execPlugin', message: `exec plugin "get-token" exited with status 1: ${issued}` },
+    warnings: ['kubeadm-config quotes ya29.a0AfH6SMBx3kQ9Zq1rT7uV2wY5dEfGhIjKlMnOpQrS somewhere'],
+    sources: [{ source: 'Node', status: 'fault', fault: { kind: 'forbidden', message: `forbidden: ${issued}` } }],
+  };
+  for (const format of ['text', 'json', 'yaml']) {
+    const out = sink();
+    const code = await runCidr(['--context', 'east-viewer', '--format', format], out, sink(), async () => [leaky]);
+    assert.equal(code, 1);
+    assert.ok(!out.text.includes(issued), `${format}: ${out.text}`);
+    assert.ok(!out.text.includes('ya29.a0AfH6SMB'), `${format}: ${out.text}`);
+    assert.match(out.text, /exited with status 1: \[redacted\]/);
+  }
 });

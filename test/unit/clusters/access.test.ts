@@ -111,7 +111,8 @@ test('403 → forbidden (token in the body redacted), 404 of an object → notFo
   assert.equal(unauth.ok ? '' : unauth.fault.kind, 'unauthorized');
   assert.doesNotMatch(unauth.ok ? '' : unauth.fault.message, /wrong-token-value-xyz/);
   const html = await a.getJson('/html', 'Nodes');
-  assert.match(html.ok ? '' : html.fault.message, /not JSON/);
+  assert.equal(html.ok ? '' : html.fault.kind, 'badResponse');
+  assert.match(html.ok ? '' : html.fault.message, /answered Nodes with something that is not JSON \(text\/html\)/);
 });
 
 test('the per-cluster deadline ends a hanging request as a timeout fault', async () => {
@@ -176,7 +177,8 @@ test('a failing exec plugin → execPlugin fault with the first stderr line, red
     ok: false,
     fault: {
       kind: 'execPlugin',
-      message: 'credential plugin "node" failed: error: refresh failed for token [redacted] (session expired)',
+      message:
+        'exec plugin "node" exited with status 1: error: refresh failed for token [redacted] (session expired) / second line',
     },
   });
 });
@@ -191,7 +193,7 @@ test('a missing plugin binary and a hanging plugin are execPlugin faults', async
     fault: {
       kind: 'execPlugin',
       message:
-        'credential plugin "clusterset-no-such-plugin" was not found on PATH — install it or fix users[].exec.command in the kubeconfig',
+        'exec plugin "clusterset-no-such-plugin" was not found on PATH — install it or fix users[].exec.command in the kubeconfig',
     },
   });
   const hanging = await open(plugin('hang', 'setTimeout(() => {}, 2000);'), { allowExecAuth: true, timeoutMs: 300 }).getJson(
@@ -199,5 +201,5 @@ test('a missing plugin binary and a hanging plugin are execPlugin faults', async
     'version',
   );
   assert.equal(hanging.ok ? '' : hanging.fault.kind, 'execPlugin');
-  assert.match(hanging.ok ? '' : hanging.fault.message, /did not finish within/);
+  assert.match(hanging.ok ? '' : hanging.fault.message, /exec plugin "node" timed out after 0\.3 s and was stopped/);
 });

@@ -2,7 +2,15 @@
 // with a one-line, credential-free message.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFault, faultFromHttpStatus, faultFromNetworkError, isClusterWide } from '../../../clusters/src/faults';
+import {
+  describeFault,
+  faultFromHttpStatus,
+  faultFromNetworkError,
+  faultFromNonJson,
+  internalFault,
+  isClusterWide,
+  retryAfterSeconds,
+} from '../../../clusters/src/faults';
 
 const SERVER = 'https://10.0.0.1:6443';
 const err = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -93,8 +101,52 @@ test('HTTP answers: 401 unauthorized, 403 forbidden with the API server reason, 
     faultFromHttpStatus(404, status('the server could not find the requested resource', 'NotFound'), 'ServiceCIDRs', []).kind,
     'crdMissing',
   );
-  const f = faultFromHttpStatus(503, 'upstream connect error', 'Nodes', []);
-  assert.deepEqual(f, { kind: 'unreachable', message: 'HTTP 503 reading Nodes: upstream connect error' });
+});
+
+test('5xx and 429 are server errors (with Retry-After), another status a bad response — never "unreachable"', () => {
+  assert.deepEqual(faultFromHttpStatus(503, 'upstream connect error', 'Nodes', []), {
+    kind: 'serverError',
+    message: 'server error (HTTP 503) reading Nodes: upstream connect error',
+  });
+  const throttled = faultFromHttpStatus(
+    429,
+    JSON.stringify({ kind: 'Status', message: 'Too many requests, please try again later.', reason: 'TooManyRequests' }),
+    'Nodes',
+    [],
+    '7',
+  );
+  assert.deepEqual(throttled, {
+    kind: 'serverError',
+    message:
+      'too many requests (429) reading Nodes: Too many requests, please try again later. — the server asks to retry after 7 s',
+    retryAfterSeconds: 7,
+  });
+  const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+  const dated = faultFromHttpStatus(503, '', 'Nodes', [], inAMinute);
+  assert.equal(dated.kind, 'serverError');
+  assert.ok(dated.retryAfterSeconds !== undefined && dated.retryAfterSeconds >= 58 && dated.retryAfterSeconds <= 60);
+  assert.equal(faultFromHttpStatus(500, '', 'Nodes', [], 'soon').retryAfterSeconds, undefined);
+  assert.equal(retryAfterSeconds('120'), 120);
+  assert.equal(retryAfterSeconds(undefined), undefined);
+  assert.deepEqual(faultFromHttpStatus(302, '<html>moved</html>', 'Nodes', []), {
+    kind: 'badResponse',
+    message: 'unexpected HTTP 302 reading Nodes: <html>moved</html>',
+  });
+  assert.deepEqual(faultFromNonJson('https://10.0.0.1:6443', 'Nodes', 'text/html; charset=utf-8'), {
+    kind: 'badResponse',
+    message:
+      'https://10.0.0.1:6443 answered Nodes with something that is not JSON (text/html) — a proxy, login page or load balancer in the way?',
+  });
+});
+
+test('an exception of ours is an internal fault, redacted, and says so', () => {
+  const f = internalFault(new TypeError(`Cannot read properties of undefined (reading 'x') near token=abc123secretvalue`));
+  assert.equal(f.kind, 'internal');
+  assert.equal(
+    f.message,
+    "internal error (please report it): Cannot read properties of undefined (reading 'x') near token=[redacted]",
+  );
+  assert.equal(describeFault(f), f.message);
 });
 
 test('a 403 body that quotes a known secret is redacted', () => {
@@ -107,7 +159,7 @@ test('a 403 body that quotes a known secret is redacted', () => {
   assert.equal(f.message, 'forbidden: token [redacted] may not list nodes');
 });
 
-test('only forbidden/notFound/crdMissing are per-source; describeFault prefixes the kind once', () => {
+test('only cluster-level kinds stop the reads of a cluster; describeFault labels the kind once and redacts', () => {
   assert.deepEqual(
     (
       [
@@ -119,12 +171,22 @@ test('only forbidden/notFound/crdMissing are per-source; describeFault prefixes 
         'forbidden',
         'notFound',
         'crdMissing',
+        'serverError',
+        'badResponse',
         'execPlugin',
         'config',
+        'internal',
       ] as const
     ).filter((kind) => isClusterWide({ kind, message: '' })),
     ['unreachable', 'timeout', 'cancelled', 'tls', 'unauthorized', 'execPlugin', 'config'],
   );
   assert.equal(describeFault({ kind: 'timeout', message: 'no answer' }), 'timeout: no answer');
   assert.equal(describeFault({ kind: 'forbidden', message: 'forbidden: nodes' }), 'forbidden: nodes');
+  assert.equal(describeFault({ kind: 'serverError', message: 'HTTP 500' }), 'server error: HTTP 500');
+  assert.equal(describeFault({ kind: 'execPlugin', message: 'exec plugin "x" failed' }), 'exec plugin "x" failed');
+  // A fault value built without makeFault (deserialised, hand-made) is still redacted on the way out.
+  assert.equal(
+    describeFault({ kind: 'execPlugin', message: 'failed: ya29.a0AfH6SMBx3kQ9Zq1rT7uV2wY5dE' }),
+    'exec plugin: failed: [redacted]',
+  );
 });

@@ -45,7 +45,8 @@ export const mcs202: Rule = {
         });
       }
     }
-    findings.push(...missingHere(scope.cluster, mine, scope.peers));
+    // One at a time: a Service with tens of thousands of ports would overflow push(...spread).
+    for (const f of missingHere(scope.cluster, mine, scope.peers)) findings.push(f);
     return findings;
   },
 };
