@@ -52,7 +52,12 @@ function contextOf(snapshot: ClustersetSnapshot, implementation?: McsImplementat
   return {
     clusters,
     idToName,
-    implementationOf: (name) => implementation ?? clusters.get(name)?.implementation ?? 'generic',
+    // What was detected in the cluster wins; the declared implementation (ClusterSet file, setting) fills in
+    // where detection found nothing (e.g. a reader role that may not see the controllers).
+    implementationOf: (name) => {
+      const detected = clusters.get(name)?.implementation;
+      return detected && detected !== 'generic' ? detected : (implementation ?? 'generic');
+    },
     takenAt: Number.isFinite(takenAt) ? takenAt : Date.now(),
   };
 }
@@ -295,6 +300,10 @@ function healthOf(j: Judgement): Health {
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
 
+/**
+ * Every service of the snapshot (a ServiceExport or ServiceImport anywhere), judged. `implementation` is the
+ * declared one (ClusterSet file or setting), used for clusters where detection found no known controller.
+ */
 export function summarizeServices(snapshot: ClustersetSnapshot, implementation?: McsImplementation): ServiceSummary[] {
   const ctx = contextOf(snapshot, implementation);
   const order = new Map(snapshot.clusters.map((c, i) => [c.name, i]));
