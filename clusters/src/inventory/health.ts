@@ -246,7 +246,8 @@ function judgeImports(
   const importedIn = new Set(imps.map((i) => i.ref.cluster));
   if (exps.length === 0) {
     if (imps.length === 0) return;
-    const unread = [...ctx.clusters.values()].some((c) => !judged(c, 'ServiceExports'));
+    // A cluster without the MCS API has no exports: that is known, not unknown.
+    const unread = [...ctx.clusters.values()].some((c) => c.fault?.kind !== 'crdMissing' && !judged(c, 'ServiceExports'));
     (unread ? j.degraded : j.broken).push(
       `imported in ${[...importedIn].join(', ')} but exported from no cluster${unread ? ' that answered' : ''}: a stale import`,
     );
