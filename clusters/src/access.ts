@@ -135,6 +135,8 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     return { signal, reason };
   };
   const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
+  // A live access has a watch per collection listening on the caller's signal.
+  if (options.signal) setMaxListeners(0, options.signal);
 
   let auth: Promise<Result<Auth>> | undefined;
   const authOnce = () => {
@@ -302,9 +304,10 @@ type StreamEnd =
   | { kind: 'status'; status: number; body: string };
 
 /**
- * One watch stream, newline-delimited JSON events. Until the answer starts, `connectMs` bounds it (a silent
- * server must not hold a watcher forever); after that it lives until the server ends it. An ERROR event
- * whose Status says 410 ends it as `gone`: the caller relists.
+ * One watch stream, newline-delimited JSON events. `connectMs` bounds the connection and TLS handshake (a
+ * silent server must not hold a watcher forever); after that it lives until the server ends it (a proxy may
+ * hold back the answer's headers until the first event, so they are not waited for). An ERROR event whose
+ * Status says 410 ends it as `gone`: the caller relists.
  */
 function stream(
   url: URL,
@@ -374,6 +377,11 @@ function stream(
         ? httpRequest(url, opts, onResponse)
         : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
     req.on('error', (error) => finish({ kind: 'network', error, connectTimeout: connectTimedOut }));
+    req.on('socket', (sock) => {
+      // A pooled socket is connected already; a new one is when its (TLS) handshake is done.
+      if (!sock.connecting) clearTimeout(connectTimer);
+      else sock.once(url.protocol === 'http:' ? 'connect' : 'secureConnect', () => clearTimeout(connectTimer));
+    });
     req.end();
   });
 }

@@ -206,6 +206,7 @@ export async function apiFront(tb: Testbed, cluster: string): Promise<ApiFront> 
       { method: req.method, ca: ep.caPem, headers: { Authorization: `Bearer ${ep.token}`, Accept: 'application/json' } },
       (r) => {
         res.writeHead(r.statusCode ?? 502, { 'Content-Type': r.headers['content-type'] ?? 'application/json' });
+        res.flushHeaders(); // as the API server does: a watch's headers go out before its first event
         if (isWatch) {
           watches.add(res);
           res.on('close', () => watches.delete(res));

@@ -87,16 +87,15 @@ export class Reflector {
   }
 
   private async pause(ms: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
     await new Promise<void>((res) => {
-      const t = setTimeout(res, ms);
-      signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(t);
-          res();
-        },
-        { once: true },
-      );
+      const done = () => {
+        clearTimeout(t);
+        signal.removeEventListener('abort', done);
+        res();
+      };
+      const t = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 
