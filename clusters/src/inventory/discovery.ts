@@ -20,9 +20,13 @@ interface ApiGroupList {
 
 const MCS_ORDER: McsApiVersion[] = ['multicluster.x-k8s.io/v1alpha1', 'multicluster.x-k8s.io/v1beta1', 'net.gke.io/v1'];
 
-export function servedVersions(list: ApiGroupList): Served {
-  const versions = (group: string) =>
-    (list.groups ?? []).find((g) => g.name === group)?.versions?.map((v) => v.version ?? '') ?? [];
+export function servedVersions(list: ApiGroupList | null | undefined): Served {
+  // Whatever the server sent: anything but the documented shape reads as "nothing served".
+  const groups = Array.isArray(list?.groups) ? list.groups : [];
+  const versions = (group: string): string[] => {
+    const found = groups.find((g) => g?.name === group)?.versions;
+    return Array.isArray(found) ? found.map((v) => (typeof v?.version === 'string' ? v.version : '')) : [];
+  };
   const served = new Set<string>();
   for (const v of versions('multicluster.x-k8s.io')) served.add(`multicluster.x-k8s.io/${v}`);
   if (versions('net.gke.io').includes('v1')) served.add('net.gke.io/v1');
