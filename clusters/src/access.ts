@@ -4,7 +4,7 @@
 // kubeconfig (CA, client certificates, proxy), so a deadline aborts the socket itself.
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import { setMaxListeners } from 'node:events';
 import { basename } from 'node:path';
 import { fault, faultFromHttpStatus, faultFromNetworkError, type ClusterFault, type Result } from './faults';
@@ -272,7 +272,24 @@ async function resolveAuth(
   if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
   // A token that came from a plugin is a secret too.
   if (typeof headers.Authorization === 'string') secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
-  return { ok: true, value: { agent: opts.agent, headers } };
+  return { ok: true, value: { agent: reusingAgent(opts), headers } };
+}
+
+/**
+ * client-node builds a fresh https.Agent without keep-alive, so every request of a cluster would pay its own
+ * TCP and TLS handshake (a dozen per read, more per relist). The same TLS material in an agent that keeps
+ * connections (idle ones do not hold the process open) makes a slow link cost one handshake, not twelve.
+ * Proxy agents (proxy-url in the kubeconfig) are kept as they are.
+ */
+function reusingAgent(opts: RequestOptions): RequestOptions['agent'] {
+  if (!(opts.agent instanceof HttpsAgent) || opts.agent.constructor !== HttpsAgent) return opts.agent;
+  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = opts;
+  return new HttpsAgent({
+    ...{ ca, cert, key, pfx, passphrase, servername },
+    ...(rejectUnauthorized !== undefined ? { rejectUnauthorized } : {}),
+    keepAlive: true,
+    scheduling: 'lifo',
+  });
 }
 
 function authFault(err: unknown, program: string | undefined, secrets: string[]): ClusterFault {

@@ -109,11 +109,11 @@ const W = {
 
 /**
  * The implementation from the signals of each one's documentation, most specific first: Submariner's
- * Lighthouse agent, GKE's own API group, the AWS controller, Cilium with MCS-API support on, istiod with
+ * Lighthouse agent, GKE's importer, the AWS controller, Cilium with MCS-API support on, istiod with
  * MCS discovery on, then a Cilium without MCS-API support (a finding in itself). A controller counts as
  * ready with at least one ready replica: an HA controller with one replica down still reconciles.
  */
-export async function detectImplementation(a: ClusterAccess, served: Served): Promise<Detection> {
+export async function detectImplementation(a: ClusterAccess): Promise<Detection> {
   const [lighthouse, gke, aws, operator, istiod, ciliumConfig] = await Promise.all([
     probeWorkload(a, W.lighthouse),
     probeWorkload(a, W.gke),
@@ -139,12 +139,8 @@ export async function detectImplementation(a: ClusterAccess, served: Served): Pr
 
   const lh = found(lighthouse);
   if (lh) return fromWorkload('submariner', W.lighthouse, lh);
-  if (served.mcs.includes('net.gke.io/v1')) {
-    const g = found(gke);
-    if (g) return fromWorkload('gke', W.gke, g);
-    // The importer may run outside what this context can see; Google manages it either way.
-    return { implementation: 'gke', controller: 'API group net.gke.io served; gke-mcs-importer not visible', forbidden };
-  }
+  const g = found(gke);
+  if (g) return fromWorkload('gke', W.gke, g);
   const awsc = found(aws);
   if (awsc) return fromWorkload('aws', W.aws, awsc);
   const cc = found(ciliumConfig);
@@ -174,4 +170,10 @@ export async function detectImplementation(a: ClusterAccess, served: Served): Pr
         : 'no known MCS controller found (Submariner, GKE, AWS, Cilium, Istio)',
     forbidden,
   };
+}
+
+/** A cluster that serves GKE's own MCS group where no other controller was found (see gkeDetection's caller). */
+export function gkeDetection(d: Detection): Detection {
+  // The importer may run outside what this context can see; Google manages it either way.
+  return { ...d, implementation: 'gke', controller: 'API group net.gke.io served; gke-mcs-importer not visible' };
 }
