@@ -52,12 +52,20 @@ export class Reflector {
     return !!this.running && !this.running.signal.aborted;
   }
 
-  /** Starts (or restarts) the loop; a known resourceVersion resumes the watch without a relist. */
-  start(): void {
+  /**
+   * Starts (or restarts) the loop; a known resourceVersion resumes the watch without a relist, an unknown
+   * one relists first — after `delayMs` (a collection whose first list was just refused).
+   */
+  start(delayMs = 0): void {
     if (this.active) return;
     const ctl = new AbortController();
     this.running = ctl;
-    this.loop = this.run(ctl.signal);
+    this.loop = (delayMs > 0 ? this.pause(delayMs, ctl.signal) : Promise.resolve()).then(() => this.run(ctl.signal));
+  }
+
+  /** How long a refused collection waits before it is asked again. */
+  get refusedRetryMs(): number {
+    return this.timing.backoffMaxMs * 10;
   }
 
   /** Ends the loop (the watch request is aborted); what was read stays in the store. */
@@ -138,7 +146,7 @@ export class Reflector {
             // A refusal (403) or an API that is not served is a partial read, not staleness; it does not
             // heal in seconds, so ask again rarely.
             this.hooks.changed();
-            await this.pause(this.timing.backoffMaxMs * 10, signal);
+            await this.pause(this.refusedRetryMs, signal);
           }
           continue;
         }

@@ -117,12 +117,12 @@ class MemberWatcher {
     this.reflectors = specs.map((spec, i) => {
       const r = new Reflector(s, a, spec, { changed: this.onChange }, this.timing);
       const o = outcomes[i];
-      // A collection this context may not read gets no watch until the next refresh.
       if (o?.ok) r.resourceVersion = o.resourceVersion ?? '';
       return r;
     });
     this.updateStale();
-    if (!s.paused) for (const r of this.reflectors) if (r.resourceVersion !== undefined) r.start();
+    // A collection this context may not read is asked again later, not at once.
+    if (!s.paused) for (const r of this.reflectors) r.start(r.resourceVersion === undefined ? r.refusedRetryMs : 0);
     this.changed();
   }
 
@@ -175,7 +175,8 @@ class MemberWatcher {
       void this.begin();
       return;
     }
-    for (const r of this.reflectors) if (r.resourceVersion !== undefined) r.start();
+    // Each resumes from its resourceVersion; one that was between a 410 and its relist relists.
+    for (const r of this.reflectors) r.start(this.store.resourceFaults.has(r.spec.id) ? r.refusedRetryMs : 0);
     this.changed();
   }
 
