@@ -3,6 +3,7 @@ import { CLUSTERSET_VERSION } from '../../server/src/protocol';
 import { runCidr } from './cidr';
 import { runGenerate } from './generate';
 import { runLint } from './lint';
+import { runStatus } from './status';
 
 const USAGE = `Usage: clusterset <command> [options]
 
@@ -13,6 +14,8 @@ Commands:
                                                                    read Pod/Service CIDRs from the clusters
   generate <serviceimport|wiring|traffic-policy|networkpolicy> [paths…] [--service NS/NAME] [--version V] [-o FILE]
                                                                    derived ServiceImport, join/install runbook, policies
+  status [--kubeconfig F] [--context C …] [--clusterset FILE] [--format text|json] [--timeout S]
+                                                                   live exports, imports and their health
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;
@@ -26,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       return runCidr(rest, process.stdout, process.stderr);
     case 'generate':
       return runGenerate(rest, process.stdout, process.stderr);
+    case 'status':
+      return runStatus(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':

@@ -21,6 +21,9 @@ import {
 } from './faults';
 import { kubeconfigProblem } from './kubeconfig';
 import { checkTlsMaterial } from './tlsMaterial';
+import { reusingAgent, stream, type WatchEnd, type WatchEvent, type WatchOptions } from './watchStream';
+
+export type { WatchEnd, WatchEvent, WatchOptions } from './watchStream';
 
 export interface AccessOptions {
   /** Run exec credential plugins (and legacy auth-provider commands). False in untrusted workspaces. */
@@ -29,6 +32,12 @@ export interface AccessOptions {
   timeoutMs?: number;
   /** Cancels every request of this access (e.g. the user pressed Cancel). */
   signal?: AbortSignal;
+  /**
+   * `total` (default): one deadline for everything read from this cluster (a one-shot read). `perRequest`:
+   * each request (and each watch until its answer starts) gets `timeoutMs` of its own — a live watcher
+   * lives for hours; a 401 then drops the cached credentials so the next request runs the plugin again.
+   */
+  deadline?: 'total' | 'perRequest';
 }
 
 export interface ClusterAccess {
@@ -37,7 +46,16 @@ export interface ClusterAccess {
   /** GET `path` and parse the JSON answer; `what` names the object in fault messages. */
   getJson<T>(path: string, what: string): Promise<Result<T>>;
   /** GET a list, following `continue` tokens in pages of 500, up to `maxItems` items. */
-  listAll<T>(path: string, what: string, maxItems?: number): Promise<Result<{ items: T[]; truncated: boolean }>>;
+  listAll<T>(
+    path: string,
+    what: string,
+    maxItems?: number,
+  ): Promise<Result<{ items: T[]; truncated: boolean; resourceVersion?: string }>>;
+  /**
+   * Stream a watch (`path` carries `watch=1` and the resourceVersion) until the server closes it, `signal`
+   * aborts (then `ok`), or it fails. `onEvent` runs for every event line.
+   */
+  watch(path: string, what: string, onEvent: (e: WatchEvent) => void, options?: WatchOptions): Promise<WatchEnd>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -131,11 +149,19 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   if (spec && !spec.ok) return spec;
   const secrets = userSecrets(user);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
-  // Every request of this cluster listens on the same signal; a dozen at once is expected, not a leak.
-  setMaxListeners(0, deadline, signal);
-  const abortReason = () => (deadline.aborted ? 'deadline' : options.signal?.aborted ? 'cancelled' : undefined);
+  const total = options.deadline === 'perRequest' ? undefined : AbortSignal.timeout(timeoutMs);
+  /** The signal of one request: the access's deadline (or one of its own) and the caller's cancel. */
+  const requestSignal = () => {
+    const deadline = total ?? AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+    // Every request of this cluster listens on the same signal; a dozen at once is expected, not a leak.
+    setMaxListeners(0, deadline, signal);
+    const reason = (): 'deadline' | 'cancelled' | undefined =>
+      deadline.aborted ? 'deadline' : options.signal?.aborted ? 'cancelled' : undefined;
+    return { signal, reason };
+  };
+  // A live access has a watch per collection listening on the caller's signal.
+  if (options.signal) setMaxListeners(0, options.signal);
   const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
   const clusterInfo: ClusterInfo = {
     server: cluster.server,
@@ -144,7 +170,7 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     ...(cluster.skipTLSVerify ? { skipTLSVerify: true } : {}),
     ...(cluster.proxyUrl ? { proxyUrl: cluster.proxyUrl } : {}),
   };
-  const authContext: AuthContext = {
+  const authContext = (signal: AbortSignal, abortReason: () => 'deadline' | 'cancelled' | undefined): AuthContext => ({
     kc: own,
     contextName,
     cluster,
@@ -156,15 +182,28 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     timeoutMs,
     clusterInfo,
     ...(spec?.ok ? { exec: spec.value } : {}),
-  };
+  });
 
   let auth: Promise<Result<Auth>> | undefined;
-  const authOnce = () =>
-    (auth ??= resolveAuth(authContext).catch((e: unknown) => ({ ok: false, fault: internalFault(e, secrets) })));
+  const authOnce = () => {
+    if (!auth) {
+      const { signal, reason } = requestSignal();
+      auth = resolveAuth(authContext(signal, reason)).catch((e: unknown) => ({ ok: false, fault: internalFault(e, secrets) }));
+    }
+    return auth;
+  };
+  /** Live accesses retry credentials after a failure or a 401 (an expired plugin token); one-shot ones keep the answer. */
+  const forgetAuth = () => {
+    if (options.deadline === 'perRequest') auth = undefined;
+  };
 
   const getJson = async <T>(path: string, what: string): Promise<Result<T>> => {
     const a = await authOnce();
-    if (!a.ok) return a;
+    if (!a.ok) {
+      forgetAuth();
+      return a;
+    }
+    const { signal, reason } = requestSignal();
     const r = await get(new URL(path, cluster.server), a.value, signal);
     if (!r.ok) {
       const code = (r.error as { code?: unknown } | undefined)?.code;
@@ -176,8 +215,9 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
           { keep: [ctx.user] },
         );
       if (r.internal) return { ok: false, fault: internalFault(r.error, secrets) };
-      return { ok: false, fault: faultFromNetworkError(r.error, server, abortReason(), timeoutMs, secrets) };
+      return { ok: false, fault: faultFromNetworkError(r.error, server, reason(), timeoutMs, secrets) };
     }
+    if (r.status === 401) forgetAuth();
     if (r.status < 200 || r.status > 299) {
       // A rejected plugin credential must not be reused from the cache by the next read.
       if (r.status === 401 && spec?.ok) invalidateExecCredential(spec.value, clusterInfo);
@@ -190,12 +230,16 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     }
   };
 
-  const listAll = async <T>(path: string, what: string, maxItems = 5000): Promise<Result<{ items: T[]; truncated: boolean }>> => {
+  const listAll = async <T>(
+    path: string,
+    what: string,
+    maxItems = 5000,
+  ): Promise<Result<{ items: T[]; truncated: boolean; resourceVersion?: string }>> => {
     const items: T[] = [];
     let token = '';
     for (;;) {
       const sep = path.includes('?') ? '&' : '?';
-      const page = await getJson<{ items?: T[]; metadata?: { continue?: string } }>(
+      const page = await getJson<{ items?: T[]; metadata?: { continue?: string; resourceVersion?: string } }>(
         `${path}${sep}limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`,
         what,
       );
@@ -203,12 +247,54 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
       const got = page.value.items;
       if (Array.isArray(got)) for (const item of got) items.push(item); // no spread: a page can be large
       token = page.value.metadata?.continue ?? '';
-      if (!token) return { ok: true, value: { items, truncated: false } };
-      if (items.length >= maxItems) return { ok: true, value: { items, truncated: true } };
+      // Every page of a list is served from the first page's snapshot: its resourceVersion is the list's.
+      const rv = page.value.metadata?.resourceVersion;
+      const value = { items, truncated: !!token, ...(rv ? { resourceVersion: rv } : {}) };
+      if (!token || items.length >= maxItems) return { ok: true, value };
     }
   };
 
-  return { ok: true, value: { context: contextName, server, getJson, listAll } };
+  const watch = async (path: string, what: string, onEvent: (e: WatchEvent) => void, w: WatchOptions = {}): Promise<WatchEnd> => {
+    const stop = w.signal;
+    const a = await authOnce();
+    if (!a.ok) {
+      forgetAuth();
+      return a;
+    }
+    const cancel = new AbortController();
+    const onStop = () => cancel.abort();
+    stop?.addEventListener('abort', onStop, { once: true });
+    options.signal?.addEventListener('abort', onStop, { once: true });
+    if (stop?.aborted || options.signal?.aborted) cancel.abort();
+    try {
+      const end = await stream(new URL(path, cluster.server), a.value, cancel.signal, timeoutMs, onEvent, w.onOpen);
+      if (end.kind === 'aborted') return { ok: true };
+      if (end.kind === 'network')
+        return {
+          ok: false,
+          fault: faultFromNetworkError(end.error, server, end.connectTimeout ? 'deadline' : undefined, timeoutMs, secrets),
+        };
+      if (end.kind === 'status') {
+        if (end.status === 401) {
+          forgetAuth();
+          if (spec?.ok) invalidateExecCredential(spec.value, clusterInfo);
+        }
+        return {
+          ok: false,
+          fault: faultFromHttpStatus(end.status, end.body, what, secrets),
+          ...(end.status === 410 ? { gone: true } : {}),
+        };
+      }
+      if (end.kind === 'gone')
+        return { ok: false, gone: true, fault: { kind: 'notFound', message: `${what}: resourceVersion too old (410 Gone)` } };
+      return { ok: true };
+    } finally {
+      stop?.removeEventListener('abort', onStop);
+      options.signal?.removeEventListener('abort', onStop);
+    }
+  };
+
+  return { ok: true, value: { context: contextName, server, getJson, listAll, watch } };
 }
 
 interface AuthContext {
@@ -296,7 +382,7 @@ async function resolveAuth(c: AuthContext): Promise<Result<Auth>> {
   if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
   // A token that came from a plugin or a provider is a secret too.
   if (typeof headers.Authorization === 'string') c.secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
-  return { ok: true, value: { agent: opts.agent, headers } };
+  return { ok: true, value: { agent: reusingAgent(opts), headers } };
 }
 
 function authFault(err: unknown, c: AuthContext): ClusterFault {

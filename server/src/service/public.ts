@@ -5,6 +5,7 @@ export { parseDocumentText, type ParsedDocument } from './parse/parsedDocument';
 export { decodeManifestBytes, type DecodedManifest, type ManifestEncoding } from './parse/decode';
 export {
   readClusterSet,
+  readClusterSetText,
   clusterLabel,
   type ClusterEntry,
   type ClusterSetModel,
