@@ -73,6 +73,7 @@ export function clusterRow(c: ClusterState): Row {
           c.clusterId,
         ),
         label: 'cluster id',
+        description: c.clusterId,
       });
     else children.push(detail(c, 'clusterId', 'cluster id', 'none (no ClusterProperty cluster.clusterset.k8s.io)', 'tag'));
     children.push(detail(c, 'implementation', 'implementation', controllerText(c), 'gear'));

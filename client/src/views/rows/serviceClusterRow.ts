@@ -52,7 +52,7 @@ export function serviceClusterRow(key: ServiceKey, c: ServiceInCluster, state: C
     label: c.cluster,
     description: phrases.join(' · ') + unread,
     tooltip: [
-      `\`${key.namespace}/${key.name}\` in cluster **${md(c.cluster)}**${md(stale)}`,
+      `\`${key.namespace}/${key.name}\` in cluster **${md(c.cluster)}**${stale}`,
       ...phrases.map((p) => `- ${md(p)}`),
     ].join('\n'),
     icon: { id: problem ? 'circle-filled' : 'circle-outline', color: problem ? 'list.warningForeground' : undefined },
