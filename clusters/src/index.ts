@@ -7,3 +7,5 @@ export * from './access';
 export * from './cidrs';
 export * from './clusterSetUpdate';
 export * from './cidrReport';
+export * from './objectYaml';
+export * from './clusterSetLocate';
