@@ -41,7 +41,12 @@ export function clusterAccessSettings(): ClusterAccessSettings {
 }
 
 /** Settings whose change means the clusterset must be read again. */
-export const ACCESS_SETTINGS = ['clusterset.kubeconfig', 'clusterset.allowExecAuth', 'clusterset.contexts', 'clusterset.implementation'];
+export const ACCESS_SETTINGS = [
+  'clusterset.kubeconfig',
+  'clusterset.allowExecAuth',
+  'clusterset.contexts',
+  'clusterset.implementation',
+];
 
 export const UNTRUSTED =
   'Clusterset does not read kubeconfig files, run credential plugins or contact clusters in an untrusted workspace.';
@@ -53,9 +58,11 @@ export const UNTRUSTED =
 export function requireTrust(action: string, silent = false): boolean {
   if (vscode.workspace.isTrusted) return true;
   if (!silent)
-    void vscode.window.showWarningMessage(`${UNTRUSTED} Trust the workspace to ${action}.`, 'Manage Workspace Trust').then((a) => {
-      if (a) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
+    void vscode.window
+      .showWarningMessage(`${UNTRUSTED} Trust the workspace to ${action}.`, 'Manage Workspace Trust')
+      .then((a) => {
+        if (a) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
   return false;
 }
 

@@ -14,3 +14,5 @@ export * from './inventory/watch';
 export * from './inventory/health';
 export * from './objectYaml';
 export * from './clusterSetLocate';
+// The one ClusterSet reader, for the client (which may not import the language service itself).
+export { readClusterSetText, type ClusterSetModel } from '../../server/src/service/public';

@@ -33,7 +33,11 @@ async function pickContexts(
     return undefined;
   }
   // The clusterset's contexts (as the tree resolved them) are preselected; without a scope, all are.
-  const items = list.contexts.map((c) => ({ label: c.name, description: c.server, picked: inScope.size === 0 || inScope.has(c.name) }));
+  const items = list.contexts.map((c) => ({
+    label: c.name,
+    description: c.server,
+    picked: inScope.size === 0 || inScope.has(c.name),
+  }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     title: 'Discover CIDRs from these contexts',
@@ -96,7 +100,8 @@ async function proposeUpdate(
   discovered: DiscoveredCluster[],
 ): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const target = (await findClusterSetFile(true))?.uri ?? (folder ? vscode.Uri.joinPath(folder.uri, 'clusterset.yaml') : undefined);
+  const target =
+    (await findClusterSetFile(true))?.uri ?? (folder ? vscode.Uri.joinPath(folder.uri, 'clusterset.yaml') : undefined);
   if (!target) {
     void vscode.window.showInformationMessage(
       'Clusterset: open a folder to write a ClusterSet file; the ranges are in the Clusterset output.',

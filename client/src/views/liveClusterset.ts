@@ -4,7 +4,7 @@
 // view is shown (or the user runs Refresh).
 import * as vscode from 'vscode';
 import { clusters } from '../clusterModule';
-import type { ClustersetSnapshot, ServiceSummary } from '../../../clusters/src/inventory/snapshot';
+import type { ClustersetSnapshot, McsImplementation, ServiceSummary } from '../../../clusters/src/inventory/snapshot';
 import { findClusterSetFile } from '../clusterSetFile';
 import { clusterAccessSettings, requireTrust } from '../settings';
 import type { TreeInput } from './rows/treeRows';
@@ -32,7 +32,7 @@ export interface Scope {
   source: string;
   /** The ClusterSet file the members came from, when they did. */
   file?: vscode.Uri;
-  implementation: string;
+  implementation: McsImplementation | undefined;
   kubeconfig: string | undefined;
   allowExecAuth: boolean;
 }
@@ -120,7 +120,7 @@ export class LiveClusterset implements vscode.Disposable {
       members: scope.members,
       source: fromFile ? vscode.workspace.asRelativePath(file.uri) : (SOURCE_LABEL[scope.source] ?? scope.source),
       file: fromFile ? file.uri : undefined,
-      implementation: model?.implementation?.value ?? s.implementation,
+      implementation: implementationOf(model?.implementation?.value ?? s.implementation),
       kubeconfig: s.kubeconfig,
       allowExecAuth: s.allowExecAuth,
     };
@@ -148,16 +148,21 @@ export class LiveClusterset implements vscode.Disposable {
     const c = clusters();
     const loaded = c.loadKubeConfig(scope.kubeconfig);
     if (!loaded.ok) return this.set({ kind: 'error', message: loaded.error });
-    this.watch = c.watchInventory(loaded.kc, scope.members, { allowExecAuth: scope.allowExecAuth }, (snapshot: ClustersetSnapshot) => {
-      if (gen !== this.generation) return;
-      let summaries: ServiceSummary[] = [];
-      try {
-        summaries = c.summarizeServices(snapshot, scope.implementation);
-      } catch (err) {
-        this.output.appendLine(`clusterset: health summary failed: ${(err as Error).message}`);
-      }
-      this.set({ ...base, snapshot, summaries });
-    });
+    this.watch = c.watchInventory(
+      loaded.kc,
+      scope.members,
+      { allowExec: scope.allowExecAuth },
+      (snapshot: ClustersetSnapshot) => {
+        if (gen !== this.generation) return;
+        let summaries: ServiceSummary[] = [];
+        try {
+          summaries = c.summarizeServices(snapshot, scope.implementation);
+        } catch (err) {
+          this.output.appendLine(`clusterset: health summary failed: ${(err as Error).message}`);
+        }
+        this.set({ ...base, snapshot, summaries });
+      },
+    );
   }
 
   dispose(): void {
@@ -169,9 +174,22 @@ export class LiveClusterset implements vscode.Disposable {
   }
 }
 
+const IMPLEMENTATIONS: readonly McsImplementation[] = ['generic', 'cilium', 'submariner', 'gke', 'istio', 'aws'];
+
+/** A known implementation name, else undefined (health then judges each cluster by what was detected). */
+function implementationOf(name: string): McsImplementation | undefined {
+  return (IMPLEMENTATIONS as readonly string[]).includes(name) ? (name as McsImplementation) : undefined;
+}
+
 function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
   if (!a || !b) return a === b;
   const key = (s: Scope) =>
-    JSON.stringify([s.members.map((m) => [m.name, m.context]), s.implementation, s.kubeconfig ?? '', s.source, s.allowExecAuth]);
+    JSON.stringify([
+      s.members.map((m) => [m.name, m.context]),
+      s.implementation ?? '',
+      s.kubeconfig ?? '',
+      s.source,
+      s.allowExecAuth,
+    ]);
   return key(a) === key(b);
 }

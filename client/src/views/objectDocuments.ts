@@ -18,7 +18,12 @@ export function objectUri(ref: ObjectRef): vscode.Uri {
 function refOf(uri: vscode.Uri): ObjectRef | undefined {
   try {
     const r = JSON.parse(uri.query) as Partial<ObjectRef>;
-    if (typeof r.cluster === 'string' && typeof r.kind === 'string' && typeof r.name === 'string' && typeof r.apiVersion === 'string')
+    if (
+      typeof r.cluster === 'string' &&
+      typeof r.kind === 'string' &&
+      typeof r.name === 'string' &&
+      typeof r.apiVersion === 'string'
+    )
       return {
         cluster: r.cluster,
         kind: r.kind,

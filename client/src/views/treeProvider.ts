@@ -44,7 +44,8 @@ export class ClustersetTreeProvider implements vscode.TreeDataProvider<Row> {
     item.id = row.id;
     item.description = row.description;
     if (row.tooltip) item.tooltip = new vscode.MarkdownString(row.tooltip);
-    if (row.icon) item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
+    if (row.icon)
+      item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     item.contextValue = row.contextValue;
     if (row.object) item.command = { command: 'clusterset.openYaml', title: 'Open as YAML', arguments: [row] };
     return item;

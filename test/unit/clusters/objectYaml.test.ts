@@ -60,6 +60,9 @@ function fakeAccess(answers: Record<string, unknown>): ClusterAccess & { asked: 
     async listAll() {
       throw new Error('not used');
     },
+    async watch() {
+      throw new Error('not used');
+    },
   };
 }
 
