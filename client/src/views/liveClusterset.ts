@@ -120,7 +120,10 @@ export class LiveClusterset implements vscode.Disposable {
       members: scope.members,
       source: fromFile ? vscode.workspace.asRelativePath(file.uri) : (SOURCE_LABEL[scope.source] ?? scope.source),
       file: fromFile ? file.uri : undefined,
-      implementation: implementationOf(model?.implementation?.value ?? s.implementation),
+      implementation: implementationOf(
+        // The setting's default (generic) must not override what each cluster was detected to run.
+        model?.implementation?.value ?? (s.implementation !== 'generic' ? s.implementation : ''),
+      ),
       kubeconfig: s.kubeconfig,
       allowExecAuth: s.allowExecAuth,
     };
