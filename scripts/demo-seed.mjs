@@ -7,6 +7,7 @@
 //   shop/cart         degraded — headless, exported from east and west; central has endpoints from east only
 //   billing/payments  broken   — west exports it, but the Service is named payments-api (Valid=False)
 //   north             a fourth context whose server does not answer (withUnreachableContext)
+//   Nodes with pod ranges, so Discover CIDRs finds something (central's differ from examples/clusterset.yaml)
 //
 // The lint demo in examples/clusters/ (files with deliberate mistakes) is never applied to a cluster.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -71,9 +72,14 @@ function mcsSlice(namespace, service, source, addresses, readyCount) {
   };
 }
 
+/** A Node with its pod range (no kubelet runs: it is there for Discover CIDRs). */
+const node = (name, podCIDR) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name }, spec: { podCIDR, podCIDRs: [podCIDR] } });
+
 /** Per cluster: plain objects, and `{object, status}` pairs whose status is written after the object. */
 export const DEMO_SEED = {
   east: [
+    node('east-node-1', '10.10.0.0/24'),
+    node('east-node-2', '10.10.1.0/24'),
     ns('shop'),
     service('shop', 'web', [{ ...PORT_HTTP, targetPort: 8080 }]),
     serviceExport('shop', 'web', exported),
@@ -84,6 +90,8 @@ export const DEMO_SEED = {
     mcsSlice('shop', 'cart', 'west', ['10.20.1.7', '10.20.2.7'], 2),
   ],
   west: [
+    node('west-node-1', '10.20.0.0/24'),
+    node('west-node-2', '10.20.1.0/24'),
     ns('shop'),
     ns('billing'),
     service('shop', 'web', [{ ...PORT_HTTP, targetPort: 8080 }]),
@@ -100,6 +108,8 @@ export const DEMO_SEED = {
     ]),
   ],
   central: [
+    // Where central's pods really are (examples/clusterset.yaml has the mistaken 10.10.128.0/17).
+    node('central-node-1', '10.30.0.0/24'),
     ns('shop'),
     serviceImport('shop', 'web', 'ClusterSetIP', ['10.98.200.10'], [PORT_HTTP], ['east', 'west']),
     serviceImport('shop', 'cart', 'Headless', [], [PORT_CART], ['east', 'west']),

@@ -247,8 +247,11 @@ export class Session {
     await checked.waitFor({ state: 'visible' });
   }
 
-  /** F1, type the command title, wait until it is the focused row, Enter. */
-  async runCommand(title) {
+  /**
+   * F1, type the command title, wait until it is the focused row, Enter. With `keepOpen` it does not wait
+   * for the quick input to close (the command opens its own quick pick in the same widget).
+   */
+  async runCommand(title, { keepOpen = false } = {}) {
     await this.page.locator('.part.statusbar').waitFor({ state: 'visible' });
     await this.dismiss();
     // Keyboard focus must be inside the workbench for F1 to reach it.
@@ -271,7 +274,93 @@ export class Session {
     await input.fill(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    if (!keepOpen) await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for a quick input (pick) whose title contains `title`. */
+  async quickInputTitle(title, timeout = DEFAULT_TIMEOUT) {
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout });
+  }
+
+  /** In a multi-select quick pick, makes the row labelled `label` (checked) or not (a click toggles it). */
+  async setQuickPickChecked(label, checked) {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }),
+    });
+    await row.first().waitFor({ state: 'visible' });
+    const box = row.first().locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-checkbox').first();
+    const isChecked = async () => {
+      const aria = await row.first().getAttribute('aria-checked');
+      if (aria !== null) return aria === 'true';
+      return box.evaluate((el) => el.checked ?? el.getAttribute('aria-checked') === 'true');
+    };
+    if ((await isChecked()) !== checked) await box.click();
+    const t0 = Date.now();
+    while ((await isChecked()) !== checked) {
+      if (Date.now() - t0 > 5000)
+        throw new Error(`quick pick row "${label}" did not become ${checked ? 'checked' : 'unchecked'}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  // --- the Clusterset tree --------------------------------------------------------------------------
+
+  /** The Clusterset view's row whose label is exactly `label` (the first one when several match). */
+  treeRow(label) {
+    return this.page
+      .locator('.part.sidebar .pane-body .monaco-list-row', {
+        has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[./]/g, '\\$&')}\\s*$`) }),
+      })
+      .first();
+  }
+
+  /**
+   * The row `label` below the row `parent` (the first row after it one level deeper with that label), or
+   * the first `label` row without a parent.
+   */
+  async treeRowUnder(label, parent) {
+    if (!parent) return this.treeRow(label);
+    const rows = this.page.locator('.part.sidebar .pane-body .monaco-list-row');
+    await this.treeRow(parent).waitFor({ state: 'visible' });
+    const index = await rows.evaluateAll(
+      (els, [want, under]) => {
+        const info = els.map((e) => ({
+          level: Number(e.getAttribute('aria-level') ?? 0),
+          label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+          top: parseFloat(e.style.top || '0'),
+        }));
+        const order = info.map((x, i) => ({ ...x, i })).sort((a, b) => a.top - b.top);
+        const p = order.findIndex((x) => x.label === under);
+        if (p < 0) return -1;
+        for (let k = p + 1; k < order.length && order[k].level > order[p].level; k++)
+          if (order[k].level === order[p].level + 1 && order[k].label === want) return order[k].i;
+        return -1;
+      },
+      [label, parent],
+    );
+    if (index < 0) throw new Error(`no tree row "${label}" under "${parent}"`);
+    return rows.nth(index);
+  }
+
+  /** Expands the tree row `label` (below `parent`, when given) unless it already is. */
+  async expandTreeRow(label, parent) {
+    let row = this.treeRow(label);
+    if (parent) {
+      const t0 = Date.now();
+      for (;;) {
+        try {
+          row = await this.treeRowUnder(label, parent);
+          break;
+        } catch (err) {
+          if (Date.now() - t0 > DEFAULT_TIMEOUT) throw err;
+          await this.page.waitForTimeout(200);
+        }
+      }
+    }
+    await row.waitFor({ state: 'visible' });
+    const handle = await row.elementHandle();
+    if ((await handle.getAttribute('aria-expanded')) !== 'true') await handle.click();
+    await this.page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', handle);
   }
 
   /** Waits until the Output panel shows channel `name` (its channel picker has it selected). */

@@ -1,5 +1,7 @@
 // The e2e scenarios: what a person sees of the extension in the workbench. They run in order in one
 // session (fixture test/e2e/fixtures/basic), so later ones may rely on the file opened by earlier ones.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
 
 // Texts the checks depend on (owned by package.json, client/src and server/src).
@@ -7,7 +9,20 @@ import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
 export const TEXT = {
   rule: 'MCS001',
   container: 'Clusterset', // viewsContainers.activitybar[0].title
-  view: 'Clusters', // views.clusterset[0].name
+  view: 'Services and Clusters', // views.clusterset[0].name
+  refreshAction: 'Refresh Clusterset View', // commands: clusterset.refresh (view/title)
+  discoverCommand: 'Clusterset: Discover CIDRs from Clusters',
+  discoverContextsTitle: 'Discover CIDRs from these contexts', // client/src/commands/discoverCidrs.ts
+  discoverFileTitle: 'Which ClusterSet file?', // client/src/clusterSetFile.ts
+  proposalTab: '↔ discovered CIDRs (proposal)',
+  // client/src/views/rows/*: descriptions of the demo state (scripts/demo-seed.mjs) as health.ts judges it
+  health: {
+    'shop/web': { icon: 'pass-filled', description: /^healthy/ },
+    'shop/cart': { icon: 'warning', description: /^degraded — no EndpointSlice from west in central/ },
+    'billing/payments': { icon: 'error', description: /^broken — no Service billing\/payments in west/ },
+  },
+  unreachable: /^unreachable: cannot connect to https:\/\/127\.0\.0\.1:1/,
+  statusBar: 'clusterset: 3/4 clusters',
   serverLogCommand: 'Clusterset: Show Language Server Log',
   serverChannel: 'Clusterset Language Server',
   serverLogLine: /log\s+shown\s+on\s+request/, // client/src/commands/registerCommands.ts (clusterset.showServerLog)
@@ -27,6 +42,11 @@ export const TEXT = {
 
 function assert(cond, msg) {
   if (!cond) throw new Error(msg);
+}
+
+function requireTestbed(s) {
+  const tb = s.testbed;
+  if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
 }
 
 export const scenarios = [
@@ -220,21 +240,128 @@ export const scenarios = [
     },
   },
   {
-    name: 'tree-testbed-clusters',
+    name: 'tree-services-health',
     needsTestbed: true,
     async run(s) {
-      const tb = s.testbed;
-      if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
+      requireTestbed(s);
       await s.openViewContainer(TEXT.container);
-      // A row is the context name (.label-name) and its server (.label-description).
-      const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-      for (const c of tb.clusters)
-        await names
-          .filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) })
-          .first()
-          .waitFor({ state: 'visible' });
-      const texts = (await names.allInnerTexts()).map((t) => t.trim());
-      for (const c of tb.clusters) assert(texts.includes(c), `tree lacks context ${c}: ${JSON.stringify(texts)}`);
+      // Services: namespace/name with the health icon and why in the description.
+      for (const [label, want] of Object.entries(TEXT.health)) {
+        const row = s.treeRow(label);
+        await row.waitFor({ state: 'visible', timeout: 60_000 });
+        await row.locator(`.codicon-${want.icon}`).waitFor({ state: 'visible' });
+        const description = await row.locator('.label-description').innerText();
+        assert(want.description.test(description), `${label}: description "${description}" does not match ${want.description}`);
+      }
+      // Clusters: every member, the unreachable one with its reason and an error icon.
+      for (const c of ['east', 'west', 'central']) await s.treeRow(c).waitFor({ state: 'visible' });
+      const north = s.treeRow(s.testbed.unreachable);
+      await north.locator('.codicon-error').waitFor({ state: 'visible' });
+      const why = await north.locator('.label-description').innerText();
+      assert(TEXT.unreachable.test(why), `north's row does not say why: "${why}"`);
+      await s.page.locator('.part.statusbar .statusbar-item', { hasText: TEXT.statusBar }).first().waitFor({ state: 'visible' });
+      // The tooltip says why, per cluster.
+      await s.treeRow('shop/cart').hover();
+      const tip = s.page.locator('.monaco-hover, .workbench-hover', { hasText: 'endpoints from east 2/2 ready' });
+      await tip.first().waitFor({ state: 'visible' });
+      const tipText = await tip.first().innerText();
+      assert(/central/.test(tipText) && /Headless/.test(tipText), `shop/cart tooltip lacks the per-cluster facts: ${tipText}`);
+      await s.dismiss();
+    },
+  },
+  {
+    name: 'tree-refresh-picks-up-change',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.openViewContainer(TEXT.container);
+      await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
+      assert((await s.treeRow('shop/search').count()) === 0, 'shop/search is in the tree before it was exported');
+      await s.testbed.handle.apply('east', [
+        { apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'shop', name: 'search' }, spec: { ports: [{ port: 9200 }] } },
+        { apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceExport', metadata: { namespace: 'shop', name: 'search' } },
+      ]);
+      await s.page.locator(`.part.sidebar a.action-label[aria-label^="${TEXT.refreshAction}"]`).first().click();
+      await s.treeRow('shop/search').waitFor({ state: 'visible' });
+    },
+  },
+  {
+    name: 'tree-open-yaml',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.closeAllEditors();
+      await s.openViewContainer(TEXT.container);
+      const web = s.treeRow('shop/web');
+      await web.waitFor({ state: 'visible', timeout: 60_000 });
+      await s.expandTreeRow('shop/web');
+      await s.expandTreeRow('east', 'shop/web');
+      // A click on an object row opens it as a read-only YAML document.
+      await (await s.treeRowUnder('ServiceExport', 'east')).click();
+      await s
+        .editorLine(/^#\s+ServiceExport\s+shop\/web\s+in\s+cluster\s+east/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await s
+        .editorLine(/^kind:\s+ServiceExport/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await s
+        .editorLine(/type:\s+Valid/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await s.page
+        .locator('.editor-group-container .tabs-container .tab', { hasText: 'web.yaml' })
+        .first()
+        .waitFor({ state: 'visible' });
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'discover-cidrs-apply',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.closeAllEditors();
+      const file = join(s.workspace, 'discover.clusterset.yaml');
+      assert(!readFileSync(file, 'utf8').includes('10.96.0.0/16'), 'the fixture already has the ranges');
+      await s.runCommand(TEXT.discoverCommand, { keepOpen: true });
+      // Pick the contexts: the clusterset's are preselected; keep east and west only.
+      await s.quickInputTitle(TEXT.discoverContextsTitle);
+      for (const c of ['central', 'north']) await s.setQuickPickChecked(c, false);
+      for (const c of ['east', 'west']) await s.setQuickPickChecked(c, true);
+      await s.page.keyboard.press('Enter');
+      // Which file: the dedicated one, so the README's clusterset.yaml keeps its mistake.
+      await s.quickInputTitle(TEXT.discoverFileTitle, 60_000);
+      await s.page.locator('.quick-input-widget input[type="text"]').fill('discover');
+      await s.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'discover.clusterset.yaml' })
+        .waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+      // Review the diff, then Apply.
+      await s.page
+        .locator('.editor-group-container .tabs-container .tab', { hasText: TEXT.proposalTab })
+        .first()
+        .waitFor({ state: 'visible' });
+      await s
+        .editorLine(/serviceCIDRs:\s+\[10\.96\.0\.0\/16\]/)
+        .first()
+        .waitFor({ state: 'visible' });
+      const apply = s.page
+        .locator('.notifications-toasts .notification-toast', { hasText: /Apply \d+ change/ })
+        .locator('a.monaco-button, .monaco-button', { hasText: /^Apply$/ });
+      await apply.first().click();
+      const deadline = Date.now() + 30_000;
+      let text = readFileSync(file, 'utf8');
+      while (!text.includes('10.96.0.0/16') && Date.now() < deadline) {
+        await s.page.waitForTimeout(200);
+        text = readFileSync(file, 'utf8');
+      }
+      assert(/serviceCIDRs: \[10\.96\.0\.0\/16\]/.test(text), `east's service range was not written:\n${text}`);
+      assert(/serviceCIDRs: \[10\.97\.0\.0\/16\]/.test(text), `west's service range was not written:\n${text}`);
+      assert(/10\.10\.\d+\.\d+\/\d+/.test(text), `east's pod range (from its Nodes) was not written:\n${text}`);
+      assert(!/central|north/.test(text), `a context that was not picked got into the file:\n${text}`);
+      await s.closeAllEditors();
     },
   },
 ];
@@ -263,18 +390,37 @@ export async function readmeScreenshot(s, path) {
   await s.openFile('clusterset.yaml', 'kind: ClusterSet');
   await s.waitForProblemsCount(/Errors: 2\b/, FIRST_DIAGNOSTIC_TIMEOUT);
   await s.openViewContainer(TEXT.container);
-  if (s.testbed?.clusters) {
-    const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-    for (const c of s.testbed.clusters)
-      await names
-        .filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) })
-        .first()
-        .waitFor({ state: 'visible' });
-  }
+  if (s.testbed?.handle) await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
   await s.openProblems();
   await s.problemRow(TEXT.podOverlapRule).nth(1).waitFor({ state: 'visible' });
   const hover = await s.hoverSquiggle(TEXT.podOverlapRule, 'podCIDRs: [10.10.0.0/16]');
   // The hover fades in: wait for its animations, or the picture shows it half transparent.
   await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   await s.page.screenshot({ path });
+}
+
+/**
+ * The README's tree screenshot: the Clusterset view with the demo's services (healthy, degraded, broken)
+ * and clusters (north unreachable), shop/cart expanded per cluster, its tooltip open, and the
+ * ServiceExport of shop/cart in east open as YAML.
+ */
+export async function treeScreenshot(s, path) {
+  await s.dismiss();
+  await s.closeAllEditors();
+  await s.openViewContainer(TEXT.container);
+  await s.treeRow('shop/cart').waitFor({ state: 'visible', timeout: 60_000 });
+  await s.expandTreeRow('shop/cart');
+  await s.expandTreeRow('east', 'shop/cart');
+  await (await s.treeRowUnder('ServiceExport', 'east')).click();
+  await s
+    .editorLine(/^kind:\s+ServiceExport/)
+    .first()
+    .waitFor({ state: 'visible' });
+  await s.treeRow(s.testbed.unreachable).waitFor({ state: 'visible' });
+  await s.treeRow('shop/cart').hover();
+  const tip = s.page.locator('.monaco-hover, .workbench-hover', { hasText: 'endpoints from east 2/2 ready' }).first();
+  await tip.waitFor({ state: 'visible' });
+  await tip.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  await s.page.screenshot({ path });
+  await s.dismiss();
 }
