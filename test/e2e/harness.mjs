@@ -303,6 +303,18 @@ export class Session {
     }
   }
 
+  /** Drags the sash between the side bar and the editor so the side bar is `width` px wide. */
+  async widenSidebar(width) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box || Math.abs(box.width - width) < 4) return;
+    const x = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   // --- the Clusterset tree --------------------------------------------------------------------------
 
   /** The Clusterset view's row whose label is exactly `label` (the first one when several match). */

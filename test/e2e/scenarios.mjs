@@ -281,8 +281,20 @@ export const scenarios = [
         { apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'shop', name: 'search' }, spec: { ports: [{ port: 9200 }] } },
         { apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceExport', metadata: { namespace: 'shop', name: 'search' } },
       ]);
-      await s.page.locator(`.part.sidebar a.action-label[aria-label^="${TEXT.refreshAction}"]`).first().click();
+      const refresh = s.page.locator(`.part.sidebar a.action-label[aria-label^="${TEXT.refreshAction}"]`).first();
+      await refresh.click();
       await s.treeRow('shop/search').waitFor({ state: 'visible' });
+      // And a deletion: the row goes away on the next Refresh.
+      const del = await s.testbed.handle.kubectl('east', [
+        'delete',
+        '-n',
+        'shop',
+        'serviceexports.multicluster.x-k8s.io/search',
+        'service/search',
+      ]);
+      assert(del.code === 0, `kubectl delete failed: ${del.stderr}`);
+      await refresh.click();
+      await s.treeRow('shop/search').waitFor({ state: 'detached' });
     },
   },
   {
@@ -325,6 +337,9 @@ export const scenarios = [
       await s.closeAllEditors();
       const file = join(s.workspace, 'discover.clusterset.yaml');
       assert(!readFileSync(file, 'utf8').includes('10.96.0.0/16'), 'the fixture already has the ranges');
+      // The tree has resolved the clusterset (its contexts are preselected in the pick below).
+      await s.openViewContainer(TEXT.container);
+      await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
       await s.runCommand(TEXT.discoverCommand, { keepOpen: true });
       // Pick the contexts: the clusterset's are preselected; keep east and west only.
       await s.quickInputTitle(TEXT.discoverContextsTitle);
@@ -408,6 +423,7 @@ export async function treeScreenshot(s, path) {
   await s.dismiss();
   await s.closeAllEditors();
   await s.openViewContainer(TEXT.container);
+  await s.widenSidebar(620);
   await s.treeRow('shop/cart').waitFor({ state: 'visible', timeout: 60_000 });
   await s.expandTreeRow('shop/cart');
   await s.expandTreeRow('east', 'shop/cart');
