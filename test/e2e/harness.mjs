@@ -258,21 +258,35 @@ export class Session {
     // Focus the editor's input area without a click: a click on the text moves the cursor (and misses when
     // the editor is scrolled), a click on the tab may leave F1 unanswered. Retry F1 if the palette stays shut.
     const input = this.page.locator('.quick-input-widget input[type="text"]');
+    const open = async () => {
+      for (let attempt = 1; ; attempt++) {
+        const editorInput = this.page.locator('.editor-group-container .monaco-editor textarea').first();
+        if (await editorInput.count()) await editorInput.focus();
+        else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+        await this.page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : DEFAULT_TIMEOUT });
+          return;
+        } catch (err) {
+          if (attempt >= 3) throw err;
+          await this.dismiss();
+        }
+      }
+    };
+    // Right after start-up the palette may not list an extension's commands yet: reopen it once or twice.
     for (let attempt = 1; ; attempt++) {
-      const editorInput = this.page.locator('.editor-group-container .monaco-editor textarea').first();
-      if (await editorInput.count()) await editorInput.focus();
-      else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
-      await this.page.keyboard.press('F1');
+      await open();
+      await input.fill(`>${title}`);
       try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : DEFAULT_TIMEOUT });
+        await this.page
+          .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
+          .waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : DEFAULT_TIMEOUT });
         break;
       } catch (err) {
         if (attempt >= 3) throw err;
         await this.dismiss();
       }
     }
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
     if (!keepOpen) await input.waitFor({ state: 'hidden' });
   }

@@ -111,7 +111,13 @@ export const scenarios = [
     async run(s) {
       await s.runCommand(TEXT.runbookCommand);
       await s.waitForOutputChannel(TEXT.runbookChannel);
-      await s.outputLine(TEXT.runbookLine).waitFor({ state: 'visible' });
+      // The channel also carries the tree's lines, and the runbook lists every context (10 with the e2e
+      // testbed), so its first line may be scrolled out of the panel: check the channel's log on disk.
+      const t0 = Date.now();
+      while (!TEXT.runbookLine.test(s.outputChannelLog(TEXT.runbookChannel).replace(/\s+/g, ' '))) {
+        if (Date.now() - t0 > 30_000) throw new Error(`channel ${TEXT.runbookChannel} has no runbook line`);
+        await s.page.waitForTimeout(200);
+      }
     },
   },
   {
