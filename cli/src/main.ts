@@ -1,6 +1,7 @@
 // The `clusterset` command: the language service and the cluster logic, headless.
 import { runCidr } from './cidr';
 import { runLint } from './lint';
+import { runStatus } from './status';
 
 const USAGE = `Usage: clusterset <command> [options]
 
@@ -9,6 +10,8 @@ Commands:
                                                                    validate MCS YAML (exit 1 on errors)
   cidr [--kubeconfig F] [--context C …] [--format text|json|yaml] [--timeout S]
                                                                    read Pod/Service CIDRs from the clusters
+  status [--kubeconfig F] [--context C …] [--clusterset FILE] [--format text|json] [--timeout S]
+                                                                   live exports, imports and their health
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
       return runLint(rest, process.stdout, process.stderr);
     case 'cidr':
       return runCidr(rest, process.stdout, process.stderr);
+    case 'status':
+      return runStatus(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':

@@ -31,6 +31,13 @@ export interface WatchEvent {
   object: unknown;
 }
 
+export interface WatchOptions {
+  /** Ends the stream (the watch then resolves `ok`). */
+  signal?: AbortSignal;
+  /** The server accepted the watch (200): from here on the data is live again. */
+  onOpen?: () => void;
+}
+
 /** How a watch ended: the server closed it (resume from the last resourceVersion), or a fault; `gone` is 410. */
 export type WatchEnd = { ok: true } | { ok: false; fault: ClusterFault; gone?: boolean };
 
@@ -49,7 +56,7 @@ export interface ClusterAccess {
    * Stream a watch (`path` carries `watch=1` and the resourceVersion) until the server closes it, `signal`
    * aborts (then `ok`), or it fails. `onEvent` runs for every event line.
    */
-  watch(path: string, what: string, onEvent: (e: WatchEvent) => void, signal?: AbortSignal): Promise<WatchEnd>;
+  watch(path: string, what: string, onEvent: (e: WatchEvent) => void, options?: WatchOptions): Promise<WatchEnd>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -128,6 +135,8 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     return { signal, reason };
   };
   const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
+  // A live access has a watch per collection listening on the caller's signal.
+  if (options.signal) setMaxListeners(0, options.signal);
 
   let auth: Promise<Result<Auth>> | undefined;
   const authOnce = () => {
@@ -186,7 +195,8 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     }
   };
 
-  const watch = async (path: string, what: string, onEvent: (e: WatchEvent) => void, stop?: AbortSignal): Promise<WatchEnd> => {
+  const watch = async (path: string, what: string, onEvent: (e: WatchEvent) => void, w: WatchOptions = {}): Promise<WatchEnd> => {
+    const stop = w.signal;
     const a = await authOnce();
     if (!a.ok) {
       forgetAuth();
@@ -198,7 +208,7 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     options.signal?.addEventListener('abort', onStop, { once: true });
     if (stop?.aborted || options.signal?.aborted) cancel.abort();
     try {
-      const end = await stream(new URL(path, cluster.server), a.value, cancel.signal, timeoutMs, onEvent);
+      const end = await stream(new URL(path, cluster.server), a.value, cancel.signal, timeoutMs, onEvent, w.onOpen);
       if (end.kind === 'aborted') return { ok: true };
       if (end.kind === 'network')
         return {
@@ -294,9 +304,10 @@ type StreamEnd =
   | { kind: 'status'; status: number; body: string };
 
 /**
- * One watch stream, newline-delimited JSON events. Until the answer starts, `connectMs` bounds it (a silent
- * server must not hold a watcher forever); after that it lives until the server ends it. An ERROR event
- * whose Status says 410 ends it as `gone`: the caller relists.
+ * One watch stream, newline-delimited JSON events. `connectMs` bounds the connection and TLS handshake (a
+ * silent server must not hold a watcher forever); after that it lives until the server ends it (a proxy may
+ * hold back the answer's headers until the first event, so they are not waited for). An ERROR event whose
+ * Status says 410 ends it as `gone`: the caller relists.
  */
 function stream(
   url: URL,
@@ -304,6 +315,7 @@ function stream(
   signal: AbortSignal,
   connectMs: number,
   onEvent: (e: WatchEvent) => void,
+  onOpen?: () => void,
 ): Promise<StreamEnd> {
   return new Promise((resolve) => {
     let settled = false;
@@ -330,6 +342,7 @@ function stream(
         res.on('error', (error) => finish({ kind: 'network', error }));
         return;
       }
+      onOpen?.();
       let rest = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -364,6 +377,11 @@ function stream(
         ? httpRequest(url, opts, onResponse)
         : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
     req.on('error', (error) => finish({ kind: 'network', error, connectTimeout: connectTimedOut }));
+    req.on('socket', (sock) => {
+      // A pooled socket is connected already; a new one is when its (TLS) handshake is done.
+      if (!sock.connecting) clearTimeout(connectTimer);
+      else sock.once(url.protocol === 'http:' ? 'connect' : 'secureConnect', () => clearTimeout(connectTimer));
+    });
     req.end();
   });
 }

@@ -48,18 +48,19 @@ export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promi
   return true;
 }
 
-export type ListOutcome = { ok: true; resourceVersion?: string } | { ok: false; clusterWide: boolean };
+export type ListOutcome = { ok: true; resourceVersion?: string } | { ok: false; fault: ClusterFault; clusterWide: boolean };
 
-/** One collection into the store; a per-resource fault is recorded and the other collections go on. */
+/**
+ * One collection into the store. A fault of this collection alone (403, CRD missing) is recorded on the
+ * store and the other collections go on; a fault of the whole cluster is returned for the caller to judge
+ * (the one-shot read fails the cluster, the live watcher keeps the last data and marks it stale).
+ */
 export async function listInto(store: ClusterStore, a: ClusterAccess, spec: ResourceSpec): Promise<ListOutcome> {
   const r = await a.listAll<unknown>(spec.path, spec.what, MAX_LIST_ITEMS);
   if (!r.ok) {
-    if (isClusterWide(r.fault)) {
-      store.fault ??= r.fault;
-      return { ok: false, clusterWide: true };
-    }
-    store.resourceFaults.set(spec.id, { what: spec.what, fault: r.fault });
-    return { ok: false, clusterWide: false };
+    const clusterWide = isClusterWide(r.fault);
+    if (!clusterWide) store.resourceFaults.set(spec.id, { what: spec.what, fault: r.fault });
+    return { ok: false, fault: r.fault, clusterWide };
   }
   store.replace(spec.id, r.value.items);
   if (r.value.truncated) store.truncated.add(spec.id);
@@ -96,7 +97,8 @@ export function judgeCluster(store: ClusterStore, specs: ResourceSpec[]): void {
 export async function readClusterInto(store: ClusterStore, a: ClusterAccess): Promise<void> {
   if (!(await probeCluster(store, a))) return;
   const specs = resourcesFor(store.served);
-  await Promise.all(specs.map((s) => listInto(store, a, s)));
+  const outcomes = await Promise.all(specs.map((s) => listInto(store, a, s)));
+  for (const o of outcomes) if (!o.ok && o.clusterWide) store.fault ??= o.fault;
   judgeCluster(store, specs);
   store.readAt = new Date().toISOString();
 }

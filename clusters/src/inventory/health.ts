@@ -52,7 +52,12 @@ function contextOf(snapshot: ClustersetSnapshot, implementation?: McsImplementat
   return {
     clusters,
     idToName,
-    implementationOf: (name) => implementation ?? clusters.get(name)?.implementation ?? 'generic',
+    // What was detected in the cluster wins; the declared implementation (ClusterSet file, setting) fills in
+    // where detection found nothing (e.g. a reader role that may not see the controllers).
+    implementationOf: (name) => {
+      const detected = clusters.get(name)?.implementation;
+      return detected && detected !== 'generic' ? detected : (implementation ?? 'generic');
+    },
     takenAt: Number.isFinite(takenAt) ? takenAt : Date.now(),
   };
 }
@@ -241,7 +246,8 @@ function judgeImports(
   const importedIn = new Set(imps.map((i) => i.ref.cluster));
   if (exps.length === 0) {
     if (imps.length === 0) return;
-    const unread = [...ctx.clusters.values()].some((c) => !judged(c, 'ServiceExports'));
+    // A cluster without the MCS API has no exports: that is known, not unknown.
+    const unread = [...ctx.clusters.values()].some((c) => c.fault?.kind !== 'crdMissing' && !judged(c, 'ServiceExports'));
     (unread ? j.degraded : j.broken).push(
       `imported in ${[...importedIn].join(', ')} but exported from no cluster${unread ? ' that answered' : ''}: a stale import`,
     );
@@ -295,6 +301,10 @@ function healthOf(j: Judgement): Health {
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
 
+/**
+ * Every service of the snapshot (a ServiceExport or ServiceImport anywhere), judged. `implementation` is the
+ * declared one (ClusterSet file or setting), used for clusters where detection found no known controller.
+ */
 export function summarizeServices(snapshot: ClustersetSnapshot, implementation?: McsImplementation): ServiceSummary[] {
   const ctx = contextOf(snapshot, implementation);
   const order = new Map(snapshot.clusters.map((c, i) => [c.name, i]));
