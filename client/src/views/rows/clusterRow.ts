@@ -44,12 +44,13 @@ function detail(c: ClusterState, key: string, label: string, description: string
 
 export function clusterRow(c: ClusterState): Row {
   const condition = clusterCondition(c);
-  const problems = [...(c.fault ? [c.fault] : []), ...(c.partial ?? []).map((p) => ({ ...p.fault, resource: p.resource }))];
+  const problems = (c.fault ? 1 : 0) + (c.partial?.length ?? 0);
   let description: string;
   if (condition === 'fault') description = `${c.fault?.kind ?? 'unreachable'}: ${c.fault?.message ?? 'not read'}`;
   else if (condition === 'stale') description = `stale since ${clock(c.staleSince ?? '')} · ${controllerText(c)}`;
-  else
-    description = `${controllerText(c)} · ${versionsText(c)}${condition === 'partial' ? ` · partial read (${problems.length})` : ''}`;
+  else description = `${controllerText(c)} · ${versionsText(c)}${condition === 'partial' ? ` · partial read (${problems})` : ''}`;
+  // The view has been hidden for a while: the watches are ended, the data is from then.
+  if (c.paused) description += ' · paused';
 
   const tip = [`**${md(c.name)}** — context \`${c.context}\``, ''];
   if (c.fault) tip.push(`**${c.fault.kind}**: ${md(c.fault.message)}`, '');
@@ -62,7 +63,7 @@ export function clusterRow(c: ClusterState): Row {
       `- MCS API: ${md(versionsText(c))}`,
     );
   }
-  tip.push('', `read at ${clock(c.readAt)}`);
+  tip.push('', `read at ${clock(c.readAt)}${c.paused ? ' · watches paused while the view is hidden' : ''}`);
 
   const children: Row[] = [detail(c, 'context', 'context', c.context, 'key')];
   if (c.reachable) {

@@ -150,6 +150,10 @@ test('cluster rows: ok, stale, partial and faulty members keep their reason and 
   assert.match(central.description ?? '', /partial read \(1\)/);
   assert.equal(byLabel(central.children, 'endpointslices').description, 'forbidden: forbidden: cannot list endpointslices');
 
+  const paused = clusterRow({ ...snapshot.clusters[0], paused: true });
+  assert.equal(paused.description, 'cilium, controller ready · v1alpha1, v1beta1 · paused');
+  assert.match(paused.tooltip ?? '', /watches paused while the view is hidden/);
+
   assert.equal(lost.contextValue, 'cluster.fault.unreachable');
   assert.equal(lost.icon?.id, 'error');
   assert.equal(lost.description, 'unreachable: cannot connect to https://127.0.0.1:1 (ECONNREFUSED): connect refused');
