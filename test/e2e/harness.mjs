@@ -329,6 +329,25 @@ export class Session {
     await this.page.mouse.up();
   }
 
+  /**
+   * Chooses `title` in the open context menu. The menu acts on mouse-up of an item it has highlighted; a
+   * click that lands while it is still opening is lost, so the item is hovered first and Enter is the
+   * fallback while the menu stays open.
+   */
+  async chooseContextMenuItem(title) {
+    const item = this.page.locator('.monaco-menu .action-item', { hasText: title }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await item.click();
+    for (let i = 0; i < 3 && (await item.isVisible().catch(() => false)); i++) {
+      await this.page.waitForTimeout(300);
+      if (await item.isVisible().catch(() => false)) {
+        await item.hover();
+        await this.page.keyboard.press('Enter');
+      }
+    }
+  }
+
   // --- the Clusterset tree --------------------------------------------------------------------------
 
   /** The Clusterset view's row whose label is exactly `label` (the first one when several match). */

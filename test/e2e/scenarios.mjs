@@ -11,6 +11,7 @@ export const TEXT = {
   container: 'Clusterset', // viewsContainers.activitybar[0].title
   view: 'Services and Clusters', // views.clusterset[0].name
   refreshAction: 'Refresh Clusterset View', // commands: clusterset.refresh (view/title)
+  revealAction: 'Reveal in ClusterSet File', // commands: clusterset.revealInClusterSet (view/item/context)
   discoverCommand: 'Clusterset: Discover CIDRs from Clusters',
   discoverContextsTitle: 'Discover CIDRs from these contexts', // client/src/commands/discoverCidrs.ts
   discoverFileTitle: 'Which ClusterSet file?', // client/src/clusterSetFile.ts
@@ -332,6 +333,32 @@ export const scenarios = [
         .locator('.editor-group-container .tabs-container .tab', { hasText: 'web.yaml' })
         .first()
         .waitFor({ state: 'visible' });
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'tree-reveal-in-clusterset',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.closeAllEditors();
+      await s.openViewContainer(TEXT.container);
+      const cart = s.treeRow('shop/cart');
+      await cart.waitFor({ state: 'visible', timeout: 60_000 });
+      // The row's context menu, as a person opens it.
+      await cart.click({ button: 'right' });
+      await s.chooseContextMenuItem(TEXT.revealAction);
+      await s.page
+        .locator('.editor-group-container .tabs-container .tab', { hasText: 'clusterset.yaml' })
+        .first()
+        .waitFor({ state: 'visible' });
+      // The selection is the entry's name: "cart" (4 characters) on the `- name: cart` line.
+      const selection = s.page.locator('.part.statusbar .statusbar-item', { hasText: /Ln \d+, Col \d+ \(4 selected\)/ });
+      await selection.first().waitFor({ state: 'visible' });
+      const text = await selection.first().innerText();
+      const line = Number(/Ln (\d+)/.exec(text)?.[1]);
+      const fileLines = readFileSync(join(s.workspace, 'clusterset.yaml'), 'utf8').split('\n');
+      assert(/- name: cart$/.test(fileLines[line - 1] ?? ''), `selection on line ${line}: "${fileLines[line - 1]}"`);
       await s.closeAllEditors();
     },
   },

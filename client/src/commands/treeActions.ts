@@ -27,22 +27,28 @@ export async function copyDnsName(row: Row | undefined): Promise<void> {
 export async function revealInClusterSet(row: Row | undefined, live: LiveClusterset): Promise<void> {
   if (!row?.service && !row?.cluster) return;
   const scoped = live.currentScope?.file;
-  const file = scoped ? { uri: scoped } : await findClusterSetFile(true);
+  const file = scoped ?? (await findClusterSetFile(true))?.uri;
   if (!file) {
     void vscode.window.showInformationMessage('Clusterset: there is no ClusterSet file in this workspace.');
     return;
   }
-  const doc = await vscode.workspace.openTextDocument(file.uri);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+  const text = open?.getText() ?? Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
   const target = row.service ? { service: row.service } : { cluster: row.cluster ?? '' };
-  const at = clusters().locateInClusterSet(doc.getText(), target);
+  const at = clusters().locateInClusterSet(text, target);
   const what = row.service ? `service ${row.service.namespace}/${row.service.name}` : `cluster ${row.cluster}`;
-  if (!at) {
-    await vscode.window.showTextDocument(doc);
-    void vscode.window.showInformationMessage(`Clusterset: ${vscode.workspace.asRelativePath(file.uri)} does not list ${what}.`);
-    return;
-  }
-  const range = new vscode.Range(doc.positionAt(at.start), doc.positionAt(at.end));
-  await vscode.window.showTextDocument(doc, { selection: range });
+  // vscode.open rather than openTextDocument: the extension keeps no reference, so closing the editor
+  // closes the document (and clears its diagnostics) as for any file the user opened.
+  const selection = at ? new vscode.Range(positionAt(text, at.start), positionAt(text, at.end)) : undefined;
+  await vscode.commands.executeCommand('vscode.open', file, selection ? { selection } : {});
+  if (!at)
+    void vscode.window.showInformationMessage(`Clusterset: ${vscode.workspace.asRelativePath(file)} does not list ${what}.`);
+}
+
+function positionAt(text: string, offset: number): vscode.Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
 }
 
 /** Lets the user choose the clusterset's contexts (remembered for this workspace); used when no file or setting names them. */
