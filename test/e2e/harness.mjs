@@ -36,6 +36,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A regex matching exactly `text` (surrounding white space allowed). */
+export function exactly(text) {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`);
+}
+
 function newestDir(dir) {
   if (!existsSync(dir)) return null;
   const names = readdirSync(dir)
@@ -101,8 +106,11 @@ export class Session {
     }
   }
 
+  /** The Explorer row of the file named exactly `name` (clusterset.yaml is not discover.clusterset.yaml). */
   explorerRow(name) {
-    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    return this.page.locator('.explorer-folders-view .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: exactly(name) }),
+    });
   }
 
   /** The remote log folder of this code-server run (logs/<timestamp>/). */
@@ -166,7 +174,9 @@ export class Session {
 
   /** Opens a workspace file: its editor tab if it has one, else a click on its Explorer row. */
   async openFile(name, expectLine) {
-    const tab = this.page.locator('.editor-group-container .tabs-container .tab', { hasText: name });
+    const tab = this.page.locator('.editor-group-container .tabs-container .tab', {
+      has: this.page.locator('.label-name', { hasText: exactly(name) }),
+    });
     if (await tab.count()) await tab.first().click();
     else {
       // Another view container (e.g. Clusterset) hides the Explorer: show it first.
@@ -299,7 +309,7 @@ export class Session {
   /** In a multi-select quick pick, makes the row labelled `label` (checked) or not (a click toggles it). */
   async setQuickPickChecked(label, checked) {
     const row = this.page.locator('.quick-input-list .monaco-list-row', {
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }),
+      has: this.page.locator('.label-name', { hasText: exactly(label) }),
     });
     await row.first().waitFor({ state: 'visible' });
     const box = row.first().locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-checkbox').first();
@@ -354,54 +364,72 @@ export class Session {
   treeRow(label) {
     return this.page
       .locator('.part.sidebar .pane-body .monaco-list-row', {
-        has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[./]/g, '\\$&')}\\s*$`) }),
+        has: this.page.locator('.label-name', { hasText: exactly(label) }),
       })
       .first();
   }
 
   /**
-   * The row `label` below the row `parent` (the first row after it one level deeper with that label), or
-   * the first `label` row without a parent.
+   * The row `label` below the rows `parents` (a path from an outer row down, e.g. ['shop/cart', 'east']):
+   * each step is the first row after the previous one, one level deeper, with that label. Retries until
+   * the rows are rendered (DEFAULT_TIMEOUT).
    */
-  async treeRowUnder(label, parent) {
-    if (!parent) return this.treeRow(label);
+  async treeRowUnder(label, parents = []) {
+    const path = [...(Array.isArray(parents) ? parents : [parents]), label];
     const rows = this.page.locator('.part.sidebar .pane-body .monaco-list-row');
-    await this.treeRow(parent).waitFor({ state: 'visible' });
-    const index = await rows.evaluateAll(
-      (els, [want, under]) => {
-        const info = els.map((e) => ({
-          level: Number(e.getAttribute('aria-level') ?? 0),
-          label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
-          top: parseFloat(e.style.top || '0'),
-        }));
-        const order = info.map((x, i) => ({ ...x, i })).sort((a, b) => a.top - b.top);
-        const p = order.findIndex((x) => x.label === under);
-        if (p < 0) return -1;
-        for (let k = p + 1; k < order.length && order[k].level > order[p].level; k++)
-          if (order[k].level === order[p].level + 1 && order[k].label === want) return order[k].i;
-        return -1;
-      },
-      [label, parent],
-    );
-    if (index < 0) throw new Error(`no tree row "${label}" under "${parent}"`);
-    return rows.nth(index);
+    const t0 = Date.now();
+    for (;;) {
+      const index = await rows.evaluateAll((els, want) => {
+        // Rows are absolutely positioned and not in DOM order: order them by where they are on screen.
+        const order = els
+          .map((e, i) => ({
+            i,
+            level: Number(e.getAttribute('aria-level') ?? 0),
+            label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+            top: e.getBoundingClientRect().top,
+          }))
+          .sort((x, y) => x.top - y.top);
+        let at = order.findIndex((x) => x.label === want[0]);
+        for (let step = 1; at >= 0 && step < want.length; step++) {
+          const level = order[at].level;
+          let next = -1;
+          for (let k = at + 1; k < order.length && order[k].level > level; k++)
+            if (order[k].level === level + 1 && order[k].label === want[step]) {
+              next = k;
+              break;
+            }
+          at = next;
+        }
+        return at < 0 ? -1 : order[at].i;
+      }, path);
+      if (index >= 0) return rows.nth(index);
+      if (Date.now() - t0 > DEFAULT_TIMEOUT) throw new Error(`no tree row ${path.map((x) => `"${x}"`).join(' > ')}`);
+      await this.page.waitForTimeout(200);
+    }
   }
 
-  /** Expands the tree row `label` (below `parent`, when given) unless it already is. */
-  async expandTreeRow(label, parent) {
-    let row = this.treeRow(label);
-    if (parent) {
-      const t0 = Date.now();
-      for (;;) {
-        try {
-          row = await this.treeRowUnder(label, parent);
-          break;
-        } catch (err) {
-          if (Date.now() - t0 > DEFAULT_TIMEOUT) throw err;
-          await this.page.waitForTimeout(200);
-        }
+  /**
+   * Hovers the tree row `label` until its tooltip with `hasText` shows, and returns the tooltip. The
+   * hover opens after a delay and a mouse move lost under load never opens it: move off and on again.
+   */
+  async hoverTreeRow(label, hasText) {
+    const row = this.treeRow(label);
+    const tip = this.page.locator('.monaco-hover, .workbench-hover', { hasText }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(700, 700);
+      await row.locator('.label-name').hover();
+      try {
+        await tip.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : DEFAULT_TIMEOUT });
+        return tip;
+      } catch (err) {
+        if (attempt >= 3) throw err;
       }
     }
+  }
+
+  /** Expands the tree row `label` (below the rows `parents`, when given) unless it already is. */
+  async expandTreeRow(label, parents = []) {
+    const row = await this.treeRowUnder(label, parents);
     await row.waitFor({ state: 'visible' });
     const handle = await row.elementHandle();
     if ((await handle.getAttribute('aria-expanded')) !== 'true') await handle.click();

@@ -268,10 +268,8 @@ export const scenarios = [
       assert(TEXT.unreachable.test(why), `north's row does not say why: "${why}"`);
       await s.page.locator('.part.statusbar .statusbar-item', { hasText: TEXT.statusBar }).first().waitFor({ state: 'visible' });
       // The tooltip says why, per cluster.
-      await s.treeRow('shop/cart').hover();
-      const tip = s.page.locator('.monaco-hover, .workbench-hover', { hasText: 'endpoints from east 2/2 ready' });
-      await tip.first().waitFor({ state: 'visible' });
-      const tipText = await tip.first().innerText();
+      const tip = await s.hoverTreeRow('shop/cart', 'endpoints from east 2/2 ready');
+      const tipText = await tip.innerText();
       assert(/central/.test(tipText) && /Headless/.test(tipText), `shop/cart tooltip lacks the per-cluster facts: ${tipText}`);
       await s.dismiss();
     },
@@ -316,7 +314,7 @@ export const scenarios = [
       await s.expandTreeRow('shop/web');
       await s.expandTreeRow('east', 'shop/web');
       // A click on an object row opens it as a read-only YAML document.
-      await (await s.treeRowUnder('ServiceExport', 'east')).click();
+      await (await s.treeRowUnder('ServiceExport', ['shop/web', 'east'])).click();
       await s
         .editorLine(/^#\s+ServiceExport\s+shop\/web\s+in\s+cluster\s+east/)
         .first()
@@ -460,15 +458,13 @@ export async function treeScreenshot(s, path) {
   await s.treeRow('shop/cart').waitFor({ state: 'visible', timeout: 60_000 });
   await s.expandTreeRow('shop/cart');
   await s.expandTreeRow('east', 'shop/cart');
-  await (await s.treeRowUnder('ServiceExport', 'east')).click();
+  await (await s.treeRowUnder('ServiceExport', ['shop/cart', 'east'])).click();
   await s
     .editorLine(/^kind:\s+ServiceExport/)
     .first()
     .waitFor({ state: 'visible' });
   await s.treeRow(s.testbed.unreachable).waitFor({ state: 'visible' });
-  await s.treeRow('shop/cart').hover();
-  const tip = s.page.locator('.monaco-hover, .workbench-hover', { hasText: 'endpoints from east 2/2 ready' }).first();
-  await tip.waitFor({ state: 'visible' });
+  const tip = await s.hoverTreeRow('shop/cart', 'endpoints from east 2/2 ready');
   await tip.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   await s.page.screenshot({ path });
   await s.dismiss();
