@@ -138,24 +138,22 @@ async function main() {
     if (passed === results.length) {
       const shot = join(RESULTS, 'editor.png');
       try {
-        const shots = [];
+        const keep = (p) => {
+          log(`e2e: screenshot ${p.slice(REPO.length + 1)}`);
+          if (process.env.E2E_SCREENSHOT !== '1') return;
+          mkdirSync(join(REPO, 'docs', 'images'), { recursive: true });
+          const name = p.split('/').pop();
+          copyFileSync(p, join(REPO, 'docs', 'images', name));
+          log(`e2e: copied to docs/images/${name}`);
+        };
         if (scenarios.some((sc) => sc.name.startsWith('tree-')) && session.testbed?.handle) {
           const tree = join(RESULTS, 'tree.png');
           await treeScreenshot(session, tree);
-          shots.push(tree);
+          keep(tree);
         }
         if (!process.env.E2E_ONLY) {
           await readmeScreenshot(session, shot);
-          shots.push(shot);
-        }
-        for (const p of shots) {
-          log(`e2e: screenshot ${p.slice(REPO.length + 1)}`);
-          if (process.env.E2E_SCREENSHOT === '1') {
-            mkdirSync(join(REPO, 'docs', 'images'), { recursive: true });
-            const name = p.split('/').pop();
-            copyFileSync(p, join(REPO, 'docs', 'images', name));
-            log(`e2e: copied to docs/images/${name}`);
-          }
+          keep(shot);
         }
       } catch (err) {
         log(`e2e: README screenshot failed: ${err.message.split('\n')[0]}`);

@@ -433,7 +433,11 @@ function cidrsOverlap(a, b) {
 export async function readmeScreenshot(s, path) {
   await s.dismiss();
   await s.closeAllEditors();
-  await s.openFile('clusterset.yaml', 'kind: ClusterSet');
+  // The editor may come back scrolled where an earlier scenario left it (Reveal in ClusterSet file).
+  await s.openFile('clusterset.yaml', /\S/);
+  await s.page.locator('.editor-group-container .monaco-editor textarea').first().focus();
+  await s.page.keyboard.press('Control+Home');
+  await s.editorLine('kind: ClusterSet').first().waitFor({ state: 'visible' });
   await s.waitForProblemsCount(/Errors: 2\b/, FIRST_DIAGNOSTIC_TIMEOUT);
   await s.openViewContainer(TEXT.container);
   if (s.testbed?.handle) await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
@@ -455,6 +459,8 @@ export async function treeScreenshot(s, path) {
   await s.closeAllEditors();
   await s.openViewContainer(TEXT.container);
   await s.widenSidebar(620);
+  // Earlier scenarios leave Output or Problems open; the picture is about the tree and the YAML.
+  if (await s.page.locator('.part.panel').isVisible()) await s.runCommand('View: Hide Panel').catch(() => s.dismiss());
   await s.treeRow('shop/cart').waitFor({ state: 'visible', timeout: 60_000 });
   await s.expandTreeRow('shop/cart');
   await s.expandTreeRow('east', 'shop/cart');
@@ -468,4 +474,5 @@ export async function treeScreenshot(s, path) {
   await tip.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   await s.page.screenshot({ path });
   await s.dismiss();
+  await s.widenSidebar(300); // back to the default width for the next screenshot
 }
