@@ -7,6 +7,7 @@ import { clusters } from '../clusterModule';
 import type { ClustersetSnapshot, McsImplementation, ServiceSummary } from '../../../clusters/src/inventory/snapshot';
 import { findClusterSetFile } from '../clusterSetFile';
 import { clusterAccessSettings, requireTrust } from '../settings';
+import { HiddenPause } from './hiddenPause';
 import type { TreeInput } from './rows/treeRows';
 
 /** How long the view may stay hidden before its watches are paused. */
@@ -43,10 +44,11 @@ export class LiveClusterset implements vscode.Disposable {
   private input: TreeInput = { kind: 'idle' };
   private watch: Watch | undefined;
   private scope: Scope | undefined;
-  private started = false;
-  private paused = false;
-  private hiddenTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  private readonly visibility = new HiddenPause(
+    { start: () => void this.start(), pause: () => this.watch?.pause(), resume: () => this.watch?.resume() },
+    PAUSE_AFTER_HIDDEN_MS,
+  );
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -68,21 +70,7 @@ export class LiveClusterset implements vscode.Disposable {
 
   /** The view was shown or hidden. */
   setVisible(visible: boolean): void {
-    if (visible) {
-      if (this.hiddenTimer) clearTimeout(this.hiddenTimer);
-      this.hiddenTimer = undefined;
-      if (!this.started) void this.start();
-      else if (this.paused) {
-        this.paused = false;
-        this.watch?.resume();
-      }
-    } else if (this.started && !this.hiddenTimer) {
-      this.hiddenTimer = setTimeout(() => {
-        this.hiddenTimer = undefined;
-        this.paused = true;
-        this.watch?.pause();
-      }, PAUSE_AFTER_HIDDEN_MS);
-    }
+    this.visibility.setVisible(visible);
   }
 
   /** Refresh: a new read of every member (and a new scope when the file or settings changed). */
@@ -95,7 +83,7 @@ export class LiveClusterset implements vscode.Disposable {
 
   /** The scope may have changed (settings, ClusterSet file): restart only if it did, and only once started. */
   async rescope(): Promise<void> {
-    if (!this.started) return;
+    if (!this.visibility.isStarted) return;
     const next = await this.resolve();
     if (!sameScope(this.scope, next)) await this.start(next);
   }
@@ -130,8 +118,7 @@ export class LiveClusterset implements vscode.Disposable {
   }
 
   private async start(resolved?: Scope): Promise<void> {
-    this.started = true;
-    this.paused = false;
+    this.visibility.markStarted();
     this.watch?.stop();
     this.watch = undefined;
     const gen = ++this.generation;
@@ -169,7 +156,7 @@ export class LiveClusterset implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.hiddenTimer) clearTimeout(this.hiddenTimer);
+    this.visibility.cancel();
     this.generation++;
     this.watch?.stop();
     this.watch = undefined;
