@@ -6,7 +6,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { openClusterAccess, type AccessOptions, type ClusterAccess } from '../access';
 import { isClusterWide, type ClusterFault, type Result } from '../faults';
 import type { ClusterMember } from '../scope';
-import { detectImplementation, readServed } from './discovery';
+import { detectImplementation, gkeDetection, readServed } from './discovery';
 import { resourcesFor, type ClusterStore, type ResourceSpec } from './store';
 
 /** No cap in practice (10,000s of objects page in 500s); a list this long says so in `partial`. */
@@ -24,7 +24,8 @@ export function unanswered(f: ClusterFault): boolean {
 /** Discovery and implementation detection; false when the cluster as a whole failed (see `store.fault`). */
 export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promise<boolean> {
   store.server = a.server;
-  const served = await readServed(a);
+  // Discovery and the implementation probes at once: on a slow link that is one round trip, not two.
+  const [served, d] = await Promise.all([readServed(a), detectImplementation(a)]);
   if (!served.ok) {
     store.fault = served.fault;
     store.reachable = !unanswered(served.fault);
@@ -32,7 +33,7 @@ export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promi
   }
   store.reachable = true;
   store.served = served.value;
-  const d = await detectImplementation(a, served.value);
+  if (d.implementation === 'generic' && served.value.mcs.includes('net.gke.io/v1')) Object.assign(d, gkeDetection(d));
   const wide = d.forbidden.find(isClusterWide);
   if (wide) {
     store.fault = wide;
