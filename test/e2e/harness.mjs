@@ -427,6 +427,22 @@ export class Session {
     }
   }
 
+  /**
+   * Clicks the tree row `label` below `parents` until `expect` (a locator) is visible: a click that lands
+   * while the tree redraws (a new snapshot) is lost.
+   */
+  async clickTreeRowUntil(label, parents, expect) {
+    for (let attempt = 1; ; attempt++) {
+      await (await this.treeRowUnder(label, parents)).click();
+      try {
+        await expect.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : DEFAULT_TIMEOUT });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
   /** Expands the tree row `label` (below the rows `parents`, when given) unless it already is. */
   async expandTreeRow(label, parents = []) {
     const row = await this.treeRowUnder(label, parents);

@@ -314,11 +314,11 @@ export const scenarios = [
       await s.expandTreeRow('shop/web');
       await s.expandTreeRow('east', 'shop/web');
       // A click on an object row opens it as a read-only YAML document.
-      await (await s.treeRowUnder('ServiceExport', ['shop/web', 'east'])).click();
-      await s
-        .editorLine(/^#\s+ServiceExport\s+shop\/web\s+in\s+cluster\s+east/)
-        .first()
-        .waitFor({ state: 'visible' });
+      await s.clickTreeRowUntil(
+        'ServiceExport',
+        ['shop/web', 'east'],
+        s.editorLine(/^#\s+ServiceExport\s+shop\/web\s+in\s+cluster\s+east/).first(),
+      );
       await s
         .editorLine(/^kind:\s+ServiceExport/)
         .first()
@@ -464,11 +464,7 @@ export async function treeScreenshot(s, path) {
   await s.treeRow('shop/cart').waitFor({ state: 'visible', timeout: 60_000 });
   await s.expandTreeRow('shop/cart');
   await s.expandTreeRow('east', 'shop/cart');
-  await (await s.treeRowUnder('ServiceExport', ['shop/cart', 'east'])).click();
-  await s
-    .editorLine(/^kind:\s+ServiceExport/)
-    .first()
-    .waitFor({ state: 'visible' });
+  await s.clickTreeRowUntil('ServiceExport', ['shop/cart', 'east'], s.editorLine(/^kind:\s+ServiceExport/).first());
   await s.treeRow(s.testbed.unreachable).waitFor({ state: 'visible' });
   const tip = await s.hoverTreeRow('shop/cart', 'endpoints from east 2/2 ready');
   await tip.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));

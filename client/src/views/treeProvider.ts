@@ -6,9 +6,14 @@ export class ClustersetTreeProvider implements vscode.TreeDataProvider<Row> {
   private readonly changed = new vscode.EventEmitter<Row | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Row[] = [];
+  private shown = '';
   private readonly parents = new Map<string, Row>();
 
   setRows(rows: Row[]): void {
+    // A snapshot that changes nothing visible must not redraw the tree (a click during a redraw is lost).
+    const key = JSON.stringify(rows);
+    if (key === this.shown) return;
+    this.shown = key;
     this.roots = rows;
     this.parents.clear();
     const walk = (parent: Row) => {
