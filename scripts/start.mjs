@@ -4,21 +4,24 @@
 // examples/ workspace on http://127.0.0.1:${PORT:-8080}/ (a free port if that one is taken) with
 // --auth none, in the foreground until Ctrl-C.
 //
-// The demo clusterset: once the testbed's binaries exist (`npm run testbed -- build`, docs/testbed.md),
-// it also starts the testbed (east, west, central) in .testbed/, seeds examples/clusters/<name>/ into the
-// matching cluster and gives code-server (and so the extension) KUBECONFIG=.testbed/kubeconfig. Ctrl-C
-// stops it again. A testbed that already runs in .testbed/ (`npm run testbed -- up`) is used as it is,
-// seeded, and left running. If the testbed cannot start, the reason is printed and the editor is still
-// served. Without clusters, an existing .testbed/kubeconfig is still passed on.
+// The demo clusterset comes up in the background while the editor is already served: the testbed's
+// binaries are built first if they are missing (progress in this terminal; needs Go, docs/testbed.md),
+// then east, west and central start in .testbed/ and get the demo state of scripts/demo-seed.mjs (a
+// healthy, a degraded and a broken service). The extension reads .cache/start/kubeconfig (KUBECONFIG):
+// the testbed's contexts plus `north`, a context whose server does not answer. It is written once the
+// clusters are ready; Refresh in the Clusterset view then shows them. Ctrl-C stops the clusters again.
+// A testbed that already runs in .testbed/ (`npm run testbed -- up`) is used as it is, seeded, and left
+// running. If the testbed cannot start, the reason is printed and the editor keeps running.
 //
 //   npm start                 # or: PORT=9000 npm start
 //   npm start -- --no-clusters            # skip the testbed
 //   node scripts/start.mjs --no-package   # reuse dist/clusterset.vsix
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedDemo, withUnreachableContext } from './demo-seed.mjs';
 import { ensureE2eTools } from './e2e-setup.mjs';
 import { prepareProfile, startCodeServer } from '../test/e2e/code-server.mjs';
 import { testbedModule, testbedUnavailable } from '../test/e2e/testbed.mjs';
@@ -28,10 +31,13 @@ const STATE = join(REPO, '.cache', 'start');
 const VSIX = join(REPO, 'dist', 'clusterset.vsix');
 const WORKSPACE = join(REPO, 'examples');
 const TESTBED_DIR = join(REPO, '.testbed');
-const KUBECONFIG = join(TESTBED_DIR, 'kubeconfig');
+const TESTBED_KUBECONFIG = join(TESTBED_DIR, 'kubeconfig');
+/** What the extension reads: the testbed's contexts plus the unreachable `north`. */
+const DEMO_KUBECONFIG = join(STATE, 'kubeconfig');
 const DEMO_CLUSTERS = ['east', 'west', 'central'];
 const args = process.argv.slice(2);
 let demo; // { testbed, owned } once the demo clusterset is up
+let startingTestbed = false; // startClusterset into .testbed/ is under way
 let stopping = false;
 
 function log(msg) {
@@ -48,19 +54,28 @@ function portFree(port, host = '127.0.0.1') {
 }
 
 /**
- * Starts the demo clusterset in .testbed/ (or takes the one running there) and seeds it. Resolves with
- * { testbed, owned } or undefined (after logging why) when there is none; never throws.
+ * Starts the demo clusterset in .testbed/ (or takes the one running there), seeds it and writes the demo
+ * kubeconfig. Builds the testbed binaries first when they are missing. Resolves with { testbed, owned }
+ * or undefined (after logging why) when there is none; never throws.
  */
 async function demoClusterset() {
-  const why = await testbedUnavailable().catch((err) => `the testbed module did not load: ${err.message}`);
-  if (why) {
-    log(`no demo clusters: ${why}`);
+  let tbm;
+  try {
+    tbm = await testbedModule();
+  } catch (err) {
+    log(`no demo clusters: the testbed module did not load: ${err.message}`);
     return undefined;
   }
-  const tbm = await testbedModule();
+  const missing = await testbedUnavailable().catch(() => undefined);
+  if (missing)
+    log(
+      `the testbed binaries are missing: building them in the background (6–10 min once; needs Go). The editor is already usable.`,
+    );
   let testbed;
   let owned = false;
   try {
+    if (missing) await tbm.ensureBinaries({ log: (l) => log(`[build] ${l}`) });
+    if (stopping) return undefined;
     const st = await tbm.status(TESTBED_DIR);
     if (st && st.etcd.running && st.clusters.length && st.clusters.every((c) => c.ready)) {
       testbed = await tbm.openClusterset(TESTBED_DIR);
@@ -69,62 +84,22 @@ async function demoClusterset() {
       );
     } else {
       log(`starting the demo clusterset (${DEMO_CLUSTERS.join(', ')}) in ${TESTBED_DIR}`);
-      testbed = await tbm.startClusterset({ dir: TESTBED_DIR, clusters: DEMO_CLUSTERS, log: (l) => log(`[testbed] ${l}`) });
       owned = true;
+      startingTestbed = true;
+      testbed = await tbm.startClusterset({
+        dir: TESTBED_DIR,
+        clusters: DEMO_CLUSTERS,
+        clustersetName: 'prod',
+        log: (l) => log(`[testbed] ${l}`),
+      });
     }
-    await seed(testbed, tbm);
+    await seedDemo(testbed, { log });
+    withUnreachableContext(testbed.kubeconfigPath, DEMO_KUBECONFIG);
     return { testbed, owned };
   } catch (err) {
-    log(`no demo clusters: the testbed did not start: ${err.message.split('\n').slice(0, 6).join('\n  ')}`);
-    if (owned || !testbed) await tbm.stopDir(TESTBED_DIR).catch(() => {});
+    log(`no demo clusters: ${String(err.message).split('\n').slice(0, 6).join('\n  ')}`);
+    if (owned) await tbm.stopDir(TESTBED_DIR).catch(() => {});
     return undefined;
-  }
-}
-
-/**
- * Applies examples/clusters/<name>/*.yaml to cluster <name>, one object at a time (namespaces first):
- * the examples carry deliberate mistakes the API server rejects (a group no CRD serves, a ServiceImport
- * type outside the enum); those are reported and skipped, the rest goes in.
- */
-async function seed(testbed, tbm) {
-  const { parseAllDocuments } = await import('yaml');
-  const root = join(WORKSPACE, 'clusters');
-  if (!existsSync(root)) return;
-  for (const cluster of readdirSync(root).sort()) {
-    if (!testbed.clusters.some((c) => c.name === cluster)) {
-      log(`seed: no cluster "${cluster}" in the testbed, skipping examples/clusters/${cluster}/`);
-      continue;
-    }
-    const objects = [];
-    for (const f of readdirSync(join(root, cluster))
-      .filter((n) => /\.ya?ml$/.test(n))
-      .sort()) {
-      for (const d of parseAllDocuments(readFileSync(join(root, cluster, f), 'utf8'))) {
-        const o = d.toJS();
-        if (o && typeof o === 'object' && o.kind) objects.push({ file: f, o });
-      }
-    }
-    const namespaces = [...new Set(objects.map(({ o }) => o.metadata?.namespace).filter(Boolean))];
-    let applied = 0;
-    const rejected = [];
-    for (const ns of namespaces) await testbed.apply(cluster, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    for (const { file, o } of objects) {
-      try {
-        await testbed.apply(cluster, o);
-        applied++;
-      } catch (err) {
-        if (!(err instanceof tbm.ApiError)) throw err;
-        const name = o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata?.name}` : o.metadata?.name;
-        const why = String(err.message)
-          .split('\n')[0]
-          .replace(/^apply \S+ \S+: /, '');
-        rejected.push(`${file}: ${o.kind} ${name} (${o.apiVersion}): ${why.length > 220 ? `${why.slice(0, 220)}…` : why}`);
-      }
-    }
-    log(
-      `seed ${cluster}: ${applied} object(s) applied${namespaces.length ? ` (namespaces ${namespaces.join(', ')})` : ''}${rejected.length ? `, ${rejected.length} rejected by the API server:` : ''}`,
-    );
-    for (const r of rejected) log(`  ${r}`);
   }
 }
 
@@ -151,24 +126,24 @@ async function main() {
   const stop = async (why) => {
     if (stopping) return;
     stopping = true;
-    log(`${why}: stopping${server ? ' code-server' : ''}${demo?.owned ? ' and the demo clusterset' : ''}`);
+    log(`${why}: stopping${server ? ' code-server' : ''}${demo?.owned || startingTestbed ? ' and the demo clusterset' : ''}`);
     if (server) await server.stop();
-    if (demo?.owned) await (await testbedModule()).stopDir(TESTBED_DIR).catch((err) => log(`testbed: ${err.message}`));
+    if (demo?.owned || startingTestbed)
+      await (await testbedModule()).stopDir(TESTBED_DIR).catch((err) => log(`testbed: ${err.message}`));
     process.exit(0);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => stop('SIGHUP'));
 
-  if (args.includes('--no-clusters')) log('--no-clusters: not starting the demo clusterset');
-  else demo = await demoClusterset();
-  if (stopping) return;
-
+  const withClusters = !args.includes('--no-clusters');
   const env = {};
-  if (demo || existsSync(KUBECONFIG)) {
-    env.KUBECONFIG = demo?.testbed.kubeconfigPath ?? KUBECONFIG;
-    log(`KUBECONFIG=${env.KUBECONFIG}`);
-  }
+  if (withClusters) {
+    // Written once the clusters are up; until then the Clusterset view says there is no kubeconfig.
+    rmSync(DEMO_KUBECONFIG, { force: true });
+    env.KUBECONFIG = DEMO_KUBECONFIG;
+  } else if (existsSync(TESTBED_KUBECONFIG)) env.KUBECONFIG = TESTBED_KUBECONFIG;
+  if (env.KUBECONFIG) log(`KUBECONFIG=${env.KUBECONFIG}`);
   const logFile = join(STATE, 'code-server.log');
   server = await startCodeServer({
     codeServer: tools.codeServer,
@@ -181,17 +156,21 @@ async function main() {
 
   console.log(`\nClusterset is running in code-server ${tools.codeServerVersion.split(' ')[0]}:\n`);
   console.log(`  ${server.url}?folder=${encodeURIComponent(WORKSPACE)}\n`);
-  if (demo) {
-    console.log(
-      `Demo clusterset (${demo.testbed.clusters.map((c) => c.name).join(', ')}), kubeconfig for kubectl and the extension:\n`,
-    );
-    console.log(`  export KUBECONFIG=${demo.testbed.kubeconfigPath}\n`);
-  } else if (env.KUBECONFIG) {
-    console.log(`kubeconfig: ${env.KUBECONFIG}\n`);
-  } else {
-    console.log('No demo clusters (see the reason above); the Clusters view reads $KUBECONFIG or ~/.kube/config.\n');
-  }
   log(`profile ${STATE}, log ${logFile}. Ctrl-C to stop.`);
+  if (!withClusters) {
+    log('--no-clusters: not starting the demo clusterset');
+    if (!env.KUBECONFIG) log('the Clusterset view reads $KUBECONFIG or ~/.kube/config');
+  } else {
+    // In the background: the editor is usable meanwhile.
+    void demoClusterset().then((d) => {
+      demo = d;
+      if (!d || stopping) return;
+      console.log(
+        `\nDemo clusterset ready (${d.testbed.clusters.map((c) => c.name).join(', ')} + the unreachable north): Refresh the Clusterset view. For kubectl:\n`,
+      );
+      console.log(`  export KUBECONFIG=${DEMO_KUBECONFIG}\n`);
+    });
+  }
 
   const { code, signal } = await server.exited;
   if (!stopping) {

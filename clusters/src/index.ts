@@ -13,3 +13,7 @@ export * from './inventory/read';
 export * from './inventory/watch';
 export * from './inventory/health';
 export * from './inventory/statusReport';
+export * from './objectYaml';
+export * from './clusterSetLocate';
+// The one ClusterSet reader, for the client (which may not import the language service itself).
+export { readClusterSetText, type ClusterSetModel } from '../../server/src/service/public';

@@ -36,6 +36,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A regex matching exactly `text` (surrounding white space allowed). */
+export function exactly(text) {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`);
+}
+
 function newestDir(dir) {
   if (!existsSync(dir)) return null;
   const names = readdirSync(dir)
@@ -101,8 +106,11 @@ export class Session {
     }
   }
 
+  /** The Explorer row of the file named exactly `name` (clusterset.yaml is not discover.clusterset.yaml). */
   explorerRow(name) {
-    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    return this.page.locator('.explorer-folders-view .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: exactly(name) }),
+    });
   }
 
   /** The remote log folder of this code-server run (logs/<timestamp>/). */
@@ -166,7 +174,9 @@ export class Session {
 
   /** Opens a workspace file: its editor tab if it has one, else a click on its Explorer row. */
   async openFile(name, expectLine) {
-    const tab = this.page.locator('.editor-group-container .tabs-container .tab', { hasText: name });
+    const tab = this.page.locator('.editor-group-container .tabs-container .tab', {
+      has: this.page.locator('.label-name', { hasText: exactly(name) }),
+    });
     if (await tab.count()) await tab.first().click();
     else {
       // Another view container (e.g. Clusterset) hides the Explorer: show it first.
@@ -247,31 +257,199 @@ export class Session {
     await checked.waitFor({ state: 'visible' });
   }
 
-  /** F1, type the command title, wait until it is the focused row, Enter. */
-  async runCommand(title) {
+  /**
+   * F1, type the command title, wait until it is the focused row, Enter. With `keepOpen` it does not wait
+   * for the quick input to close (the command opens its own quick pick in the same widget).
+   */
+  async runCommand(title, { keepOpen = false } = {}) {
     await this.page.locator('.part.statusbar').waitFor({ state: 'visible' });
     await this.dismiss();
     // Keyboard focus must be inside the workbench for F1 to reach it.
     // Focus the editor's input area without a click: a click on the text moves the cursor (and misses when
     // the editor is scrolled), a click on the tab may leave F1 unanswered. Retry F1 if the palette stays shut.
     const input = this.page.locator('.quick-input-widget input[type="text"]');
+    const open = async () => {
+      for (let attempt = 1; ; attempt++) {
+        const editorInput = this.page.locator('.editor-group-container .monaco-editor textarea').first();
+        if (await editorInput.count()) await editorInput.focus();
+        else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
+        await this.page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : DEFAULT_TIMEOUT });
+          return;
+        } catch (err) {
+          if (attempt >= 3) throw err;
+          await this.dismiss();
+        }
+      }
+    };
+    // Right after start-up the palette may not list an extension's commands yet: reopen it once or twice.
     for (let attempt = 1; ; attempt++) {
-      const editorInput = this.page.locator('.editor-group-container .monaco-editor textarea').first();
-      if (await editorInput.count()) await editorInput.focus();
-      else await this.page.locator('.part.statusbar').click({ position: { x: 600, y: 5 } });
-      await this.page.keyboard.press('F1');
+      await open();
+      await input.fill(`>${title}`);
       try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : DEFAULT_TIMEOUT });
+        await this.page
+          .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
+          .waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : DEFAULT_TIMEOUT });
         break;
       } catch (err) {
         if (attempt >= 3) throw err;
         await this.dismiss();
       }
     }
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    if (!keepOpen) await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for a quick input (pick) whose title contains `title`. */
+  async quickInputTitle(title, timeout = DEFAULT_TIMEOUT) {
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout });
+  }
+
+  /** In a multi-select quick pick, makes the row labelled `label` (checked) or not (a click toggles it). */
+  async setQuickPickChecked(label, checked) {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: exactly(label) }),
+    });
+    await row.first().waitFor({ state: 'visible' });
+    const box = row.first().locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-checkbox').first();
+    const isChecked = async () => {
+      const aria = await row.first().getAttribute('aria-checked');
+      if (aria !== null) return aria === 'true';
+      return box.evaluate((el) => el.checked ?? el.getAttribute('aria-checked') === 'true');
+    };
+    if ((await isChecked()) !== checked) await box.click();
+    const t0 = Date.now();
+    while ((await isChecked()) !== checked) {
+      if (Date.now() - t0 > 5000)
+        throw new Error(`quick pick row "${label}" did not become ${checked ? 'checked' : 'unchecked'}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Drags the sash between the side bar and the editor so the side bar is `width` px wide. */
+  async widenSidebar(width) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box || Math.abs(box.width - width) < 4) return;
+    const x = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /**
+   * Chooses `title` in the open context menu. The menu acts on mouse-up of an item it has highlighted; a
+   * click that lands while it is still opening is lost, so the item is hovered first and Enter is the
+   * fallback while the menu stays open.
+   */
+  async chooseContextMenuItem(title) {
+    const item = this.page.locator('.monaco-menu .action-item', { hasText: title }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await item.click();
+    for (let i = 0; i < 3 && (await item.isVisible().catch(() => false)); i++) {
+      await this.page.waitForTimeout(300);
+      if (await item.isVisible().catch(() => false)) {
+        await item.hover();
+        await this.page.keyboard.press('Enter');
+      }
+    }
+  }
+
+  // --- the Clusterset tree --------------------------------------------------------------------------
+
+  /** The Clusterset view's row whose label is exactly `label` (the first one when several match). */
+  treeRow(label) {
+    return this.page
+      .locator('.part.sidebar .pane-body .monaco-list-row', {
+        has: this.page.locator('.label-name', { hasText: exactly(label) }),
+      })
+      .first();
+  }
+
+  /**
+   * The row `label` below the rows `parents` (a path from an outer row down, e.g. ['shop/cart', 'east']):
+   * each step is the first row after the previous one, one level deeper, with that label. Retries until
+   * the rows are rendered (DEFAULT_TIMEOUT).
+   */
+  async treeRowUnder(label, parents = []) {
+    const path = [...(Array.isArray(parents) ? parents : [parents]), label];
+    const rows = this.page.locator('.part.sidebar .pane-body .monaco-list-row');
+    const t0 = Date.now();
+    for (;;) {
+      const index = await rows.evaluateAll((els, want) => {
+        // Rows are absolutely positioned and not in DOM order: order them by where they are on screen.
+        const order = els
+          .map((e, i) => ({
+            i,
+            level: Number(e.getAttribute('aria-level') ?? 0),
+            label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+            top: e.getBoundingClientRect().top,
+          }))
+          .sort((x, y) => x.top - y.top);
+        let at = order.findIndex((x) => x.label === want[0]);
+        for (let step = 1; at >= 0 && step < want.length; step++) {
+          const level = order[at].level;
+          let next = -1;
+          for (let k = at + 1; k < order.length && order[k].level > level; k++)
+            if (order[k].level === level + 1 && order[k].label === want[step]) {
+              next = k;
+              break;
+            }
+          at = next;
+        }
+        return at < 0 ? -1 : order[at].i;
+      }, path);
+      if (index >= 0) return rows.nth(index);
+      if (Date.now() - t0 > DEFAULT_TIMEOUT) throw new Error(`no tree row ${path.map((x) => `"${x}"`).join(' > ')}`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /**
+   * Hovers the tree row `label` until its tooltip with `hasText` shows, and returns the tooltip. The
+   * hover opens after a delay and a mouse move lost under load never opens it: move off and on again.
+   */
+  async hoverTreeRow(label, hasText) {
+    const row = this.treeRow(label);
+    const tip = this.page.locator('.monaco-hover, .workbench-hover', { hasText }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(700, 700);
+      await row.locator('.label-name').hover();
+      try {
+        await tip.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : DEFAULT_TIMEOUT });
+        return tip;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /**
+   * Clicks the tree row `label` below `parents` until `expect` (a locator) is visible: a click that lands
+   * while the tree redraws (a new snapshot) is lost.
+   */
+  async clickTreeRowUntil(label, parents, expect) {
+    for (let attempt = 1; ; attempt++) {
+      await (await this.treeRowUnder(label, parents)).click();
+      try {
+        await expect.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : DEFAULT_TIMEOUT });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /** Expands the tree row `label` (below the rows `parents`, when given) unless it already is. */
+  async expandTreeRow(label, parents = []) {
+    const row = await this.treeRowUnder(label, parents);
+    await row.waitFor({ state: 'visible' });
+    const handle = await row.elementHandle();
+    if ((await handle.getAttribute('aria-expanded')) !== 'true') await handle.click();
+    await this.page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', handle);
   }
 
   /** Waits until the Output panel shows channel `name` (its channel picker has it selected). */

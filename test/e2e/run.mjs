@@ -4,14 +4,15 @@
 //
 // Env: E2E_DEADLINE_S (overall deadline, default 600), E2E_ONLY (substring filter on scenario names),
 //      E2E_NO_PACKAGE=1 (reuse an existing dist/clusterset.vsix), E2E_VSIX=<path> (test that vsix, no packaging),
-//      E2E_SCREENSHOT=1 (refresh docs/images/editor.png), E2E_NO_TESTBED=1 (do not start the 2-cluster
-//      testbed; the tree scenario then fails).
+//      E2E_SCREENSHOT=1 (refresh docs/images/editor.png and tree.png), E2E_NO_TESTBED=1 (do not start the
+//      3-cluster testbed; the tree and Discover CIDRs scenarios then fail).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedDemo, withUnreachableContext } from '../../scripts/demo-seed.mjs';
 import { ensureE2eTools } from '../../scripts/e2e-setup.mjs';
 import { REPO, RESULTS, Session, elapsed, runScenarios } from './harness.mjs';
-import { readmeScreenshot, scenarios as allScenarios } from './scenarios.mjs';
+import { readmeScreenshot, scenarios as allScenarios, treeScreenshot } from './scenarios.mjs';
 import { testbedModule, testbedUnavailable } from './testbed.mjs';
 
 const t0 = Date.now();
@@ -49,8 +50,9 @@ async function main() {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
 
-  // The 2-cluster testbed (east, west) for the Clusterset tree: started first, so its API servers come
-  // up while the extension is packaged; stopped in finally (and by its exit handler on a crash).
+  // The 3-cluster testbed (east, west, central) with the demo state of scripts/demo-seed.mjs for the
+  // Clusterset tree and Discover CIDRs: started first, so its API servers come up while the extension is
+  // packaged; stopped in finally (and by its exit handler on a crash).
   let testbedInfo;
   const testbedStart = Date.now();
   if (scenarios.some((s) => s.needsTestbed) && process.env.E2E_NO_TESTBED !== '1') {
@@ -60,11 +62,21 @@ async function main() {
       log(`e2e: no testbed: ${why}`);
     } else {
       const { startClusterset } = await testbedModule();
-      testbedPromise = startClusterset({ clusters: ['east', 'west'], log: (l) => log(`  [testbed] ${l}`) }).catch((err) => {
-        testbedInfo = { error: `the testbed did not start: ${err.message}` };
-        log(`e2e: ${testbedInfo.error}`);
-        return undefined;
-      });
+      testbedPromise = startClusterset({ clusters: ['east', 'west', 'central'], log: (l) => log(`  [testbed] ${l}`) })
+        .then(async (tb) => {
+          try {
+            await seedDemo(tb, { log: (l) => log(`  [testbed] ${l}`) });
+            return tb;
+          } catch (err) {
+            await tb.stop().catch(() => {});
+            throw err;
+          }
+        })
+        .catch((err) => {
+          testbedInfo = { error: `the testbed did not start: ${err.message}` };
+          log(`e2e: ${testbedInfo.error}`);
+          return undefined;
+        });
     }
   }
 
@@ -104,8 +116,10 @@ async function main() {
   const tb = await testbedPromise;
   const settings = {};
   if (tb) {
-    testbedInfo = { kubeconfigPath: tb.kubeconfigPath, clusters: tb.clusters.map((c) => c.context) };
-    settings['clusterset.kubeconfig'] = tb.kubeconfigPath;
+    // The testbed's contexts plus `north`, whose server refuses connections: the tree's broken cluster.
+    const kubeconfigPath = withUnreachableContext(tb.kubeconfigPath, join(tb.dir, 'e2e-kubeconfig'));
+    testbedInfo = { kubeconfigPath, clusters: tb.clusters.map((c) => c.context), unreachable: 'north', handle: tb };
+    settings['clusterset.kubeconfig'] = kubeconfigPath;
     log(`e2e: testbed ${testbedInfo.clusters.join(', ')} ready (${elapsed(testbedStart)} after its start)`);
   }
 
@@ -124,12 +138,22 @@ async function main() {
     if (passed === results.length) {
       const shot = join(RESULTS, 'editor.png');
       try {
-        await readmeScreenshot(session, shot);
-        log(`e2e: screenshot ${shot.slice(REPO.length + 1)}`);
-        if (process.env.E2E_SCREENSHOT === '1') {
+        const keep = (p) => {
+          log(`e2e: screenshot ${p.slice(REPO.length + 1)}`);
+          if (process.env.E2E_SCREENSHOT !== '1') return;
           mkdirSync(join(REPO, 'docs', 'images'), { recursive: true });
-          copyFileSync(shot, join(REPO, 'docs', 'images', 'editor.png'));
-          log('e2e: copied to docs/images/editor.png');
+          const name = p.split('/').pop();
+          copyFileSync(p, join(REPO, 'docs', 'images', name));
+          log(`e2e: copied to docs/images/${name}`);
+        };
+        if (scenarios.some((sc) => sc.name.startsWith('tree-')) && session.testbed?.handle) {
+          const tree = join(RESULTS, 'tree.png');
+          await treeScreenshot(session, tree);
+          keep(tree);
+        }
+        if (!process.env.E2E_ONLY) {
+          await readmeScreenshot(session, shot);
+          keep(shot);
         }
       } catch (err) {
         log(`e2e: README screenshot failed: ${err.message.split('\n')[0]}`);

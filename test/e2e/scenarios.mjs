@@ -1,5 +1,7 @@
 // The e2e scenarios: what a person sees of the extension in the workbench. They run in order in one
 // session (fixture test/e2e/fixtures/basic), so later ones may rely on the file opened by earlier ones.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
 import { generateScenarios } from './scenarios/generate.mjs';
 
@@ -8,7 +10,21 @@ import { generateScenarios } from './scenarios/generate.mjs';
 export const TEXT = {
   rule: 'MCS001',
   container: 'Clusterset', // viewsContainers.activitybar[0].title
-  view: 'Clusters', // views.clusterset[0].name
+  view: 'Services and Clusters', // views.clusterset[0].name
+  refreshAction: 'Refresh Clusterset View', // commands: clusterset.refresh (view/title)
+  revealAction: 'Reveal in ClusterSet File', // commands: clusterset.revealInClusterSet (view/item/context)
+  discoverCommand: 'Clusterset: Discover CIDRs from Clusters',
+  discoverContextsTitle: 'Discover CIDRs from these contexts', // client/src/commands/discoverCidrs.ts
+  discoverFileTitle: 'Which ClusterSet file?', // client/src/clusterSetFile.ts
+  proposalTab: '↔ discovered CIDRs (proposal)',
+  // client/src/views/rows/*: descriptions of the demo state (scripts/demo-seed.mjs) as health.ts judges it
+  health: {
+    'shop/web': { icon: 'pass-filled', description: /^healthy/ },
+    'shop/cart': { icon: 'warning', description: /^degraded — no EndpointSlice from west in central/ },
+    'billing/payments': { icon: 'error', description: /^broken — no Service billing\/payments in west/ },
+  },
+  unreachable: /^unreachable: cannot connect to https:\/\/127\.0\.0\.1:1/,
+  statusBar: 'clusterset: 3/4 clusters',
   serverLogCommand: 'Clusterset: Show Language Server Log',
   serverChannel: 'Clusterset Language Server',
   serverLogLine: /log\s+shown\s+on\s+request/, // client/src/commands/registerCommands.ts (clusterset.showServerLog)
@@ -28,6 +44,11 @@ export const TEXT = {
 
 function assert(cond, msg) {
   if (!cond) throw new Error(msg);
+}
+
+function requireTestbed(s) {
+  const tb = s.testbed;
+  if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
 }
 
 export const scenarios = [
@@ -92,7 +113,13 @@ export const scenarios = [
     async run(s) {
       await s.runCommand(TEXT.runbookCommand);
       await s.waitForOutputChannel(TEXT.runbookChannel);
-      await s.outputLine(TEXT.runbookLine).waitFor({ state: 'visible' });
+      // The channel also carries the tree's lines, and the runbook lists every context (10 with the e2e
+      // testbed), so its first line may be scrolled out of the panel: check the channel's log on disk.
+      const t0 = Date.now();
+      while (!TEXT.runbookLine.test(s.outputChannelLog(TEXT.runbookChannel).replace(/\s+/g, ' '))) {
+        if (Date.now() - t0 > 30_000) throw new Error(`channel ${TEXT.runbookChannel} has no runbook line`);
+        await s.page.waitForTimeout(200);
+      }
     },
   },
   {
@@ -221,21 +248,167 @@ export const scenarios = [
     },
   },
   {
-    name: 'tree-testbed-clusters',
+    name: 'tree-services-health',
     needsTestbed: true,
     async run(s) {
-      const tb = s.testbed;
-      if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
+      requireTestbed(s);
       await s.openViewContainer(TEXT.container);
-      // A row is the context name (.label-name) and its server (.label-description).
-      const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-      for (const c of tb.clusters)
-        await names
-          .filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) })
-          .first()
-          .waitFor({ state: 'visible' });
-      const texts = (await names.allInnerTexts()).map((t) => t.trim());
-      for (const c of tb.clusters) assert(texts.includes(c), `tree lacks context ${c}: ${JSON.stringify(texts)}`);
+      // Services: namespace/name with the health icon and why in the description.
+      for (const [label, want] of Object.entries(TEXT.health)) {
+        const row = s.treeRow(label);
+        await row.waitFor({ state: 'visible', timeout: 60_000 });
+        await row.locator(`.codicon-${want.icon}`).waitFor({ state: 'visible' });
+        const description = await row.locator('.label-description').innerText();
+        assert(want.description.test(description), `${label}: description "${description}" does not match ${want.description}`);
+      }
+      // Clusters: every member, the unreachable one with its reason and an error icon.
+      for (const c of ['east', 'west', 'central']) await s.treeRow(c).waitFor({ state: 'visible' });
+      const north = s.treeRow(s.testbed.unreachable);
+      await north.locator('.codicon-error').waitFor({ state: 'visible' });
+      const why = await north.locator('.label-description').innerText();
+      assert(TEXT.unreachable.test(why), `north's row does not say why: "${why}"`);
+      await s.page.locator('.part.statusbar .statusbar-item', { hasText: TEXT.statusBar }).first().waitFor({ state: 'visible' });
+      // The tooltip says why, per cluster.
+      const tip = await s.hoverTreeRow('shop/cart', 'endpoints from east 2/2 ready');
+      const tipText = await tip.innerText();
+      assert(/central/.test(tipText) && /Headless/.test(tipText), `shop/cart tooltip lacks the per-cluster facts: ${tipText}`);
+      await s.dismiss();
+    },
+  },
+  {
+    name: 'tree-refresh-picks-up-change',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.openViewContainer(TEXT.container);
+      await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
+      assert((await s.treeRow('shop/search').count()) === 0, 'shop/search is in the tree before it was exported');
+      await s.testbed.handle.apply('east', [
+        { apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'shop', name: 'search' }, spec: { ports: [{ port: 9200 }] } },
+        { apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceExport', metadata: { namespace: 'shop', name: 'search' } },
+      ]);
+      const refresh = s.page.locator(`.part.sidebar a.action-label[aria-label^="${TEXT.refreshAction}"]`).first();
+      await refresh.click();
+      await s.treeRow('shop/search').waitFor({ state: 'visible' });
+      // And a deletion: the row goes away on the next Refresh.
+      const del = await s.testbed.handle.kubectl('east', [
+        'delete',
+        '-n',
+        'shop',
+        'serviceexports.multicluster.x-k8s.io/search',
+        'service/search',
+      ]);
+      assert(del.code === 0, `kubectl delete failed: ${del.stderr}`);
+      await refresh.click();
+      await s.treeRow('shop/search').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'tree-open-yaml',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.closeAllEditors();
+      await s.openViewContainer(TEXT.container);
+      const web = s.treeRow('shop/web');
+      await web.waitFor({ state: 'visible', timeout: 60_000 });
+      await s.expandTreeRow('shop/web');
+      await s.expandTreeRow('east', 'shop/web');
+      // A click on an object row opens it as a read-only YAML document.
+      await s.clickTreeRowUntil(
+        'ServiceExport',
+        ['shop/web', 'east'],
+        s.editorLine(/^#\s+ServiceExport\s+shop\/web\s+in\s+cluster\s+east/).first(),
+      );
+      await s
+        .editorLine(/^kind:\s+ServiceExport/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await s
+        .editorLine(/type:\s+Valid/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await s.page
+        .locator('.editor-group-container .tabs-container .tab', { hasText: 'web.yaml' })
+        .first()
+        .waitFor({ state: 'visible' });
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'tree-reveal-in-clusterset',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.closeAllEditors();
+      await s.openViewContainer(TEXT.container);
+      const cart = s.treeRow('shop/cart');
+      await cart.waitFor({ state: 'visible', timeout: 60_000 });
+      // The row's context menu, as a person opens it.
+      await cart.click({ button: 'right' });
+      await s.chooseContextMenuItem(TEXT.revealAction);
+      await s.page
+        .locator('.editor-group-container .tabs-container .tab', { hasText: 'clusterset.yaml' })
+        .first()
+        .waitFor({ state: 'visible' });
+      // The selection is the entry's name: "cart" (4 characters) on the `- name: cart` line.
+      const selection = s.page.locator('.part.statusbar .statusbar-item', { hasText: /Ln \d+, Col \d+ \(4 selected\)/ });
+      await selection.first().waitFor({ state: 'visible' });
+      const text = await selection.first().innerText();
+      const line = Number(/Ln (\d+)/.exec(text)?.[1]);
+      const fileLines = readFileSync(join(s.workspace, 'clusterset.yaml'), 'utf8').split('\n');
+      assert(/- name: cart$/.test(fileLines[line - 1] ?? ''), `selection on line ${line}: "${fileLines[line - 1]}"`);
+      await s.closeAllEditors();
+    },
+  },
+  {
+    name: 'discover-cidrs-apply',
+    needsTestbed: true,
+    async run(s) {
+      requireTestbed(s);
+      await s.closeAllEditors();
+      const file = join(s.workspace, 'discover.clusterset.yaml');
+      assert(!readFileSync(file, 'utf8').includes('10.96.0.0/16'), 'the fixture already has the ranges');
+      // The tree has resolved the clusterset (its contexts are preselected in the pick below).
+      await s.openViewContainer(TEXT.container);
+      await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
+      await s.runCommand(TEXT.discoverCommand, { keepOpen: true });
+      // Pick the contexts: the clusterset's are preselected; keep east and west only.
+      await s.quickInputTitle(TEXT.discoverContextsTitle);
+      for (const c of ['central', 'north']) await s.setQuickPickChecked(c, false);
+      for (const c of ['east', 'west']) await s.setQuickPickChecked(c, true);
+      await s.page.keyboard.press('Enter');
+      // Which file: the dedicated one, so the README's clusterset.yaml keeps its mistake.
+      await s.quickInputTitle(TEXT.discoverFileTitle, 60_000);
+      await s.page.locator('.quick-input-widget input[type="text"]').fill('discover');
+      await s.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'discover.clusterset.yaml' })
+        .waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+      // Review the diff, then Apply.
+      await s.page
+        .locator('.editor-group-container .tabs-container .tab', { hasText: TEXT.proposalTab })
+        .first()
+        .waitFor({ state: 'visible' });
+      await s
+        .editorLine(/serviceCIDRs:\s+\[10\.96\.0\.0\/16\]/)
+        .first()
+        .waitFor({ state: 'visible' });
+      const apply = s.page
+        .locator('.notifications-toasts .notification-toast', { hasText: /Apply \d+ change/ })
+        .locator('a.monaco-button, .monaco-button', { hasText: /^Apply$/ });
+      await apply.first().click();
+      const deadline = Date.now() + 30_000;
+      let text = readFileSync(file, 'utf8');
+      while (!text.includes('10.96.0.0/16') && Date.now() < deadline) {
+        await s.page.waitForTimeout(200);
+        text = readFileSync(file, 'utf8');
+      }
+      assert(/serviceCIDRs: \[10\.96\.0\.0\/16\]/.test(text), `east's service range was not written:\n${text}`);
+      assert(/serviceCIDRs: \[10\.97\.0\.0\/16\]/.test(text), `west's service range was not written:\n${text}`);
+      assert(/10\.10\.\d+\.\d+\/\d+/.test(text), `east's pod range (from its Nodes) was not written:\n${text}`);
+      assert(!/central|north/.test(text), `a context that was not picked got into the file:\n${text}`);
+      await s.closeAllEditors();
     },
   },
   ...generateScenarios,
@@ -262,21 +435,42 @@ function cidrsOverlap(a, b) {
 export async function readmeScreenshot(s, path) {
   await s.dismiss();
   await s.closeAllEditors();
-  await s.openFile('clusterset.yaml', 'kind: ClusterSet');
+  // The editor may come back scrolled where an earlier scenario left it (Reveal in ClusterSet file).
+  await s.openFile('clusterset.yaml', /\S/);
+  await s.page.locator('.editor-group-container .monaco-editor textarea').first().focus();
+  await s.page.keyboard.press('Control+Home');
+  await s.editorLine('kind: ClusterSet').first().waitFor({ state: 'visible' });
   await s.waitForProblemsCount(/Errors: 2\b/, FIRST_DIAGNOSTIC_TIMEOUT);
   await s.openViewContainer(TEXT.container);
-  if (s.testbed?.clusters) {
-    const names = s.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-    for (const c of s.testbed.clusters)
-      await names
-        .filter({ hasText: new RegExp(`^\\s*${c}\\s*$`) })
-        .first()
-        .waitFor({ state: 'visible' });
-  }
+  if (s.testbed?.handle) await s.treeRow('shop/web').waitFor({ state: 'visible', timeout: 60_000 });
   await s.openProblems();
   await s.problemRow(TEXT.podOverlapRule).nth(1).waitFor({ state: 'visible' });
   const hover = await s.hoverSquiggle(TEXT.podOverlapRule, 'podCIDRs: [10.10.0.0/16]');
   // The hover fades in: wait for its animations, or the picture shows it half transparent.
   await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   await s.page.screenshot({ path });
+}
+
+/**
+ * The README's tree screenshot: the Clusterset view with the demo's services (healthy, degraded, broken)
+ * and clusters (north unreachable), shop/cart expanded per cluster, its tooltip open, and the
+ * ServiceExport of shop/cart in east open as YAML.
+ */
+export async function treeScreenshot(s, path) {
+  await s.dismiss();
+  await s.closeAllEditors();
+  await s.openViewContainer(TEXT.container);
+  await s.widenSidebar(620);
+  // Earlier scenarios leave Output or Problems open; the picture is about the tree and the YAML.
+  if (await s.page.locator('.part.panel').isVisible()) await s.runCommand('View: Hide Panel').catch(() => s.dismiss());
+  await s.treeRow('shop/cart').waitFor({ state: 'visible', timeout: 60_000 });
+  await s.expandTreeRow('shop/cart');
+  await s.expandTreeRow('east', 'shop/cart');
+  await s.clickTreeRowUntil('ServiceExport', ['shop/cart', 'east'], s.editorLine(/^kind:\s+ServiceExport/).first());
+  await s.treeRow(s.testbed.unreachable).waitFor({ state: 'visible' });
+  const tip = await s.hoverTreeRow('shop/cart', 'endpoints from east 2/2 ready');
+  await tip.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  await s.page.screenshot({ path });
+  await s.dismiss();
+  await s.widenSidebar(300); // back to the default width for the next screenshot
 }

@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { clusters } from '../clusterModule';
 import type { DiscoveredCluster } from '../../../clusters/src/clusterSetUpdate';
-import { WORKSPACE_EXCLUDE_GLOB } from '../../../server/src/protocol';
-import { kubeconfigSetting } from '../settings';
+import { findClusterSetFile } from '../clusterSetFile';
+import { clusterAccessSettings, requireTrust } from '../settings';
+import type { LiveClusterset } from '../views/liveClusterset';
 
 const PROPOSAL_SCHEME = 'clusterset-proposal';
 const proposals = new Map<string, string>();
@@ -20,37 +21,23 @@ function registerProposalProvider(context: vscode.ExtensionContext): void {
   );
 }
 
-/** The workspace's ClusterSet file: a YAML file with `kind: ClusterSet`; the user picks when there are several. */
-async function findClusterSetFile(): Promise<vscode.Uri | undefined> {
-  // The folders the language server and `clusterset lint` skip, so all three agree on the workspace.
-  const exclude = WORKSPACE_EXCLUDE_GLOB;
-  // Files named like a ClusterSet first; only without one is every YAML file opened.
-  let files = await vscode.workspace.findFiles('**/*clusterset*.{yaml,yml}', exclude, 200);
-  if (files.length === 0) files = await vscode.workspace.findFiles('**/*.{yaml,yml}', exclude, 2000);
-  const found: vscode.Uri[] = [];
-  for (const uri of files) {
-    const bytes = await vscode.workspace.fs.readFile(uri).then(
-      (b) => b,
-      () => new Uint8Array(),
-    );
-    if (bytes.length < 1_000_000 && /^kind:[ \t]*ClusterSet[ \t]*$/m.test(Buffer.from(bytes).toString('utf8'))) found.push(uri);
-  }
-  if (found.length <= 1) return found[0];
-  const pick = await vscode.window.showQuickPick(
-    found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-    { title: 'Which ClusterSet file should be updated?' },
-  );
-  return pick?.uri;
-}
-
-async function pickContexts(output: vscode.OutputChannel, kubeconfig: string | undefined): Promise<string[] | undefined> {
+async function pickContexts(
+  output: vscode.OutputChannel,
+  kubeconfig: string | undefined,
+  inScope: ReadonlySet<string>,
+): Promise<string[] | undefined> {
   const list = clusters().listContexts(kubeconfig);
   if (!list.ok) {
     void vscode.window.showErrorMessage(`Clusterset: ${list.error}`);
     output.appendLine(list.error);
     return undefined;
   }
-  const items = list.contexts.map((c) => ({ label: c.name, description: c.server, picked: true }));
+  // The clusterset's contexts (as the tree resolved them) are preselected; without a scope, all are.
+  const items = list.contexts.map((c) => ({
+    label: c.name,
+    description: c.server,
+    picked: inScope.size === 0 || inScope.has(c.name),
+  }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     title: 'Discover CIDRs from these contexts',
@@ -59,17 +46,16 @@ async function pickContexts(output: vscode.OutputChannel, kubeconfig: string | u
   return picked?.map((p) => p.label);
 }
 
-export async function discoverCidrs(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(
-      'Clusterset does not read kubeconfig files or contact clusters in an untrusted workspace. Trust the workspace to discover CIDRs.',
-    );
-    return;
-  }
-  const kubeconfig = kubeconfigSetting();
-  const contexts = await pickContexts(output, kubeconfig);
+export async function discoverCidrs(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  live?: LiveClusterset,
+): Promise<void> {
+  if (!requireTrust('discover CIDRs')) return;
+  const { kubeconfig, allowExecAuth } = clusterAccessSettings();
+  const inScope = new Set(live?.currentScope?.members.map((m) => m.context) ?? []);
+  const contexts = await pickContexts(output, kubeconfig, inScope);
   if (!contexts?.length) return;
-  const allowExecAuth = vscode.workspace.getConfiguration('clusterset').get<boolean>('allowExecAuth', true);
   const c = clusters();
   let cancelled = false;
   const reports = await vscode.window.withProgress(
@@ -114,7 +100,8 @@ async function proposeUpdate(
   discovered: DiscoveredCluster[],
 ): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const target = (await findClusterSetFile()) ?? (folder ? vscode.Uri.joinPath(folder.uri, 'clusterset.yaml') : undefined);
+  const target =
+    (await findClusterSetFile(true))?.uri ?? (folder ? vscode.Uri.joinPath(folder.uri, 'clusterset.yaml') : undefined);
   if (!target) {
     void vscode.window.showInformationMessage(
       'Clusterset: open a folder to write a ClusterSet file; the ranges are in the Clusterset output.',

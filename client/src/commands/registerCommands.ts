@@ -1,21 +1,32 @@
-// Palette commands: thin — pick, call the cluster logic, show.
+// Palette and tree commands: thin — pick, call the cluster logic, show.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { clusters } from '../clusterModule';
 import { discoverCidrs } from './discoverCidrs';
-import { kubeconfigSetting } from '../settings';
-import type { ClustersetTreeProvider } from '../views/clustersetTree';
+import { clusterAccessSettings } from '../settings';
+import type { LiveClusterset } from '../views/liveClusterset';
+import type { ObjectDocuments } from '../views/objectDocuments';
+import type { Row } from '../views/rows/row';
+import { copyDnsName, openYaml, pickContexts, revealInClusterSet } from './treeActions';
 
 export interface CommandDeps {
   client: LanguageClient;
-  tree: ClustersetTreeProvider;
+  live: LiveClusterset;
+  objects: ObjectDocuments;
   output: vscode.OutputChannel;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  const { client, tree, output } = deps;
+  const { client, live, objects, output } = deps;
   context.subscriptions.push(
-    vscode.commands.registerCommand('clusterset.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('clusterset.refresh', async () => {
+      objects.refreshOpen();
+      await live.refresh();
+    }),
+    vscode.commands.registerCommand('clusterset.openYaml', (row?: Row) => openYaml(row)),
+    vscode.commands.registerCommand('clusterset.copyDnsName', (row?: Row) => copyDnsName(row)),
+    vscode.commands.registerCommand('clusterset.revealInClusterSet', (row?: Row) => revealInClusterSet(row, live)),
+    vscode.commands.registerCommand('clusterset.pickContexts', () => pickContexts(context, live)),
     vscode.commands.registerCommand('clusterset.showServerLog', () => {
       client.outputChannel.appendLine(
         `[${new Date().toISOString()}] Clusterset language server log shown on request (state: ${client.state === State.Running ? 'running' : 'not running'}).`,
@@ -24,14 +35,13 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     }),
     vscode.commands.registerCommand('clusterset.runbook', () => {
       output.show(true);
-      const config = kubeconfigSetting();
       output.appendLine(`Clusterset runbook — ${new Date().toISOString()}`);
       if (!vscode.workspace.isTrusted) {
         output.appendLine('This workspace is not trusted: Clusterset does not read kubeconfig files here.');
         return;
       }
-      for (const line of clusters().describeKubeconfig(config)) output.appendLine(line);
+      for (const line of clusters().describeKubeconfig(clusterAccessSettings().kubeconfig)) output.appendLine(line);
     }),
-    vscode.commands.registerCommand('clusterset.discoverCidrs', () => discoverCidrs(context, output)),
+    vscode.commands.registerCommand('clusterset.discoverCidrs', () => discoverCidrs(context, output, live)),
   );
 }
