@@ -24,6 +24,8 @@ export interface ClusterEntry {
   path: NodePath;
   node: YMap;
   name?: Located<string>;
+  /** `context`: the kubeconfig context that reaches this cluster. */
+  context?: Located<string>;
   cidrs: CidrField[];
   /** Present when the field exists (even if malformed). */
   globalCIDR?: CidrField;
@@ -43,6 +45,8 @@ export interface ClusterSetModel {
   implementation?: Located<string>;
   overlapMode?: Located<string>;
   globalnetCIDR?: Located<string>;
+  /** `spec.connectivity.encryption`: what cross-cluster traffic is expected to be encrypted with. */
+  encryption?: Located<string>;
   /** `spec.cilium.ipv4NativeRoutingCIDR` / `ipv6NativeRoutingCIDR` (decision documented in MCS710). */
   nativeRoutingCIDRs: Array<Located<string>>;
   clusters: ClusterEntry[];
@@ -77,6 +81,7 @@ function readCluster(node: YMap, index: number): ClusterEntry {
   const path: NodePath = ['spec', 'clusters', index];
   const cidrs: CidrField[] = [];
   let name: Located<string> | undefined;
+  let context: Located<string> | undefined;
   let globalCIDR: CidrField | undefined;
   // One pass over the cluster's keys (a 10,000-cluster file reads 40,000 of them).
   for (const pair of node.pairs) {
@@ -95,6 +100,9 @@ function readCluster(node: YMap, index: number): ClusterEntry {
     } else if (key === 'name') {
       const v = scalarString(pair.value);
       if (v !== undefined) name = { value: v, path: ['spec', 'clusters', index, 'name'] };
+    } else if (key === 'context') {
+      const v = scalarString(pair.value);
+      if (v !== undefined) context = { value: v, path: ['spec', 'clusters', index, 'context'] };
     } else if (key === 'globalCIDR') {
       const v = scalarString(pair.value);
       if (v !== undefined)
@@ -102,7 +110,7 @@ function readCluster(node: YMap, index: number): ClusterEntry {
     }
   }
   if (globalCIDR) cidrs.push(globalCIDR);
-  return { index, path, node, name, cidrs, globalCIDR };
+  return { index, path, node, name, ...(context ? { context } : {}), cidrs, globalCIDR };
 }
 
 export function readClusterSet(root: YNode | null): ClusterSetModel {
@@ -137,6 +145,7 @@ export function readClusterSet(root: YNode | null): ClusterSetModel {
     implementation: located(root, ['spec', 'implementation']),
     overlapMode: located(root, ['spec', 'overlap', 'mode']),
     globalnetCIDR: located(root, ['spec', 'overlap', 'globalnetCIDR']),
+    encryption: located(root, ['spec', 'connectivity', 'encryption']),
     nativeRoutingCIDRs,
     clusters,
     services,
