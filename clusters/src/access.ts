@@ -17,7 +17,22 @@ export interface AccessOptions {
   timeoutMs?: number;
   /** Cancels every request of this access (e.g. the user pressed Cancel). */
   signal?: AbortSignal;
+  /**
+   * `total` (default): one deadline for everything read from this cluster (a one-shot read). `perRequest`:
+   * each request (and each watch until its answer starts) gets `timeoutMs` of its own — a live watcher
+   * lives for hours; a 401 then drops the cached credentials so the next request runs the plugin again.
+   */
+  deadline?: 'total' | 'perRequest';
 }
+
+/** One event of a watch stream (`?watch=1`): ADDED, MODIFIED, DELETED, BOOKMARK or ERROR. */
+export interface WatchEvent {
+  type: string;
+  object: unknown;
+}
+
+/** How a watch ended: the server closed it (resume from the last resourceVersion), or a fault; `gone` is 410. */
+export type WatchEnd = { ok: true } | { ok: false; fault: ClusterFault; gone?: boolean };
 
 export interface ClusterAccess {
   context: string;
@@ -25,7 +40,16 @@ export interface ClusterAccess {
   /** GET `path` and parse the JSON answer; `what` names the object in fault messages. */
   getJson<T>(path: string, what: string): Promise<Result<T>>;
   /** GET a list, following `continue` tokens in pages of 500, up to `maxItems` items. */
-  listAll<T>(path: string, what: string, maxItems?: number): Promise<Result<{ items: T[]; truncated: boolean }>>;
+  listAll<T>(
+    path: string,
+    what: string,
+    maxItems?: number,
+  ): Promise<Result<{ items: T[]; truncated: boolean; resourceVersion?: string }>>;
+  /**
+   * Stream a watch (`path` carries `watch=1` and the resourceVersion) until the server closes it, `signal`
+   * aborts (then `ok`), or it fails. `onEvent` runs for every event line.
+   */
+  watch(path: string, what: string, onEvent: (e: WatchEvent) => void, signal?: AbortSignal): Promise<WatchEnd>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -91,21 +115,43 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   }
   const secrets = userSecrets(user);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
-  // Every request of this cluster listens on the same signal; a dozen at once is expected, not a leak.
-  setMaxListeners(0, deadline, signal);
-  const abortReason = () => (deadline.aborted ? 'deadline' : options.signal?.aborted ? 'cancelled' : undefined);
+  const total = options.deadline === 'perRequest' ? undefined : AbortSignal.timeout(timeoutMs);
+  /** The signal of one request: the access's deadline (or one of its own) and the caller's cancel. */
+  const requestSignal = (extra?: AbortSignal) => {
+    const deadline = total ?? AbortSignal.timeout(timeoutMs);
+    const parts = [deadline, options.signal, extra].filter((x): x is AbortSignal => !!x);
+    const signal = parts.length > 1 ? AbortSignal.any(parts) : deadline;
+    // Every request of this cluster listens on the same signal; a dozen at once is expected, not a leak.
+    setMaxListeners(0, deadline, signal);
+    const reason = (): 'deadline' | 'cancelled' | undefined =>
+      deadline.aborted ? 'deadline' : options.signal?.aborted || extra?.aborted ? 'cancelled' : undefined;
+    return { signal, reason };
+  };
   const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
 
   let auth: Promise<Result<Auth>> | undefined;
-  const authOnce = () => (auth ??= resolveAuth(own, server, program, secrets, signal, abortReason, timeoutMs));
+  const authOnce = () => {
+    if (!auth) {
+      const { signal, reason } = requestSignal();
+      auth = resolveAuth(own, server, program, secrets, signal, reason, timeoutMs);
+    }
+    return auth;
+  };
+  /** Live accesses retry credentials after a failure or a 401 (an expired plugin token); one-shot ones keep the answer. */
+  const forgetAuth = () => {
+    if (options.deadline === 'perRequest') auth = undefined;
+  };
 
   const getJson = async <T>(path: string, what: string): Promise<Result<T>> => {
     const a = await authOnce();
-    if (!a.ok) return a;
+    if (!a.ok) {
+      forgetAuth();
+      return a;
+    }
+    const { signal, reason } = requestSignal();
     const r = await get(new URL(path, cluster.server), a.value, signal);
-    if (!r.ok) return { ok: false, fault: faultFromNetworkError(r.error, server, abortReason(), timeoutMs, secrets) };
+    if (!r.ok) return { ok: false, fault: faultFromNetworkError(r.error, server, reason(), timeoutMs, secrets) };
+    if (r.status === 401) forgetAuth();
     if (r.status < 200 || r.status > 299) return { ok: false, fault: faultFromHttpStatus(r.status, r.body, what, secrets) };
     try {
       return { ok: true, value: JSON.parse(r.body) as T };
@@ -117,24 +163,66 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     }
   };
 
-  const listAll = async <T>(path: string, what: string, maxItems = 5000): Promise<Result<{ items: T[]; truncated: boolean }>> => {
+  const listAll = async <T>(
+    path: string,
+    what: string,
+    maxItems = 5000,
+  ): Promise<Result<{ items: T[]; truncated: boolean; resourceVersion?: string }>> => {
     const items: T[] = [];
     let token = '';
     for (;;) {
       const sep = path.includes('?') ? '&' : '?';
-      const page = await getJson<{ items?: T[]; metadata?: { continue?: string } }>(
+      const page = await getJson<{ items?: T[]; metadata?: { continue?: string; resourceVersion?: string } }>(
         `${path}${sep}limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`,
         what,
       );
       if (!page.ok) return page;
       items.push(...(page.value.items ?? []));
       token = page.value.metadata?.continue ?? '';
-      if (!token) return { ok: true, value: { items, truncated: false } };
-      if (items.length >= maxItems) return { ok: true, value: { items, truncated: true } };
+      // Every page of a list is served from the first page's snapshot: its resourceVersion is the list's.
+      const rv = page.value.metadata?.resourceVersion;
+      const value = { items, truncated: !!token, ...(rv ? { resourceVersion: rv } : {}) };
+      if (!token || items.length >= maxItems) return { ok: true, value };
     }
   };
 
-  return { ok: true, value: { context: contextName, server, getJson, listAll } };
+  const watch = async (path: string, what: string, onEvent: (e: WatchEvent) => void, stop?: AbortSignal): Promise<WatchEnd> => {
+    const a = await authOnce();
+    if (!a.ok) {
+      forgetAuth();
+      return a;
+    }
+    const cancel = new AbortController();
+    const onStop = () => cancel.abort();
+    stop?.addEventListener('abort', onStop, { once: true });
+    options.signal?.addEventListener('abort', onStop, { once: true });
+    if (stop?.aborted || options.signal?.aborted) cancel.abort();
+    try {
+      const end = await stream(new URL(path, cluster.server), a.value, cancel.signal, timeoutMs, onEvent);
+      if (end.kind === 'aborted') return { ok: true };
+      if (end.kind === 'network')
+        return {
+          ok: false,
+          fault: faultFromNetworkError(end.error, server, end.connectTimeout ? 'deadline' : undefined, timeoutMs, secrets),
+        };
+      if (end.kind === 'status') {
+        if (end.status === 401) forgetAuth();
+        return {
+          ok: false,
+          fault: faultFromHttpStatus(end.status, end.body, what, secrets),
+          ...(end.status === 410 ? { gone: true } : {}),
+        };
+      }
+      if (end.kind === 'gone')
+        return { ok: false, gone: true, fault: { kind: 'notFound', message: `${what}: resourceVersion too old (410 Gone)` } };
+      return { ok: true };
+    } finally {
+      stop?.removeEventListener('abort', onStop);
+      options.signal?.removeEventListener('abort', onStop);
+    }
+  };
+
+  return { ok: true, value: { context: contextName, server, getJson, listAll, watch } };
 }
 
 async function resolveAuth(
@@ -197,6 +285,88 @@ function authFault(err: unknown, program: string | undefined, secrets: string[])
 }
 
 type Raw = { ok: true; status: number; body: string } | { ok: false; error: unknown };
+
+type StreamEnd =
+  | { kind: 'closed' }
+  | { kind: 'aborted' }
+  | { kind: 'gone' }
+  | { kind: 'network'; error: unknown; connectTimeout?: boolean }
+  | { kind: 'status'; status: number; body: string };
+
+/**
+ * One watch stream, newline-delimited JSON events. Until the answer starts, `connectMs` bounds it (a silent
+ * server must not hold a watcher forever); after that it lives until the server ends it. An ERROR event
+ * whose Status says 410 ends it as `gone`: the caller relists.
+ */
+function stream(
+  url: URL,
+  auth: Auth,
+  signal: AbortSignal,
+  connectMs: number,
+  onEvent: (e: WatchEvent) => void,
+): Promise<StreamEnd> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (e: StreamEnd) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connectTimer);
+      req.destroy();
+      resolve(signal.aborted && e.kind !== 'gone' ? { kind: 'aborted' } : e);
+    };
+    let connectTimedOut = false;
+    const connectTimer = setTimeout(() => {
+      connectTimedOut = true;
+      req.destroy(new Error(`no answer within ${connectMs} ms`));
+    }, connectMs);
+    const onResponse = (res: IncomingMessage) => {
+      clearTimeout(connectTimer);
+      res.socket?.setKeepAlive(true, 30_000);
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status > 299) {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.length < 64 && chunks.push(c));
+        res.on('end', () => finish({ kind: 'status', status, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (error) => finish({ kind: 'network', error }));
+        return;
+      }
+      let rest = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        rest += chunk;
+        if (rest.length > MAX_BODY_BYTES) return finish({ kind: 'network', error: new Error('watch event too large') });
+        let nl = rest.indexOf('\n');
+        while (nl >= 0 && !settled) {
+          const line = rest.slice(0, nl).trim();
+          rest = rest.slice(nl + 1);
+          if (line) handleLine(line);
+          nl = rest.indexOf('\n');
+        }
+      });
+      res.on('end', () => finish({ kind: 'closed' }));
+      res.on('close', () => finish({ kind: 'closed' }));
+      res.on('error', (error) => finish({ kind: 'network', error }));
+    };
+    const handleLine = (line: string) => {
+      let e: { type?: unknown; object?: { code?: unknown } } | undefined;
+      try {
+        e = JSON.parse(line) as typeof e;
+      } catch {
+        return; // a torn line cannot be repaired; the next relist catches up
+      }
+      if (!e || typeof e.type !== 'string') return;
+      if (e.type === 'ERROR' && e.object?.code === 410) return finish({ kind: 'gone' });
+      onEvent({ type: e.type, object: e.object });
+    };
+    const opts = { method: 'GET', headers: auth.headers, signal };
+    const req =
+      url.protocol === 'http:'
+        ? httpRequest(url, opts, onResponse)
+        : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
+    req.on('error', (error) => finish({ kind: 'network', error, connectTimeout: connectTimedOut }));
+    req.end();
+  });
+}
 
 function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolve) => {

@@ -7,3 +7,8 @@ export * from './access';
 export * from './cidrs';
 export * from './clusterSetUpdate';
 export * from './cidrReport';
+export * from './scope';
+export * from './inventory/snapshot';
+export * from './inventory/read';
+export * from './inventory/watch';
+export * from './inventory/health';

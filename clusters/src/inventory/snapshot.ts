@@ -32,6 +32,8 @@ export interface ExportState {
   conditions: Condition[];
   /** The Service behind the export in the same cluster, when read; `null` when it does not exist. */
   service?: ServiceState | null;
+  /** MCS-relevant annotations only (e.g. `lighthouse.submariner.io/use-clusterset-ip`). */
+  annotations?: Record<string, string>;
 }
 
 export interface ServiceState {
@@ -39,6 +41,11 @@ export interface ServiceState {
   type: string;
   clusterIP?: string;
   ports: Array<{ name?: string; port: number; protocol: string; appProtocol?: string }>;
+  /** `clusterIP: None`. */
+  headless?: boolean;
+  ipFamilies?: string[];
+  /** MCS-relevant annotations only (e.g. `service.cilium.io/global-sync-endpoint-slices`). */
+  annotations?: Record<string, string>;
 }
 
 export interface ImportState {
@@ -48,6 +55,10 @@ export interface ImportState {
   ports: Array<{ name?: string; port: number; protocol: string; appProtocol?: string }>;
   /** `status.clusters[].cluster`: the clusters the import says it was derived from. */
   statusClusters: string[];
+  ipFamilies?: string[];
+  conditions?: Condition[];
+  creationTimestamp?: string;
+  annotations?: Record<string, string>;
 }
 
 export interface EndpointSliceState {
@@ -59,6 +70,8 @@ export interface EndpointSliceState {
   addressType: string;
   ready: number;
   total: number;
+  /** Label `endpointslice.kubernetes.io/managed-by`. */
+  managedBy?: string;
 }
 
 export interface ClusterState {
@@ -80,6 +93,18 @@ export interface ClusterState {
   /** When this cluster's data was last known to be current (ISO time); set when a watch broke. */
   staleSince?: string;
   readAt: string;
+  /** The API server's URL (origin only, never credentials). */
+  server?: string;
+  /** The group/version the MCS objects were read with (`crdVersions` lists every one served). */
+  readVersion?: McsApiVersion;
+  /** How the implementation was recognised and how its controller was judged, e.g. `Deployment kube-system/cilium-operator 1/1 ready`. */
+  controller?: string;
+  /** Whether the implementation syncs remote EndpointSlices for ClusterSetIP imports (Cilium: `clustermesh-enable-endpoint-sync`). */
+  endpointSliceSync?: boolean;
+  /** Namespaces of this cluster, when readable: an import is expected in every cluster that has the namespace. */
+  namespaces?: string[];
+  /** True while the live watch of this cluster is paused (the view is hidden). */
+  paused?: boolean;
 }
 
 export interface ServiceKey {
@@ -105,4 +130,14 @@ export interface ServiceSummary extends ServiceKey {
   endpoints: Record<string, number>;
   health: Health;
   reasons: string[];
+  /** Per member cluster what it holds of this service, for the tree's per-cluster rows. */
+  perCluster?: ServiceInCluster[];
+}
+
+export interface ServiceInCluster {
+  cluster: string;
+  export?: ExportState;
+  import?: ImportState;
+  /** MCS EndpointSlices in this cluster for the service, per source cluster (member name when known). */
+  endpoints: Array<{ source: string; ready: number; total: number; slices: number }>;
 }

@@ -4,6 +4,7 @@ export { createLanguageService, type LanguageService, type LanguageServiceOption
 export { parseDocumentText, type ParsedDocument } from './parse/parsedDocument';
 export {
   readClusterSet,
+  readClusterSetText,
   clusterLabel,
   type ClusterEntry,
   type ClusterSetModel,

@@ -1,7 +1,9 @@
 // A typed view over a ClusterSet document (format: catalogue header): the clusters, their CIDRs and
 // the services, each value with its path so rules can point at it. Reading never fails: missing or
 // mistyped fields are simply absent, and the rules that care say so.
+import { parseDocumentText, sniffKind } from '../parse/parsedDocument';
 import { asMap, asSeq, findPair, keyText, nodeAt, scalarString, type NodePath } from '../parse/path';
+import { splitDocuments } from '../parse/splitDocuments';
 import type { YMap, YNode } from '../parse/yamlTree';
 
 export type RangeRole = 'podCIDRs' | 'serviceCIDRs' | 'globalCIDR';
@@ -24,7 +26,7 @@ export interface ClusterEntry {
   path: NodePath;
   node: YMap;
   name?: Located<string>;
-  /** `context`: the kubeconfig context that reaches this cluster. */
+  /** The kubeconfig context that reaches this cluster (`context:`), which the cluster side reads. */
   context?: Located<string>;
   cidrs: CidrField[];
   /** Present when the field exists (even if malformed). */
@@ -38,6 +40,9 @@ export interface ServiceEntry {
   namespace?: string;
   /** Cluster names in `exportedFrom` and `consumers`. */
   clusterRefs: Array<Located<string> & { field: 'exportedFrom' | 'consumers' }>;
+  /** The same names as plain lists, in file order, for the cluster side (tree, status, doctor). */
+  exportedFrom: string[];
+  consumers: string[];
 }
 
 export interface ClusterSetModel {
@@ -133,6 +138,8 @@ export function readClusterSet(root: YNode | null): ClusterSetModel {
       name: scalarString(findPair(m, 'name')?.value),
       namespace: scalarString(findPair(m, 'namespace')?.value),
       clusterRefs,
+      exportedFrom: clusterRefs.filter((r) => r.field === 'exportedFrom').map((r) => r.value),
+      consumers: clusterRefs.filter((r) => r.field === 'consumers').map((r) => r.value),
     });
   });
   const nativeRoutingCIDRs: Array<Located<string>> = [];
@@ -150,6 +157,19 @@ export function readClusterSet(root: YNode | null): ClusterSetModel {
     clusters,
     services,
   };
+}
+
+/**
+ * The ClusterSet of a file's text (the first `kind: ClusterSet` document of a YAML stream), for the
+ * cluster side (`status`, the tree, Discover CIDRs, `doctor`); undefined when the text declares none.
+ */
+export function readClusterSetText(text: string): ClusterSetModel | undefined {
+  for (const chunk of splitDocuments(text)) {
+    if (sniffKind(chunk.text) !== 'ClusterSet') continue;
+    const doc = parseDocumentText(chunk.text);
+    if (doc.kind === 'ClusterSet' && doc.root) return readClusterSet(doc.root);
+  }
+  return undefined;
 }
 
 /** Display name of a cluster: its name, or its position when it has none. */

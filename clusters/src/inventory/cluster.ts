@@ -1,0 +1,102 @@
+// Reading one cluster into its store: discovery first (one request that also tells whether the cluster
+// answers at all), then every collection and the implementation probes at once. Faults stay here: a fault
+// of the whole cluster goes to `store.fault`, a fault of one collection (403 for a reader role, a missing
+// CRD) to the store's per-resource faults, and what was readable is kept.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { openClusterAccess, type AccessOptions, type ClusterAccess } from '../access';
+import { isClusterWide, type ClusterFault, type Result } from '../faults';
+import type { ClusterMember } from '../scope';
+import { detectImplementation, readServed } from './discovery';
+import { resourcesFor, type ClusterStore, type ResourceSpec } from './store';
+
+/** No cap in practice (10,000s of objects page in 500s); a list this long says so in `partial`. */
+export const MAX_LIST_ITEMS = 250_000;
+
+export function openMember(kc: KubeConfig, member: ClusterMember, options: AccessOptions): Result<ClusterAccess> {
+  return openClusterAccess(kc, member.context, options);
+}
+
+/** Faults that mean nothing was answered (the network, TLS, the credential plugin), as opposed to a refusal. */
+export function unanswered(f: ClusterFault): boolean {
+  return ['unreachable', 'timeout', 'tls', 'execPlugin', 'config', 'cancelled'].includes(f.kind);
+}
+
+/** Discovery and implementation detection; false when the cluster as a whole failed (see `store.fault`). */
+export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promise<boolean> {
+  store.server = a.server;
+  const served = await readServed(a);
+  if (!served.ok) {
+    store.fault = served.fault;
+    store.reachable = !unanswered(served.fault);
+    return false;
+  }
+  store.reachable = true;
+  store.served = served.value;
+  const d = await detectImplementation(a, served.value);
+  const wide = d.forbidden.find(isClusterWide);
+  if (wide) {
+    store.fault = wide;
+    store.reachable = !unanswered(wide);
+    return false;
+  }
+  store.implementation = d.implementation;
+  store.controllerReady = d.controllerReady;
+  store.controller = d.controller;
+  store.endpointSliceSync = d.endpointSliceSync;
+  // One line per distinct refusal (five Deployments forbidden say the same thing).
+  store.detectionFaults = d.forbidden.filter((f, i, all) => all.findIndex((g) => g.kind === f.kind) === i);
+  return true;
+}
+
+export type ListOutcome = { ok: true; resourceVersion?: string } | { ok: false; clusterWide: boolean };
+
+/** One collection into the store; a per-resource fault is recorded and the other collections go on. */
+export async function listInto(store: ClusterStore, a: ClusterAccess, spec: ResourceSpec): Promise<ListOutcome> {
+  const r = await a.listAll<unknown>(spec.path, spec.what, MAX_LIST_ITEMS);
+  if (!r.ok) {
+    if (isClusterWide(r.fault)) {
+      store.fault ??= r.fault;
+      return { ok: false, clusterWide: true };
+    }
+    store.resourceFaults.set(spec.id, { what: spec.what, fault: r.fault });
+    return { ok: false, clusterWide: false };
+  }
+  store.replace(spec.id, r.value.items);
+  if (r.value.truncated) store.truncated.add(spec.id);
+  else store.truncated.delete(spec.id);
+  return { ok: true, ...(r.value.resourceVersion ? { resourceVersion: r.value.resourceVersion } : {}) };
+}
+
+/** After every collection was tried: no MCS API, or nothing readable, is a state of the whole cluster. */
+export function judgeCluster(store: ClusterStore, specs: ResourceSpec[]): void {
+  if (store.fault) return;
+  if (!store.served.read) {
+    store.fault = {
+      kind: 'crdMissing',
+      message:
+        'no MCS API served: neither multicluster.x-k8s.io (ServiceExport/ServiceImport CRDs) nor net.gke.io is installed in this cluster',
+    };
+    return;
+  }
+  const mcs = specs.filter((s) => s.id === 'exports' || s.id === 'imports');
+  const refused = mcs.map((s) => store.resourceFaults.get(s.id)).filter((f) => !!f);
+  if (refused.length === mcs.length && refused[0]) {
+    const f = refused[0].fault;
+    store.fault = {
+      kind: f.kind,
+      message:
+        f.kind === 'forbidden'
+          ? `forbidden: this context may not read ServiceExports or ServiceImports (${f.message.replace(/^forbidden: /, '')})`
+          : f.message,
+    };
+  }
+}
+
+/** The one-shot read of a member: everything, under the access's deadline. Never rejects. */
+export async function readClusterInto(store: ClusterStore, a: ClusterAccess): Promise<void> {
+  if (!(await probeCluster(store, a))) return;
+  const specs = resourcesFor(store.served);
+  await Promise.all(specs.map((s) => listInto(store, a, s)));
+  judgeCluster(store, specs);
+  store.readAt = new Date().toISOString();
+}

@@ -1,0 +1,79 @@
+// The one-shot inventory (`clusterset status`, a Refresh): every member in parallel, `concurrency` at a time,
+// each under its own deadline; a slow or broken cluster delays nothing but its own row. Never rejects.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { DEFAULT_TIMEOUT_MS } from '../access';
+import { loadKubeConfig } from '../kubeconfig';
+import { firstLine } from '../redact';
+import type { ClusterMember } from '../scope';
+import { openMember, readClusterInto } from './cluster';
+import type { ClustersetSnapshot } from './snapshot';
+import { ClusterStore, snapshotOf } from './store';
+
+/** A loaded kubeconfig, or where to load one from (default $KUBECONFIG or ~/.kube/config). */
+export type KubeConfigSource = KubeConfig | { path?: string };
+
+export interface InventoryOptions {
+  signal?: AbortSignal;
+  /** Per-cluster deadline. Default 15 s. */
+  timeoutMs?: number;
+  /** Clusters read at the same time. Default 16. */
+  concurrency?: number;
+  /** Run exec credential plugins (only in trusted workspaces). Default false. */
+  allowExec?: boolean;
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+
+export function resolveKubeConfig(source: KubeConfigSource): { ok: true; kc: KubeConfig } | { ok: false; error: string } {
+  if ('loadFromFile' in source) return { ok: true, kc: source };
+  const loaded = loadKubeConfig(source.path);
+  return loaded.ok ? { ok: true, kc: loaded.kc } : loaded;
+}
+
+/** Runs `work` for every index, `limit` at a time. */
+export async function boundedEach(count: number, limit: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) await work(i);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, worker));
+}
+
+/** A store that failed before it could be read (kubeconfig missing, our own bug) carries the fault. */
+export function failedStore(member: ClusterMember, message: string, kind: 'config' = 'config'): ClusterStore {
+  const s = new ClusterStore(member);
+  s.fault = { kind, message };
+  s.readAt = new Date().toISOString();
+  return s;
+}
+
+export async function readInventory(
+  kubeconfig: KubeConfigSource,
+  members: ClusterMember[],
+  options: InventoryOptions = {},
+): Promise<ClustersetSnapshot> {
+  const kc = resolveKubeConfig(kubeconfig);
+  if (!kc.ok) return snapshotOf(members.map((m) => failedStore(m, kc.error)));
+  const stores = members.map((m) => new ClusterStore(m));
+  await boundedEach(members.length, options.concurrency ?? DEFAULT_CONCURRENCY, async (i) => {
+    const store = stores[i];
+    if (!store) return;
+    try {
+      const a = openMember(kc.kc, store.member, {
+        allowExecAuth: options.allowExec ?? false,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (!a.ok) {
+        store.fault = a.fault;
+        store.readAt = new Date().toISOString();
+        return;
+      }
+      await readClusterInto(store, a.value);
+    } catch (e) {
+      // Our own bug, not the cluster's: say so rather than blame the network.
+      stores[i] = failedStore(store.member, `internal error: ${firstLine(e instanceof Error ? e.message : String(e))}`);
+    }
+  });
+  return snapshotOf(stores);
+}
