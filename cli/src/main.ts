@@ -1,5 +1,6 @@
 // The `clusterset` command: the language service and the cluster logic, headless.
 import { runCidr } from './cidr';
+import { runDoctor } from './doctor';
 import { runLint } from './lint';
 
 const USAGE = `Usage: clusterset <command> [options]
@@ -9,6 +10,8 @@ Commands:
                                                                    validate MCS YAML (exit 1 on errors)
   cidr [--kubeconfig F] [--context C …] [--format text|json|yaml] [--timeout S]
                                                                    read Pod/Service CIDRs from the clusters
+  doctor --service NS/NAME [--context C …] [--clusterset F] [--probe] [--format text|markdown|json]
+                                                                   debug one service across the clusterset
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
       return runLint(rest, process.stdout, process.stderr);
     case 'cidr':
       return runCidr(rest, process.stdout, process.stderr);
+    case 'doctor':
+      return runDoctor(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':

@@ -51,3 +51,13 @@ export function openReadAccess(kc: KubeConfig, member: RunbookMember, options: R
       })),
   };
 }
+
+/** One ReadAccess per member for a whole run, so every check shares its memo and its `/version` gate. */
+export function readAccessFactory(kc: KubeConfig, options: ReadAccessOptions): (m: RunbookMember) => ReadAccess {
+  const byContext = new Map<string, ReadAccess>();
+  return (m) => {
+    let a = byContext.get(m.context);
+    if (!a) byContext.set(m.context, (a = openReadAccess(kc, m, options)));
+    return a;
+  };
+}

@@ -207,7 +207,7 @@ async function runChecks(input: RunbookInput, options: RunOptions): Promise<Runb
   return {
     service: serviceRef,
     implementation: impl,
-    healthy: causes.length === 0,
+    healthy: !signal?.aborted && causes.length === 0 && !results.some((r) => r.status === 'fail'),
     clusters: input.members.map((m) => ({
       name: m.name,
       context: m.context,

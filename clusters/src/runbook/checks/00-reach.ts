@@ -1,5 +1,6 @@
 // Check 0: every member answered the inventory read. An unreachable or forbidden cluster is its own cause
 // (cluster-unreachable, access-denied), and every later check skips it instead of calling its objects missing.
+import { describeFault } from '../../faults';
 import { defineCheck, type Outcome } from '../check';
 import { causeOfFault, fail, kubectl, pass, warn } from './util';
 
@@ -22,7 +23,7 @@ export const reach = defineCheck({
       if (!st.reachable || (st.fault && causeOfFault(st.fault))) {
         const f = st.fault ?? { kind: 'unreachable' as const, message: 'no answer' };
         const cause = causeOfFault(f) ?? 'cluster-unreachable';
-        return fail(m.name, cause, `${m.name} (context ${m.context}) could not be read: ${f.kind}: ${f.message}`, {
+        return fail(m.name, cause, `${m.name} (context ${m.context}) could not be read: ${describeFault(f)}`, {
           evidence: [{ cluster: m.name, object: `context ${m.context}`, excerpt: f.message }],
           commands,
         });
@@ -43,7 +44,7 @@ export const reach = defineCheck({
       if (denied.length)
         return warn(
           m.name,
-          `${m.name} answered, but reading ${denied.map((p) => p.resource).join(', ')} was denied; checks that need them say so`,
+          `${m.name} answered, but reading ${denied.map((p) => p.resource).join(', ')} was denied; the checks that need them say so (access-denied there)`,
           {
             causes: ['access-denied'],
             evidence,

@@ -28,7 +28,8 @@ export const clusterIds = defineCheck<Ids>({
   id: 'cluster-ids',
   title: 'Cluster ids are present, valid and unique',
   scope: 'each',
-  needs: [],
+  // A cluster without the MCS CRDs has no ClusterProperty either: that is crds-missing, not an id problem.
+  needs: ['crds'],
   async read(a): Promise<Result<Ids>> {
     const [cc, sub] = await Promise.all([
       readCiliumConfig(a),

@@ -17,7 +17,8 @@ export const namespace = defineCheck<Ns>({
   id: 'namespace',
   title: 'The namespace exists in each consumer cluster',
   scope: 'consumers',
-  needs: [],
+  // Without the CRDs nothing is imported anyway: that is crds-missing.
+  needs: ['crds'],
   async read(a, svc): Promise<Result<Ns>> {
     const ns = valueOrAbsent(
       await a.getJson<NonNullable<Ns['namespace']>>(

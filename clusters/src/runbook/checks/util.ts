@@ -1,6 +1,6 @@
 // Small helpers the checks share: faults as outcomes (a read that failed says why and names the right
 // cause, never "missing"), object names for evidence, and kubectl lines to paste.
-import type { ClusterFault, Result } from '../../faults';
+import { describeFault, type ClusterFault, type Result } from '../../faults';
 import type { CauseId } from '../causes';
 import type { CheckContext, Outcome } from '../check';
 
@@ -27,7 +27,7 @@ export function unreadable(cluster: string, f: ClusterFault, what: string): Outc
   return {
     cluster,
     status: 'skip',
-    detail: `cannot run: ${what} could not be read (${f.kind}: ${f.message})`,
+    detail: `cannot run: ${what} could not be read (${describeFault(f)})`,
     ...(cause ? { causes: [cause] } : {}),
   };
 }
