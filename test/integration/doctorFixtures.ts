@@ -12,12 +12,20 @@ export const ns = (name: string, annotations?: Record<string, string>): Obj => (
   metadata: { name, ...(annotations ? { annotations } : {}) },
 });
 
-export function service(namespace: string, name: string, opts: { type?: string; headless?: boolean; ports?: number[] } = {}): Obj {
+export function service(
+  namespace: string,
+  name: string,
+  opts: { type?: string; headless?: boolean; ports?: number[] } = {},
+): Obj {
   const type = opts.type ?? 'ClusterIP';
   const spec: Record<string, unknown> =
     type === 'ExternalName'
       ? { type, externalName: 'example.com' }
-      : { type, selector: { app: name }, ports: (opts.ports ?? [80]).map((port) => ({ name: `p${port}`, port, protocol: 'TCP' })) };
+      : {
+          type,
+          selector: { app: name },
+          ports: (opts.ports ?? [80]).map((port) => ({ name: `p${port}`, port, protocol: 'TCP' })),
+        };
   if (opts.headless) spec.clusterIP = 'None';
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec };
 }
@@ -58,7 +66,11 @@ export const serviceExport = (namespace: string, name: string): Obj => ({
   metadata: { name, namespace },
 });
 
-export function serviceImport(namespace: string, name: string, opts: { ips?: string[]; type?: string; ports?: number[] } = {}): Obj {
+export function serviceImport(
+  namespace: string,
+  name: string,
+  opts: { ips?: string[]; type?: string; ports?: number[] } = {},
+): Obj {
   return {
     apiVersion: 'multicluster.x-k8s.io/v1alpha1',
     kind: 'ServiceImport',
@@ -102,11 +114,22 @@ export const condition = (type: string, status: 'True' | 'False' | 'Unknown', re
 });
 
 export const HEALTHY_EXPORT_STATUS = {
-  conditions: [condition('Valid', 'True', 'Valid'), condition('Ready', 'True', 'Exported'), condition('Conflict', 'False', 'NoConflicts')],
+  conditions: [
+    condition('Valid', 'True', 'Valid'),
+    condition('Ready', 'True', 'Exported'),
+    condition('Conflict', 'False', 'NoConflicts'),
+  ],
 };
 
 /** Writes `status` through the status subresource (server-side apply ignores it on the main resource). */
-export async function patchStatus(tb: Testbed, context: string, resource: string, namespace: string | undefined, name: string, status: object): Promise<void> {
+export async function patchStatus(
+  tb: Testbed,
+  context: string,
+  resource: string,
+  namespace: string | undefined,
+  name: string,
+  status: object,
+): Promise<void> {
   const args = ['patch', resource, name, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })];
   if (namespace) args.push('-n', namespace);
   const r = await tb.kubectl(context, args);
@@ -122,17 +145,34 @@ export async function kubectlOk(tb: Testbed, context: string, args: string[]): P
 /** A ready controller Deployment (status written by hand: no controller-manager runs). */
 export async function readyDeployment(tb: Testbed, cluster: string, namespace: string, name: string, ready = 1): Promise<void> {
   await tb.apply(cluster, [ns(namespace), deployment(namespace, name)]);
-  await patchStatus(tb, cluster, 'deployment', namespace, name, { replicas: 1, readyReplicas: ready, availableReplicas: ready, updatedReplicas: 1 });
+  await patchStatus(tb, cluster, 'deployment', namespace, name, {
+    replicas: 1,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    updatedReplicas: 1,
+  });
 }
 
 /** A ServiceExport with the status a controller would write. */
-export async function exported(tb: Testbed, cluster: string, namespace: string, name: string, status: object | undefined = HEALTHY_EXPORT_STATUS): Promise<void> {
+export async function exported(
+  tb: Testbed,
+  cluster: string,
+  namespace: string,
+  name: string,
+  status: object | undefined = HEALTHY_EXPORT_STATUS,
+): Promise<void> {
   await tb.apply(cluster, serviceExport(namespace, name));
   if (status) await patchStatus(tb, cluster, 'serviceexports.multicluster.x-k8s.io', namespace, name, status);
 }
 
 /** A service exported from `exporter` and imported (with MCS slices) everywhere in `consumers`: healthy. */
-export async function healthyService(tb: Testbed, exporter: string, consumers: string[], namespace: string, name: string): Promise<void> {
+export async function healthyService(
+  tb: Testbed,
+  exporter: string,
+  consumers: string[],
+  namespace: string,
+  name: string,
+): Promise<void> {
   await tb.apply(exporter, [ns(namespace), service(namespace, name), localSlice(namespace, name, true)]);
   await exported(tb, exporter, namespace, name);
   for (const c of new Set([exporter, ...consumers])) {
