@@ -159,7 +159,7 @@ export async function exported(
   cluster: string,
   namespace: string,
   name: string,
-  status: object | undefined = HEALTHY_EXPORT_STATUS,
+  status: object | null = HEALTHY_EXPORT_STATUS,
 ): Promise<void> {
   await tb.apply(cluster, serviceExport(namespace, name));
   if (status) await patchStatus(tb, cluster, 'serviceexports.multicluster.x-k8s.io', namespace, name, status);

@@ -51,7 +51,9 @@ export function buildContext(input: ContextInput, outcomes: Map<CheckId, Outcome
     consumers,
     now: input.now ?? new Date(),
     state,
+    // A profile the user stated (flag, setting, ClusterSet file) wins; else each cluster's detected one.
     implementationOf: (cluster) => {
+      if (input.implementation || input.clusterSet?.implementation) return implementation;
       const detected = state(cluster)?.implementation;
       return detected && detected !== 'generic' ? detected : implementation;
     },
