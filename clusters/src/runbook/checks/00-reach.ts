@@ -45,11 +45,7 @@ export const reach = defineCheck({
         return warn(
           m.name,
           `${m.name} answered, but reading ${denied.map((p) => p.resource).join(', ')} was denied; the checks that need them say so (access-denied there)`,
-          {
-            causes: ['access-denied'],
-            evidence,
-            commands,
-          },
+          { evidence, commands },
         );
       const stale = st.staleSince ? ` (data stale since ${st.staleSince})` : '';
       return pass(m.name, `${m.name} answered (implementation: ${st.implementation})${stale}`);

@@ -79,7 +79,7 @@ export const controller = defineCheck<Found>({
       const any = impl === 'generic' || impl === 'istio';
       const wanted = CONTROLLERS.filter((w) => w.impl !== 'istio' && (any || w.impl === impl));
       const all = r?.value.deployments ?? [];
-      const isWanted = (x: { w: Workload }) => wanted.includes(x.w);
+      const isWanted = (x: { w: Workload }) => wanted.some((w) => w.namespace === x.w.namespace && w.name === x.w.name);
       const found = all.filter((x): x is { w: Workload; d: Deployment } => 'd' in x && !!x.d && isWanted(x));
       const denied = all.filter((x): x is { w: Workload; fault: ClusterFault } => 'fault' in x && isWanted(x));
       const names = wanted.map((w) => `${w.namespace}/${w.name}`).join(', ');
