@@ -12,3 +12,4 @@ export * from './inventory/snapshot';
 export * from './inventory/read';
 export * from './inventory/watch';
 export * from './inventory/health';
+export * from './runbook/index';

@@ -1,9 +1,8 @@
 // Palette commands: thin — pick, call the cluster logic, show.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { clusters } from '../clusterModule';
 import { discoverCidrs } from './discoverCidrs';
-import { kubeconfigSetting } from '../settings';
+import { runbookCommand } from './runbook';
 import type { ClustersetTreeProvider } from '../views/clustersetTree';
 
 export interface CommandDeps {
@@ -22,16 +21,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       );
       client.outputChannel.show(true);
     }),
-    vscode.commands.registerCommand('clusterset.runbook', () => {
-      output.show(true);
-      const config = kubeconfigSetting();
-      output.appendLine(`Clusterset runbook — ${new Date().toISOString()}`);
-      if (!vscode.workspace.isTrusted) {
-        output.appendLine('This workspace is not trusted: Clusterset does not read kubeconfig files here.');
-        return;
-      }
-      for (const line of clusters().describeKubeconfig(config)) output.appendLine(line);
-    }),
+    vscode.commands.registerCommand('clusterset.runbook', (arg?: unknown) => runbookCommand(output, arg)),
     vscode.commands.registerCommand('clusterset.discoverCidrs', () => discoverCidrs(context, output)),
   );
 }

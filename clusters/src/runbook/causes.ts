@@ -28,6 +28,9 @@ export const CAUSE_IDS = [
 
 export type CauseId = (typeof CAUSE_IDS)[number];
 
+/** Where the cause pages live for readers outside the repository (the editor's report links there). */
+export const CAUSE_DOCS_BASE = 'https://github.com/clusterset/clusterset/blob/main/docs/causes/';
+
 export interface CauseInfo {
   id: CauseId;
   title: string;
