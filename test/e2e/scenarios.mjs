@@ -1,6 +1,9 @@
 // The e2e scenarios: what a person sees of the extension in the workbench. They run in order in one
 // session (fixture test/e2e/fixtures/basic), so later ones may rely on the file opened by earlier ones.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
+import { testbedModule } from './testbed.mjs';
 
 // Texts the checks depend on (owned by package.json, client/src and server/src).
 // Regexes that run against editor lines need \s, not ' ': Monaco renders spaces as U+00A0.
@@ -11,9 +14,10 @@ export const TEXT = {
   serverLogCommand: 'Clusterset: Show Language Server Log',
   serverChannel: 'Clusterset Language Server',
   serverLogLine: /log\s+shown\s+on\s+request/, // client/src/commands/registerCommands.ts (clusterset.showServerLog)
-  runbookCommand: 'Clusterset: Debug Why an Export Does Not Reach a Consumer',
-  runbookChannel: 'Clusterset',
-  runbookLine: /Clusterset\s+runbook/, // client/src/commands/registerCommands.ts (clusterset.runbook)
+  // package.json clusterset.runbook, without its trailing "…", which the palette's filter does not match
+  runbookCommand: 'Clusterset: Debug a Service Across the Clusterset',
+  // clusters/src/runbook/report/summary.ts summaryLine, shown bold at the top of the Markdown report
+  runbookSummary: /shop\/web: 1 cause \(controller-missing\)/,
   importTypeRule: 'MCS403',
   importTypeFix: 'Change spec.type to ClusterSetIP', // server/src/service/rules/MCS403-import-type-enum.ts
   unknownFieldRule: 'MCS004',
@@ -87,11 +91,32 @@ export const scenarios = [
     },
   },
   {
+    // The runbook against the e2e testbed: east exports shop/web, but no MCS controller runs anywhere
+    // (the testbed has none), so the report must open with controller-missing as its only cause.
     name: 'palette-runbook',
+    needsTestbed: true,
     async run(s) {
+      const tb = s.testbed;
+      if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
+      await seedRunbookFault(tb.kubeconfigPath);
       await s.runCommand(TEXT.runbookCommand);
-      await s.waitForOutputChannel(TEXT.runbookChannel);
-      await s.outputLine(TEXT.runbookLine).waitFor({ state: 'visible' });
+      const input = s.page.locator('.quick-input-widget input[type="text"]');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('shop/web');
+      await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'shop/web' }).first().waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+      // The report is a Markdown preview: a webview, whose document is in a nested iframe.
+      const preview = s.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const summary = preview.locator('strong', { hasText: TEXT.runbookSummary });
+      await summary.waitFor({ state: 'visible', timeout: 60_000 });
+      const firstCause = await preview.locator('h3').first().innerText();
+      assert(/controller-missing/.test(firstCause), `the first cause of the report is not controller-missing: ${firstCause}`);
+      const rows = await preview.locator('table tr', { hasText: 'An MCS controller runs and is ready' }).allInnerTexts();
+      assert(
+        rows.length === 2 && rows.every((r) => /fail/.test(r)),
+        `expected the controller check to fail in east and west: ${JSON.stringify(rows)}`,
+      );
+      await s.dismiss();
     },
   },
   {
@@ -238,6 +263,24 @@ export const scenarios = [
     },
   },
 ];
+
+/** east: Service + ServiceExport shop/web (no status: nothing reconciles it); west: the namespace. */
+async function seedRunbookFault(kubeconfig) {
+  const tbm = await testbedModule();
+  const kubectl = join(process.env.KUBEBUILDER_ASSETS || join(tbm.cacheBase(), tbm.cacheKey(), 'bin'), 'kubectl');
+  const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
+  const east = `${ns}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n---\napiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n`;
+  for (const [context, yaml] of [
+    ['east', east],
+    ['west', ns],
+  ]) {
+    const r = spawnSync(kubectl, ['--kubeconfig', kubeconfig, '--context', context, 'apply', '--server-side', '-f', '-'], {
+      input: yaml,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`seeding ${context} failed: ${r.stderr}`);
+  }
+}
 
 /** Whether two IPv4 CIDRs overlap (enough for the checks here). */
 function cidrsOverlap(a, b) {
