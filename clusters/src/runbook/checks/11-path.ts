@@ -26,6 +26,8 @@ interface Path {
   cableDriver?: string;
   istioStrict?: boolean;
   policies?: NetworkPolicy[];
+  /** Why the NetworkPolicies could not be read (said in the detail, never guessed). */
+  policiesFault?: string;
   selector?: Record<string, string> | null;
   cidrs?: ClusterCidrReport;
 }
@@ -126,7 +128,7 @@ export const path = defineCheck<Path>({
         cilium: cc.ok ? cc.value : undefined,
         ...(driver ? { cableDriver: driver } : {}),
         ...(pa.ok && pa.value.items.length ? { istioStrict: pa.value.items.some((p) => p.spec?.mtls?.mode === 'STRICT') } : {}),
-        ...(np.ok ? { policies: np.value.items } : {}),
+        ...(np.ok ? { policies: np.value.items } : { policiesFault: `${np.fault.kind}: ${np.fault.message}` }),
         ...(s.ok ? { selector: s.value.spec?.selector ?? null } : {}),
         cidrs,
       },
@@ -179,6 +181,7 @@ export const path = defineCheck<Path>({
         else details.push(`encryption: ${enc.kind}`);
       } else if (wanted && wanted !== 'none')
         details.push(`encryption (${wanted} wanted) is not visible through the API for ${impl}`);
+      if (ctx.exporters.includes(c) && v?.policiesFault) details.push(`NetworkPolicies not checked: ${v.policiesFault}`);
       if (ctx.exporters.includes(c) && v?.policies && v.selector) {
         const local = impl === 'cilium' && v.cilium?.['policy-default-local-cluster'] === 'true';
         const selectorsMatchRemote = impl === 'cilium' && !local;
@@ -216,7 +219,7 @@ export const path = defineCheck<Path>({
       }
       const status = causes.length
         ? 'fail'
-        : details.some((d) => /not encrypted|check by hand|not support|not visible/.test(d))
+        : details.some((d) => /not encrypted|check by hand|not support|not visible|not checked/.test(d))
           ? 'warn'
           : 'pass';
       out.push({
