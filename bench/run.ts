@@ -210,6 +210,12 @@ async function main(): Promise<void> {
       const mod = (await import(doctor)) as { runDoctorBench: () => Promise<unknown>; formatDoctorBench: (r: unknown) => string };
       console.log(`\nDoctor benchmark:\n${mod.formatDoctorBench(await mod.runDoctorBench())}`);
     }
+    const inventory = resolve(__dirname, 'inventory.bench.ts');
+    if (existsSync(inventory) && !process.env.BENCH_SKIP_INVENTORY) {
+      // Issue 10: the inventory on the testbed (starts its own three API servers).
+      const mod = (await import(inventory)) as typeof import('./inventory.bench');
+      console.log(`\nInventory benchmark (issue 10):\n${mod.formatInventoryBench(await mod.runInventoryBench())}`);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 import { runCidr } from './cidr';
 import { runDoctor } from './doctor';
 import { runLint } from './lint';
+import { runStatus } from './status';
 
 const USAGE = `Usage: clusterset <command> [options]
 
@@ -12,6 +13,8 @@ Commands:
                                                                    read Pod/Service CIDRs from the clusters
   doctor --service NS/NAME [--context C …] [--clusterset F] [--probe] [--format text|markdown|json]
                                                                    debug one service across the clusterset
+  status [--kubeconfig F] [--context C …] [--clusterset FILE] [--format text|json] [--timeout S]
+                                                                   live exports, imports and their health
   help                                                             show this help
 
 Run 'clusterset <command> --help' for the options of a command.`;
@@ -25,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
       return runCidr(rest, process.stdout, process.stderr);
     case 'doctor':
       return runDoctor(rest, process.stdout, process.stderr);
+    case 'status':
+      return runStatus(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':

@@ -9,6 +9,9 @@ import { setMaxListeners } from 'node:events';
 import { basename } from 'node:path';
 import { fault, faultFromHttpStatus, faultFromNetworkError, type ClusterFault, type Result } from './faults';
 import { firstLine } from './redact';
+import { reusingAgent, stream, type WatchEnd, type WatchEvent, type WatchOptions } from './watchStream';
+
+export type { WatchEnd, WatchEvent, WatchOptions } from './watchStream';
 
 export interface AccessOptions {
   /** Run exec credential plugins (and legacy auth-provider commands). False in untrusted workspaces. */
@@ -25,15 +28,6 @@ export interface AccessOptions {
   deadline?: 'total' | 'perRequest';
 }
 
-/** One event of a watch stream (`?watch=1`): ADDED, MODIFIED, DELETED, BOOKMARK or ERROR. */
-export interface WatchEvent {
-  type: string;
-  object: unknown;
-}
-
-/** How a watch ended: the server closed it (resume from the last resourceVersion), or a fault; `gone` is 410. */
-export type WatchEnd = { ok: true } | { ok: false; fault: ClusterFault; gone?: boolean };
-
 export interface ClusterAccess {
   context: string;
   server: string;
@@ -49,7 +43,7 @@ export interface ClusterAccess {
    * Stream a watch (`path` carries `watch=1` and the resourceVersion) until the server closes it, `signal`
    * aborts (then `ok`), or it fails. `onEvent` runs for every event line.
    */
-  watch(path: string, what: string, onEvent: (e: WatchEvent) => void, signal?: AbortSignal): Promise<WatchEnd>;
+  watch(path: string, what: string, onEvent: (e: WatchEvent) => void, options?: WatchOptions): Promise<WatchEnd>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -117,17 +111,18 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const total = options.deadline === 'perRequest' ? undefined : AbortSignal.timeout(timeoutMs);
   /** The signal of one request: the access's deadline (or one of its own) and the caller's cancel. */
-  const requestSignal = (extra?: AbortSignal) => {
+  const requestSignal = () => {
     const deadline = total ?? AbortSignal.timeout(timeoutMs);
-    const parts = [deadline, options.signal, extra].filter((x): x is AbortSignal => !!x);
-    const signal = parts.length > 1 ? AbortSignal.any(parts) : deadline;
+    const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
     // Every request of this cluster listens on the same signal; a dozen at once is expected, not a leak.
     setMaxListeners(0, deadline, signal);
     const reason = (): 'deadline' | 'cancelled' | undefined =>
-      deadline.aborted ? 'deadline' : options.signal?.aborted || extra?.aborted ? 'cancelled' : undefined;
+      deadline.aborted ? 'deadline' : options.signal?.aborted ? 'cancelled' : undefined;
     return { signal, reason };
   };
   const own = kubeConfigFor(kc, contextName, ctx.cluster, url.protocol === 'http:');
+  // A live access has a watch per collection listening on the caller's signal.
+  if (options.signal) setMaxListeners(0, options.signal);
 
   let auth: Promise<Result<Auth>> | undefined;
   const authOnce = () => {
@@ -186,7 +181,8 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     }
   };
 
-  const watch = async (path: string, what: string, onEvent: (e: WatchEvent) => void, stop?: AbortSignal): Promise<WatchEnd> => {
+  const watch = async (path: string, what: string, onEvent: (e: WatchEvent) => void, w: WatchOptions = {}): Promise<WatchEnd> => {
+    const stop = w.signal;
     const a = await authOnce();
     if (!a.ok) {
       forgetAuth();
@@ -198,7 +194,7 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     options.signal?.addEventListener('abort', onStop, { once: true });
     if (stop?.aborted || options.signal?.aborted) cancel.abort();
     try {
-      const end = await stream(new URL(path, cluster.server), a.value, cancel.signal, timeoutMs, onEvent);
+      const end = await stream(new URL(path, cluster.server), a.value, cancel.signal, timeoutMs, onEvent, w.onOpen);
       if (end.kind === 'aborted') return { ok: true };
       if (end.kind === 'network')
         return {
@@ -262,7 +258,7 @@ async function resolveAuth(
   if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
   // A token that came from a plugin is a secret too.
   if (typeof headers.Authorization === 'string') secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
-  return { ok: true, value: { agent: opts.agent, headers } };
+  return { ok: true, value: { agent: reusingAgent(opts), headers } };
 }
 
 function authFault(err: unknown, program: string | undefined, secrets: string[]): ClusterFault {
@@ -285,88 +281,6 @@ function authFault(err: unknown, program: string | undefined, secrets: string[])
 }
 
 type Raw = { ok: true; status: number; body: string } | { ok: false; error: unknown };
-
-type StreamEnd =
-  | { kind: 'closed' }
-  | { kind: 'aborted' }
-  | { kind: 'gone' }
-  | { kind: 'network'; error: unknown; connectTimeout?: boolean }
-  | { kind: 'status'; status: number; body: string };
-
-/**
- * One watch stream, newline-delimited JSON events. Until the answer starts, `connectMs` bounds it (a silent
- * server must not hold a watcher forever); after that it lives until the server ends it. An ERROR event
- * whose Status says 410 ends it as `gone`: the caller relists.
- */
-function stream(
-  url: URL,
-  auth: Auth,
-  signal: AbortSignal,
-  connectMs: number,
-  onEvent: (e: WatchEvent) => void,
-): Promise<StreamEnd> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (e: StreamEnd) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(connectTimer);
-      req.destroy();
-      resolve(signal.aborted && e.kind !== 'gone' ? { kind: 'aborted' } : e);
-    };
-    let connectTimedOut = false;
-    const connectTimer = setTimeout(() => {
-      connectTimedOut = true;
-      req.destroy(new Error(`no answer within ${connectMs} ms`));
-    }, connectMs);
-    const onResponse = (res: IncomingMessage) => {
-      clearTimeout(connectTimer);
-      res.socket?.setKeepAlive(true, 30_000);
-      const status = res.statusCode ?? 0;
-      if (status < 200 || status > 299) {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.length < 64 && chunks.push(c));
-        res.on('end', () => finish({ kind: 'status', status, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (error) => finish({ kind: 'network', error }));
-        return;
-      }
-      let rest = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        rest += chunk;
-        if (rest.length > MAX_BODY_BYTES) return finish({ kind: 'network', error: new Error('watch event too large') });
-        let nl = rest.indexOf('\n');
-        while (nl >= 0 && !settled) {
-          const line = rest.slice(0, nl).trim();
-          rest = rest.slice(nl + 1);
-          if (line) handleLine(line);
-          nl = rest.indexOf('\n');
-        }
-      });
-      res.on('end', () => finish({ kind: 'closed' }));
-      res.on('close', () => finish({ kind: 'closed' }));
-      res.on('error', (error) => finish({ kind: 'network', error }));
-    };
-    const handleLine = (line: string) => {
-      let e: { type?: unknown; object?: { code?: unknown } } | undefined;
-      try {
-        e = JSON.parse(line) as typeof e;
-      } catch {
-        return; // a torn line cannot be repaired; the next relist catches up
-      }
-      if (!e || typeof e.type !== 'string') return;
-      if (e.type === 'ERROR' && e.object?.code === 410) return finish({ kind: 'gone' });
-      onEvent({ type: e.type, object: e.object });
-    };
-    const opts = { method: 'GET', headers: auth.headers, signal };
-    const req =
-      url.protocol === 'http:'
-        ? httpRequest(url, opts, onResponse)
-        : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
-    req.on('error', (error) => finish({ kind: 'network', error, connectTimeout: connectTimedOut }));
-    req.end();
-  });
-}
 
 function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolve) => {

@@ -13,3 +13,4 @@ export * from './inventory/read';
 export * from './inventory/watch';
 export * from './inventory/health';
 export * from './runbook/index';
+export * from './inventory/statusReport';

@@ -6,7 +6,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { openClusterAccess, type AccessOptions, type ClusterAccess } from '../access';
 import { isClusterWide, type ClusterFault, type Result } from '../faults';
 import type { ClusterMember } from '../scope';
-import { detectImplementation, readServed } from './discovery';
+import { detectImplementation, gkeDetection, readServed } from './discovery';
 import { resourcesFor, type ClusterStore, type ResourceSpec } from './store';
 
 /** No cap in practice (10,000s of objects page in 500s); a list this long says so in `partial`. */
@@ -24,7 +24,8 @@ export function unanswered(f: ClusterFault): boolean {
 /** Discovery and implementation detection; false when the cluster as a whole failed (see `store.fault`). */
 export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promise<boolean> {
   store.server = a.server;
-  const served = await readServed(a);
+  // Discovery and the implementation probes at once: on a slow link that is one round trip, not two.
+  const [served, d] = await Promise.all([readServed(a), detectImplementation(a)]);
   if (!served.ok) {
     store.fault = served.fault;
     store.reachable = !unanswered(served.fault);
@@ -32,7 +33,7 @@ export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promi
   }
   store.reachable = true;
   store.served = served.value;
-  const d = await detectImplementation(a, served.value);
+  if (d.implementation === 'generic' && served.value.mcs.includes('net.gke.io/v1')) Object.assign(d, gkeDetection(d));
   const wide = d.forbidden.find(isClusterWide);
   if (wide) {
     store.fault = wide;
@@ -48,18 +49,19 @@ export async function probeCluster(store: ClusterStore, a: ClusterAccess): Promi
   return true;
 }
 
-export type ListOutcome = { ok: true; resourceVersion?: string } | { ok: false; clusterWide: boolean };
+export type ListOutcome = { ok: true; resourceVersion?: string } | { ok: false; fault: ClusterFault; clusterWide: boolean };
 
-/** One collection into the store; a per-resource fault is recorded and the other collections go on. */
+/**
+ * One collection into the store. A fault of this collection alone (403, CRD missing) is recorded on the
+ * store and the other collections go on; a fault of the whole cluster is returned for the caller to judge
+ * (the one-shot read fails the cluster, the live watcher keeps the last data and marks it stale).
+ */
 export async function listInto(store: ClusterStore, a: ClusterAccess, spec: ResourceSpec): Promise<ListOutcome> {
   const r = await a.listAll<unknown>(spec.path, spec.what, MAX_LIST_ITEMS);
   if (!r.ok) {
-    if (isClusterWide(r.fault)) {
-      store.fault ??= r.fault;
-      return { ok: false, clusterWide: true };
-    }
-    store.resourceFaults.set(spec.id, { what: spec.what, fault: r.fault });
-    return { ok: false, clusterWide: false };
+    const clusterWide = isClusterWide(r.fault);
+    if (!clusterWide) store.resourceFaults.set(spec.id, { what: spec.what, fault: r.fault });
+    return { ok: false, fault: r.fault, clusterWide };
   }
   store.replace(spec.id, r.value.items);
   if (r.value.truncated) store.truncated.add(spec.id);
@@ -96,7 +98,8 @@ export function judgeCluster(store: ClusterStore, specs: ResourceSpec[]): void {
 export async function readClusterInto(store: ClusterStore, a: ClusterAccess): Promise<void> {
   if (!(await probeCluster(store, a))) return;
   const specs = resourcesFor(store.served);
-  await Promise.all(specs.map((s) => listInto(store, a, s)));
+  const outcomes = await Promise.all(specs.map((s) => listInto(store, a, s)));
+  for (const o of outcomes) if (!o.ok && o.clusterWide) store.fault ??= o.fault;
   judgeCluster(store, specs);
   store.readAt = new Date().toISOString();
 }

@@ -20,9 +20,13 @@ interface ApiGroupList {
 
 const MCS_ORDER: McsApiVersion[] = ['multicluster.x-k8s.io/v1alpha1', 'multicluster.x-k8s.io/v1beta1', 'net.gke.io/v1'];
 
-export function servedVersions(list: ApiGroupList): Served {
-  const versions = (group: string) =>
-    (list.groups ?? []).find((g) => g.name === group)?.versions?.map((v) => v.version ?? '') ?? [];
+export function servedVersions(list: ApiGroupList | null | undefined): Served {
+  // Whatever the server sent: anything but the documented shape reads as "nothing served".
+  const groups = Array.isArray(list?.groups) ? list.groups : [];
+  const versions = (group: string): string[] => {
+    const found = groups.find((g) => g?.name === group)?.versions;
+    return Array.isArray(found) ? found.map((v) => (typeof v?.version === 'string' ? v.version : '')) : [];
+  };
   const served = new Set<string>();
   for (const v of versions('multicluster.x-k8s.io')) served.add(`multicluster.x-k8s.io/${v}`);
   if (versions('net.gke.io').includes('v1')) served.add('net.gke.io/v1');
@@ -105,11 +109,11 @@ const W = {
 
 /**
  * The implementation from the signals of each one's documentation, most specific first: Submariner's
- * Lighthouse agent, GKE's own API group, the AWS controller, Cilium with MCS-API support on, istiod with
+ * Lighthouse agent, GKE's importer, the AWS controller, Cilium with MCS-API support on, istiod with
  * MCS discovery on, then a Cilium without MCS-API support (a finding in itself). A controller counts as
  * ready with at least one ready replica: an HA controller with one replica down still reconciles.
  */
-export async function detectImplementation(a: ClusterAccess, served: Served): Promise<Detection> {
+export async function detectImplementation(a: ClusterAccess): Promise<Detection> {
   const [lighthouse, gke, aws, operator, istiod, ciliumConfig] = await Promise.all([
     probeWorkload(a, W.lighthouse),
     probeWorkload(a, W.gke),
@@ -135,12 +139,8 @@ export async function detectImplementation(a: ClusterAccess, served: Served): Pr
 
   const lh = found(lighthouse);
   if (lh) return fromWorkload('submariner', W.lighthouse, lh);
-  if (served.mcs.includes('net.gke.io/v1')) {
-    const g = found(gke);
-    if (g) return fromWorkload('gke', W.gke, g);
-    // The importer may run outside what this context can see; Google manages it either way.
-    return { implementation: 'gke', controller: 'API group net.gke.io served; gke-mcs-importer not visible', forbidden };
-  }
+  const g = found(gke);
+  if (g) return fromWorkload('gke', W.gke, g);
   const awsc = found(aws);
   if (awsc) return fromWorkload('aws', W.aws, awsc);
   const cc = found(ciliumConfig);
@@ -170,4 +170,10 @@ export async function detectImplementation(a: ClusterAccess, served: Served): Pr
         : 'no known MCS controller found (Submariner, GKE, AWS, Cilium, Istio)',
     forbidden,
   };
+}
+
+/** A cluster that serves GKE's own MCS group where no other controller was found (see gkeDetection's caller). */
+export function gkeDetection(d: Detection): Detection {
+  // The importer may run outside what this context can see; Google manages it either way.
+  return { ...d, implementation: 'gke', controller: 'API group net.gke.io served; gke-mcs-importer not visible' };
 }

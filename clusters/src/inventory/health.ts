@@ -52,7 +52,12 @@ function contextOf(snapshot: ClustersetSnapshot, implementation?: McsImplementat
   return {
     clusters,
     idToName,
-    implementationOf: (name) => implementation ?? clusters.get(name)?.implementation ?? 'generic',
+    // What was detected in the cluster wins; the declared implementation (ClusterSet file, setting) fills in
+    // where detection found nothing (e.g. a reader role that may not see the controllers).
+    implementationOf: (name) => {
+      const detected = clusters.get(name)?.implementation;
+      return detected && detected !== 'generic' ? detected : (implementation ?? 'generic');
+    },
     takenAt: Number.isFinite(takenAt) ? takenAt : Date.now(),
   };
 }
@@ -143,18 +148,30 @@ function judgeImport(i: ImportState, usable: ExportState[], ctx: Context, j: Jud
   if (ready && ready.status === 'False') j.degraded.push(`the import in ${c} is not ready (${said(ready)})`);
 }
 
-/** Slices expected in a consumer: by implementation, and for a generic one only where it is seen to publish them. */
-function expectsSlices(c: string, i: ImportState, usable: ExportState[], seenHere: boolean, ctx: Context): boolean {
+/**
+ * Whether MCS EndpointSlices are expected in a consumer (by implementation; for a generic one only where it
+ * is seen to publish them), and whether traffic depends on them there. Cilium's datapath balances
+ * ClusterSetIP imports without them (synced slices serve other consumers, e.g. Gateway API), while a
+ * headless import's DNS answers come from them.
+ */
+function expectsSlices(
+  c: string,
+  i: ImportState,
+  usable: ExportState[],
+  seenHere: boolean,
+  ctx: Context,
+): { expected: boolean; essential: boolean } {
   const impl = ctx.implementationOf(c);
-  if (impl === 'gke' || impl === 'istio') return false;
-  if (impl === 'cilium')
-    return (
-      i.type === 'Headless' ||
+  if (impl === 'gke' || impl === 'istio') return { expected: false, essential: false };
+  if (impl === 'cilium') {
+    const headless = i.type === 'Headless';
+    const sync =
       ctx.clusters.get(c)?.endpointSliceSync === true ||
-      usable.some((e) => e.service?.annotations?.['service.cilium.io/global-sync-endpoint-slices'] === 'true')
-    );
-  if (impl === 'generic') return seenHere;
-  return true;
+      usable.some((e) => e.service?.annotations?.['service.cilium.io/global-sync-endpoint-slices'] === 'true');
+    return { expected: headless || sync, essential: headless };
+  }
+  if (impl === 'generic') return { expected: seenHere, essential: seenHere };
+  return { expected: true, essential: true };
 }
 
 function slicesBySource(
@@ -206,10 +223,11 @@ function judgeEndpoints(
       j.notes.push(`endpoints in ${c} unknown: its EndpointSlices could not be read`);
       continue;
     }
-    if (!expectsSlices(c, i, usable, here.length > 0, ctx)) continue;
+    const want = expectsSlices(c, i, usable, here.length > 0, ctx);
+    if (!want.expected) continue;
     const sources = usable.map((e) => e.ref.cluster).filter((x) => x !== c);
     if (sources.length === 0) continue;
-    consumersExpecting++;
+    if (want.essential) consumersExpecting++;
     let readyHere = 0;
     for (const s of sources) {
       const v = bySource.get(s);
@@ -218,7 +236,7 @@ function judgeEndpoints(
       if (!v) j.degraded.push(`no EndpointSlice from ${s} in ${c}`);
       else if (v.ready === 0) j.degraded.push(`0 of ${v.total} endpoints from ${s} are ready in ${c}`);
     }
-    if (readyHere === 0) consumersWithNone++;
+    if (readyHere === 0 && want.essential) consumersWithNone++;
   }
   if (consumersExpecting > 0 && consumersWithNone === consumersExpecting)
     j.broken.push('no consumer has a ready endpoint from another cluster');
@@ -241,7 +259,8 @@ function judgeImports(
   const importedIn = new Set(imps.map((i) => i.ref.cluster));
   if (exps.length === 0) {
     if (imps.length === 0) return;
-    const unread = [...ctx.clusters.values()].some((c) => !judged(c, 'ServiceExports'));
+    // A cluster without the MCS API has no exports: that is known, not unknown.
+    const unread = [...ctx.clusters.values()].some((c) => c.fault?.kind !== 'crdMissing' && !judged(c, 'ServiceExports'));
     (unread ? j.degraded : j.broken).push(
       `imported in ${[...importedIn].join(', ')} but exported from no cluster${unread ? ' that answered' : ''}: a stale import`,
     );
@@ -295,6 +314,10 @@ function healthOf(j: Judgement): Health {
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
 
+/**
+ * Every service of the snapshot (a ServiceExport or ServiceImport anywhere), judged. `implementation` is the
+ * declared one (ClusterSet file or setting), used for clusters where detection found no known controller.
+ */
 export function summarizeServices(snapshot: ClustersetSnapshot, implementation?: McsImplementation): ServiceSummary[] {
   const ctx = contextOf(snapshot, implementation);
   const order = new Map(snapshot.clusters.map((c, i) => [c.name, i]));

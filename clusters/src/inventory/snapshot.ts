@@ -92,6 +92,8 @@ export interface ClusterState {
   clustersetId?: string;
   /** When this cluster's data was last known to be current (ISO time); set when a watch broke. */
   staleSince?: string;
+  /** Why the data is stale: the last error of a broken watch or relist (the data shown is from before it). */
+  staleReason?: ClusterFault;
   readAt: string;
   /** The API server's URL (origin only, never credentials). */
   server?: string;

@@ -70,6 +70,7 @@ export class ClusterStore {
   detectionFaults: ClusterFault[] = [];
   readAt = new Date(0).toISOString();
   staleSince?: string;
+  staleReason?: ClusterFault;
   paused = false;
   truncated = new Set<ResourceId>();
 
@@ -151,6 +152,7 @@ export class ClusterStore {
       ...(clusterId ? { clusterId } : {}),
       ...(clustersetId ? { clustersetId } : {}),
       ...(this.staleSince ? { staleSince: this.staleSince } : {}),
+      ...(this.staleSince && this.staleReason ? { staleReason: this.staleReason } : {}),
       readAt: this.readAt,
       ...(this.server ? { server: this.server } : {}),
       ...(this.served.read ? { readVersion: this.served.read } : {}),

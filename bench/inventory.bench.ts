@@ -1,0 +1,478 @@
+// Issue 10 benchmark: the inventory on the testbed (three real API servers), side by side with kubectl.
+// - status: `clusterset status` over N contexts, one of them (or all) behind a TCP proxy that delays every
+//   answer by 2 s, against a sequential `kubectl get` loop over the same contexts (warm discovery cache).
+// - fan-out: 50 contexts (round robin over the three servers) against one.
+// - live: a ServiceExport created → in the live inventory's snapshot (median of 20).
+// - memory: 10,000 exports/imports/slices across three clusters, retained by the one-shot snapshot and by
+//   the live stores; summarizeServices on it.
+// Wall times on a shared 2-core machine: read them as ratios. No assertion.
+// Run: npx tsx bench/inventory.bench.ts   (bench/run.ts calls runInventoryBench()).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { startClusterset, type Testbed } from '../testbed/src/index';
+import { endpointFor, rawRequest, type Endpoint } from '../testbed/src/kube';
+import { readInventory } from '../clusters/src/inventory/read';
+import { watchInventory } from '../clusters/src/inventory/watch';
+import type { ClustersetSnapshot } from '../clusters/src/inventory/snapshot';
+import type { ClusterMember } from '../clusters/src/scope';
+
+const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 2000);
+const N = Number(process.env.BENCH_STATUS_CONTEXTS ?? 6);
+const FANOUT = Number(process.env.BENCH_FANOUT ?? 50);
+const LIVE_RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 20);
+const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
+const MCS = 'multicluster.x-k8s.io/v1alpha1';
+const CLI_JS = resolve(__dirname, '../dist/cli.js');
+
+export interface InventoryBenchResult {
+  contexts: number;
+  delayMs: number;
+  oneSlow: { oursMs: number; statusCliMs: number; kubectlLoopMs: number; slowestAloneMs: number };
+  allSlow: { oursMs: number; kubectlLoopMs: number };
+  fanout: {
+    contexts: number;
+    oneMs: number;
+    manyMs: number;
+    /** CPU of this process and of the three API servers during the 50-context read. */
+    cpuMs: number;
+    serversCpuMs: number;
+    rttMs: number;
+    oneRttMs: number;
+    manyRttMs: number;
+  };
+  live: { runs: number; medianMs: number; maxMs: number };
+  memory: {
+    objects: number;
+    liveObjects: number;
+    services: number;
+    snapshotHeapMiB: number;
+    snapshotRssMiB: number;
+    liveHeapMiB: number;
+    liveRssMiB: number;
+    summarizeCpuMs: number;
+    summarizeWallMs: number;
+  };
+  /** 1-minute load average at the start: the machine is shared, wall times move with it. */
+  load: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** A TCP proxy to 127.0.0.1:`port` that holds every chunk from the server for `delayMs` (order kept). */
+async function delayProxy(port: number, delayMs: number): Promise<{ port: number; close(): void }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const up = connect(port, '127.0.0.1');
+    for (const s of [client, up]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        up.destroy();
+      });
+    }
+    client.pipe(up);
+    up.on('data', (chunk) => setTimeout(() => client.writable && client.write(chunk), delayMs));
+    up.on('end', () => setTimeout(() => client.end(), delayMs));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+interface Kubeconfig {
+  clusters: { name: string; cluster: Record<string, string> }[];
+  contexts: { name: string; context: Record<string, string> }[];
+}
+
+/** The testbed kubeconfig plus `extra` contexts: [name, server] with the CA of `caOf` and the admin user. */
+function kubeconfigWith(tb: Testbed, dir: string, file: string, extra: Array<[string, string, string]>): string {
+  const kc = parse(readFileSync(tb.kubeconfigPath, 'utf8')) as Kubeconfig;
+  for (const [name, server, caOf] of extra) {
+    const ca = kc.clusters.find((c) => c.name === caOf)?.cluster['certificate-authority-data'] ?? '';
+    kc.clusters.push({ name, cluster: { server, 'certificate-authority-data': ca } });
+    kc.contexts.push({ name, context: { cluster: name, user: 'testbed-admin' } });
+  }
+  const path = join(dir, file);
+  writeFileSync(path, stringify(kc), { mode: 0o600 });
+  return path;
+}
+
+async function create(ep: Endpoint, path: string, body: object): Promise<void> {
+  const r = await rawRequest(ep, path, { method: 'POST', body: JSON.stringify(body), timeoutMs: 60_000 });
+  if (r.status !== 201 && r.status !== 409) throw new Error(`POST ${path}: HTTP ${r.status} ${r.body.slice(0, 200)}`);
+}
+
+/** `count` ServiceExports, ServiceImports and MCS EndpointSlices (a third each) in namespace `ns` of a cluster, 24 requests at a time. */
+async function seedObjects(ep: Endpoint, cluster: string, ns: string, count: number): Promise<void> {
+  await create(ep, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const jobs: Array<() => Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    const name = `svc-${Math.floor(i / 3)}`;
+    const kind = i % 3;
+    if (kind === 0)
+      jobs.push(() =>
+        create(ep, `/apis/${MCS}/namespaces/${ns}/serviceexports`, {
+          apiVersion: MCS,
+          kind: 'ServiceExport',
+          metadata: { name, namespace: ns },
+        }),
+      );
+    else if (kind === 1)
+      jobs.push(() =>
+        create(ep, `/apis/${MCS}/namespaces/${ns}/serviceimports`, {
+          apiVersion: MCS,
+          kind: 'ServiceImport',
+          metadata: { name, namespace: ns },
+          spec: { type: 'ClusterSetIP', ips: ['10.99.0.1'], ports: [{ port: 80, protocol: 'TCP' }] },
+        }),
+      );
+    else
+      jobs.push(() =>
+        create(ep, `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: {
+            name: `${name}-${cluster}`,
+            namespace: ns,
+            labels: { 'multicluster.kubernetes.io/service-name': name, 'multicluster.kubernetes.io/source-cluster': cluster },
+          },
+          addressType: 'IPv4',
+          endpoints: [{ addresses: ['10.244.0.10'], conditions: { ready: true } }],
+        }),
+      );
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 24 }, async () => {
+      for (let j = next++; j < jobs.length; j = next++) await jobs[j]?.();
+    }),
+  );
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  const t = performance.now();
+  return new Promise((res, rej) =>
+    execFile(cmd, args, { maxBuffer: 1 << 28 }, (err) => {
+      // status exits 1 when a service is not healthy; that is not a failure of the run.
+      if (err && typeof (err as { code?: unknown }).code !== 'number') rej(err);
+      else res(performance.now() - t);
+    }),
+  );
+}
+
+/** utime + stime of the testbed's API server processes (Linux /proc, 100 ticks per second). */
+function serversCpuMs(tb: Testbed): number {
+  let ticks = 0;
+  for (const c of tb.clusters) {
+    try {
+      const fields = readFileSync(`/proc/${c.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      return NaN;
+    }
+  }
+  return ticks * 10;
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function timeRead(kubeconfig: string, members: ClusterMember[]): Promise<number> {
+  const t = performance.now();
+  const s = await readInventory({ path: kubeconfig }, members, { timeoutMs: 60_000, concurrency: 64 });
+  const ms = performance.now() - t;
+  const failed = s.clusters.filter((c) => c.fault);
+  if (failed.length) throw new Error(`bench read failed: ${failed.map((c) => `${c.name}: ${c.fault?.message}`).join('; ')}`);
+  return ms;
+}
+
+async function kubectlLoop(tb: Testbed, kubeconfig: string, contexts: string[], cacheDir: string): Promise<number> {
+  const t = performance.now();
+  for (const c of contexts)
+    await run(tb.binaries.kubectl, [
+      `--kubeconfig=${kubeconfig}`,
+      `--cache-dir=${cacheDir}`,
+      `--context=${c}`,
+      'get',
+      'serviceexports.multicluster.x-k8s.io,serviceimports.multicluster.x-k8s.io,endpointslices.discovery.k8s.io',
+      '-A',
+      '-o',
+      'json',
+      '--request-timeout=120s',
+    ]);
+  return performance.now() - t;
+}
+
+const asMembers = (contexts: string[]) => contexts.map((c) => ({ name: c, context: c }));
+
+async function statusBench(tb: Testbed, dir: string): Promise<Pick<InventoryBenchResult, 'oneSlow' | 'allSlow'>> {
+  const servers = tb.clusters.map((c) => c.name);
+  const proxies = await Promise.all(
+    Array.from({ length: N }, (_, i) => delayProxy(tb.clusters[i % servers.length]!.port, DELAY_MS)),
+  );
+  try {
+    // One slow: N-1 direct contexts (the three servers, round robin) and one behind the delay.
+    const direct: Array<[string, string, string]> = Array.from({ length: N - 1 }, (_, i) => {
+      const c = tb.clusters[i % servers.length]!;
+      return [`direct-${i}`, c.server, c.name];
+    });
+    const slow: [string, string, string] = ['slow-0', `https://127.0.0.1:${proxies[0]!.port}`, servers[0]!];
+    const oneSlowKc = kubeconfigWith(tb, dir, 'one-slow', [...direct, slow]);
+    const oneSlow = [...direct.map((d) => d[0]), slow[0]];
+    const allSlowList: Array<[string, string, string]> = proxies.map((p, i) => [
+      `slow-${i}`,
+      `https://127.0.0.1:${p.port}`,
+      servers[i % servers.length]!,
+    ]);
+    const allSlowKc = kubeconfigWith(tb, dir, 'all-slow', allSlowList);
+    const allSlow = allSlowList.map((d) => d[0]);
+    const cache = join(dir, 'kubectl-cache');
+    // Warm kubectl's discovery cache first: the loop is measured at its best.
+    await kubectlLoop(tb, oneSlowKc, oneSlow, cache);
+    await kubectlLoop(tb, allSlowKc, allSlow, cache);
+    const cliArgs = (kc: string, ctx: string[]) => [
+      CLI_JS,
+      'status',
+      '--kubeconfig',
+      kc,
+      ...ctx.flatMap((c) => ['--context', c]),
+      '--format',
+      'json',
+      '--timeout',
+      '120',
+    ];
+    await timeRead(oneSlowKc, asMembers(oneSlow)); // warm-up: JIT and first-connection code paths
+    const thrice = async (f: () => Promise<number>) => median([await f(), await f(), await f()]);
+    return {
+      oneSlow: {
+        oursMs: await thrice(() => timeRead(oneSlowKc, asMembers(oneSlow))),
+        statusCliMs: await run(process.execPath, cliArgs(oneSlowKc, oneSlow)),
+        kubectlLoopMs: await kubectlLoop(tb, oneSlowKc, oneSlow, cache),
+        slowestAloneMs: await thrice(() => timeRead(oneSlowKc, asMembers([slow[0]]))),
+      },
+      allSlow: {
+        oursMs: await thrice(() => timeRead(allSlowKc, asMembers(allSlow))),
+        kubectlLoopMs: await kubectlLoop(tb, allSlowKc, allSlow, cache),
+      },
+    };
+  } finally {
+    for (const p of proxies) p.close();
+  }
+}
+
+const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
+
+/** 50 contexts round robin over the three servers: on loopback (CPU-bound) and behind a proxy adding a WAN-like delay. */
+async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
+  const proxies = await Promise.all(tb.clusters.map((c) => delayProxy(c.port, RTT_MS)));
+  try {
+    const extra: Array<[string, string, string]> = [];
+    for (let i = 0; i < FANOUT; i++) {
+      const c = tb.clusters[i % tb.clusters.length]!;
+      const p = proxies[i % proxies.length]!;
+      extra.push([`fan-${i}`, c.server, c.name], [`wan-${i}`, `https://127.0.0.1:${p.port}`, c.name]);
+    }
+    const kc = kubeconfigWith(tb, dir, 'fanout', extra);
+    const names = (prefix: string) => extra.map((e) => e[0]).filter((n) => n.startsWith(prefix));
+    await timeRead(kc, asMembers(names('fan-'))); // warm-up (JIT, TLS code paths)
+    const one: number[] = [];
+    const many: number[] = [];
+    const cpu: number[] = [];
+    const serversCpu: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      one.push(await timeRead(kc, asMembers(names('fan-').slice(0, 1))));
+      const c0 = cpuNow();
+      const s0 = serversCpuMs(tb);
+      many.push(await timeRead(kc, asMembers(names('fan-'))));
+      cpu.push(cpuNow() - c0);
+      serversCpu.push(serversCpuMs(tb) - s0);
+    }
+    const oneRtt: number[] = [];
+    const manyRtt: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      oneRtt.push(await timeRead(kc, asMembers(names('wan-').slice(0, 1))));
+      manyRtt.push(await timeRead(kc, asMembers(names('wan-'))));
+    }
+    return {
+      contexts: FANOUT,
+      oneMs: median(one),
+      manyMs: median(many),
+      cpuMs: median(cpu),
+      serversCpuMs: median(serversCpu),
+      rttMs: RTT_MS,
+      oneRttMs: median(oneRtt),
+      manyRttMs: median(manyRtt),
+    };
+  } finally {
+    for (const p of proxies) p.close();
+  }
+}
+
+async function liveBench(tb: Testbed): Promise<InventoryBenchResult['live']> {
+  const ep = endpointFor(tb.kubeconfigPath, 'east');
+  await create(ep, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'live' } });
+  let latest: ClustersetSnapshot | undefined;
+  let waiter: { name: string; resolve: () => void } | undefined;
+  const has = (s: ClustersetSnapshot | undefined, name: string) =>
+    !!s?.exports.some((e) => e.ref.name === name && e.ref.namespace === 'live');
+  const live = watchInventory(
+    { path: tb.kubeconfigPath },
+    asMembers(tb.clusters.map((c) => c.name)),
+    { timeoutMs: 15_000 },
+    (s) => {
+      latest = s;
+      if (waiter && has(s, waiter.name)) waiter.resolve();
+    },
+  );
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!latest || latest.clusters.some((c) => c.readAt.startsWith('1970'))) {
+      if (Date.now() > deadline) throw new Error('live inventory never read every cluster');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const times: number[] = [];
+    for (let i = 0; i < LIVE_RUNS; i++) {
+      const name = `live-${i}`;
+      const seen = new Promise<void>((res) => (waiter = { name, resolve: res }));
+      const t = performance.now();
+      await create(ep, `/apis/${MCS}/namespaces/live/serviceexports`, {
+        apiVersion: MCS,
+        kind: 'ServiceExport',
+        metadata: { name, namespace: 'live' },
+      });
+      if (!has(latest, name)) await seen;
+      times.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { runs: LIVE_RUNS, medianMs: median(times), maxMs: Math.max(...times) };
+  } finally {
+    live.stop();
+  }
+}
+
+async function memoryBench(tb: Testbed): Promise<InventoryBenchResult['memory']> {
+  const per = Math.ceil(OBJECTS / tb.clusters.length);
+  await Promise.all(tb.clusters.map((c) => seedObjects(endpointFor(tb.kubeconfigPath, c.name), c.name, 'mem', per)));
+  const child = resolve(__dirname, 'inventoryMemory.ts');
+  const out = await new Promise<string>((res, rej) =>
+    execFile(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', child, tb.kubeconfigPath, ...tb.clusters.map((c) => c.name)],
+      { maxBuffer: 1 << 24 },
+      (err, stdout, stderr) => (err ? rej(new Error(`${err.message}\n${stderr}`)) : res(stdout)),
+    ),
+  );
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as InventoryBenchResult['memory'];
+}
+
+export async function runInventoryBench(): Promise<InventoryBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterset-inventory-bench-'));
+  const load = loadavg()[0] ?? NaN;
+  const tb = await startClusterset({ clusters: ['east', 'west', 'central'], log: () => undefined });
+  try {
+    await Promise.all(tb.clusters.map((c) => seedObjects(endpointFor(tb.kubeconfigPath, c.name), c.name, 'shop', 60)));
+    const status = await statusBench(tb, dir);
+    const fanout = await fanoutBench(tb, dir);
+    const live = await liveBench(tb);
+    const memory = await memoryBench(tb);
+    return { contexts: N, delayMs: DELAY_MS, ...status, fanout, live, memory, load };
+  } finally {
+    await tb.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const x = (r: number) => `${r.toFixed(2)}×`;
+
+export function formatInventoryBench(r: InventoryBenchResult): string {
+  const rows = [
+    ['measure', 'clusterset', 'baseline', 'ratio', 'goal'],
+    [
+      `status, ${r.contexts} contexts, 1 behind a ${r.delayMs / 1000} s delay (in-process read)`,
+      s(r.oneSlow.oursMs),
+      `kubectl loop ${s(r.oneSlow.kubectlLoopMs)}`,
+      x(r.oneSlow.kubectlLoopMs / r.oneSlow.oursMs),
+      'wall ≈ slowest cluster',
+    ],
+    [
+      '  same, `node dist/cli.js status` process',
+      s(r.oneSlow.statusCliMs),
+      `slowest alone ${s(r.oneSlow.slowestAloneMs)}`,
+      x(r.oneSlow.oursMs / r.oneSlow.slowestAloneMs),
+      '≈ 1× the slowest',
+    ],
+    [
+      `status, all ${r.contexts} contexts behind a ${r.delayMs / 1000} s delay`,
+      s(r.allSlow.oursMs),
+      `kubectl loop ${s(r.allSlow.kubectlLoopMs)}`,
+      x(r.allSlow.kubectlLoopMs / r.allSlow.oursMs),
+      `≥ ${(0.8 * r.contexts).toFixed(1)}× (0.8·N)`,
+    ],
+    [
+      `fan-out, ${r.fanout.contexts} contexts on loopback (3 API servers share the 2 cores)`,
+      s(r.fanout.manyMs),
+      `1 context ${s(r.fanout.oneMs)}; CPU: ours ${s(r.fanout.cpuMs)}, API servers ${s(r.fanout.serversCpuMs)}`,
+      x(r.fanout.manyMs / r.fanout.oneMs),
+      '< 2×',
+    ],
+    [
+      `fan-out, ${r.fanout.contexts} contexts, answers delayed ${r.fanout.rttMs} ms (WAN-like)`,
+      s(r.fanout.manyRttMs),
+      `1 context ${s(r.fanout.oneRttMs)}`,
+      x(r.fanout.manyRttMs / r.fanout.oneRttMs),
+      '< 2×',
+    ],
+    [
+      'live: create → snapshot (median of ' + r.live.runs + ')',
+      `${r.live.medianMs.toFixed(0)} ms`,
+      `max ${r.live.maxMs.toFixed(0)} ms`,
+      '',
+      '< 1 s',
+    ],
+    [
+      `memory, ${r.memory.objects} exports/imports/slices in 3 clusters`,
+      `${r.memory.snapshotHeapMiB.toFixed(1)} MiB heap (snapshot), RSS +${r.memory.snapshotRssMiB.toFixed(0)} MiB`,
+      `live (stores + snapshot, ${r.memory.liveObjects} objects) +${r.memory.liveHeapMiB.toFixed(1)} MiB heap, RSS +${r.memory.liveRssMiB.toFixed(0)} MiB`,
+      '',
+      '< 150 MiB',
+    ],
+    [
+      `summarizeServices, ${r.memory.services} services`,
+      `${r.memory.summarizeCpuMs.toFixed(0)} ms CPU`,
+      `${r.memory.summarizeWallMs.toFixed(0)} ms wall`,
+      '',
+      'part of tree first paint < 300 ms',
+    ],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  const table = rows.map((row) =>
+    row
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd(),
+  );
+  return [`load average at start: ${r.load.toFixed(1)} on ${cpus().length} cores`, ...table].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
+  runInventoryBench().then(
+    (r) => console.log(formatInventoryBench(r)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.stack : String(e));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,136 @@
+// Watch streams and connection reuse for the cluster access layer (access.ts), kept apart from it: the
+// newline-delimited JSON events of `?watch=1`, the 410 Gone that means "relist", a deadline that bounds only
+// the connection and TLS handshake, and an agent that keeps connections alive.
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
+import type { ClusterFault } from './faults';
+
+const MAX_EVENT_CHARS = 32 << 20;
+
+/** One event of a watch stream (`?watch=1`): ADDED, MODIFIED, DELETED, BOOKMARK or ERROR. */
+export interface WatchEvent {
+  type: string;
+  object: unknown;
+}
+
+export interface WatchOptions {
+  /** Ends the stream (the watch then resolves `ok`). */
+  signal?: AbortSignal;
+  /** The server accepted the watch (200): from here on the data is live again. */
+  onOpen?: () => void;
+}
+
+/** How a watch ended: the server closed it (resume from the last resourceVersion), or a fault; `gone` is 410. */
+export type WatchEnd = { ok: true } | { ok: false; fault: ClusterFault; gone?: boolean };
+
+export interface StreamAuth {
+  agent: RequestOptions['agent'];
+  headers: OutgoingHttpHeaders;
+}
+
+type StreamEnd =
+  | { kind: 'closed' }
+  | { kind: 'aborted' }
+  | { kind: 'gone' }
+  | { kind: 'network'; error: unknown; connectTimeout?: boolean }
+  | { kind: 'status'; status: number; body: string };
+
+/**
+ * One watch stream, newline-delimited JSON events. `connectMs` bounds the connection and TLS handshake (a
+ * silent server must not hold a watcher forever); after that it lives until the server ends it (a proxy may
+ * hold back the answer's headers until the first event, so they are not waited for). An ERROR event whose
+ * Status says 410 ends it as `gone`: the caller relists.
+ */
+export function stream(
+  url: URL,
+  auth: StreamAuth,
+  signal: AbortSignal,
+  connectMs: number,
+  onEvent: (e: WatchEvent) => void,
+  onOpen?: () => void,
+): Promise<StreamEnd> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (e: StreamEnd) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connectTimer);
+      req.destroy();
+      resolve(signal.aborted && e.kind !== 'gone' ? { kind: 'aborted' } : e);
+    };
+    let connectTimedOut = false;
+    const connectTimer = setTimeout(() => {
+      connectTimedOut = true;
+      req.destroy(new Error(`no answer within ${connectMs} ms`));
+    }, connectMs);
+    const onResponse = (res: IncomingMessage) => {
+      clearTimeout(connectTimer);
+      res.socket?.setKeepAlive(true, 30_000);
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status > 299) {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.length < 64 && chunks.push(c));
+        res.on('end', () => finish({ kind: 'status', status, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (error) => finish({ kind: 'network', error }));
+        return;
+      }
+      onOpen?.();
+      let rest = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        rest += chunk;
+        if (rest.length > MAX_EVENT_CHARS) return finish({ kind: 'network', error: new Error('watch event too large') });
+        let nl = rest.indexOf('\n');
+        while (nl >= 0 && !settled) {
+          const line = rest.slice(0, nl).trim();
+          rest = rest.slice(nl + 1);
+          if (line) handleLine(line);
+          nl = rest.indexOf('\n');
+        }
+      });
+      res.on('end', () => finish({ kind: 'closed' }));
+      res.on('close', () => finish({ kind: 'closed' }));
+      res.on('error', (error) => finish({ kind: 'network', error }));
+    };
+    const handleLine = (line: string) => {
+      let e: { type?: unknown; object?: { code?: unknown } } | undefined;
+      try {
+        e = JSON.parse(line) as typeof e;
+      } catch {
+        return; // a torn line cannot be repaired; the next relist catches up
+      }
+      if (!e || typeof e.type !== 'string') return;
+      if (e.type === 'ERROR' && e.object?.code === 410) return finish({ kind: 'gone' });
+      onEvent({ type: e.type, object: e.object });
+    };
+    const opts = { method: 'GET', headers: auth.headers, signal };
+    const req =
+      url.protocol === 'http:'
+        ? httpRequest(url, opts, onResponse)
+        : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
+    req.on('error', (error) => finish({ kind: 'network', error, connectTimeout: connectTimedOut }));
+    req.on('socket', (sock) => {
+      // A pooled socket is connected already; a new one is when its (TLS) handshake is done.
+      if (!sock.connecting) clearTimeout(connectTimer);
+      else sock.once(url.protocol === 'http:' ? 'connect' : 'secureConnect', () => clearTimeout(connectTimer));
+    });
+    req.end();
+  });
+}
+
+/**
+ * client-node builds a fresh https.Agent without keep-alive, so every request of a cluster would pay its own
+ * TCP and TLS handshake (a dozen per read, more per relist). The same TLS material in an agent that keeps
+ * connections (idle ones do not hold the process open) makes a slow link cost one handshake, not twelve.
+ * Proxy agents (proxy-url in the kubeconfig) are kept as they are.
+ */
+export function reusingAgent(opts: RequestOptions): RequestOptions['agent'] {
+  if (!(opts.agent instanceof HttpsAgent) || opts.agent.constructor !== HttpsAgent) return opts.agent;
+  const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = opts;
+  return new HttpsAgent({
+    ...{ ca, cert, key, pfx, passphrase, servername },
+    ...(rejectUnauthorized !== undefined ? { rejectUnauthorized } : {}),
+    keepAlive: true,
+    scheduling: 'lifo',
+  });
+}
