@@ -204,6 +204,12 @@ async function main(): Promise<void> {
         );
       }
     }
+    const doctor = resolve(__dirname, 'doctor.bench.ts');
+    if (existsSync(doctor) && process.env.BENCH_DOCTOR !== '0') {
+      // Issue 11: needs the testbed binaries (docs/testbed.md); BENCH_DOCTOR=0 skips it.
+      const mod = (await import(doctor)) as { runDoctorBench: () => Promise<unknown>; formatDoctorBench: (r: unknown) => string };
+      console.log(`\nDoctor benchmark:\n${mod.formatDoctorBench(await mod.runDoctorBench())}`);
+    }
     const inventory = resolve(__dirname, 'inventory.bench.ts');
     if (existsSync(inventory) && !process.env.BENCH_SKIP_INVENTORY) {
       // Issue 10: the inventory on the testbed (starts its own three API servers).

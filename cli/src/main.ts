@@ -2,6 +2,7 @@
 import { CLUSTERSET_VERSION } from '../../server/src/protocol';
 import { runCidr } from './cidr';
 import { runGenerate } from './generate';
+import { runDoctor } from './doctor';
 import { runLint } from './lint';
 import { runStatus } from './status';
 
@@ -14,6 +15,8 @@ Commands:
                                                                    read Pod/Service CIDRs from the clusters
   generate <serviceimport|wiring|traffic-policy|networkpolicy> [paths…] [--service NS/NAME] [--version V] [-o FILE]
                                                                    derived ServiceImport, join/install runbook, policies
+  doctor --service NS/NAME [--context C …] [--clusterset F] [--probe] [--format text|markdown|json]
+                                                                   debug one service across the clusterset
   status [--kubeconfig F] [--context C …] [--clusterset FILE] [--format text|json] [--timeout S]
                                                                    live exports, imports and their health
   help                                                             show this help
@@ -29,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return runCidr(rest, process.stdout, process.stderr);
     case 'generate':
       return runGenerate(rest, process.stdout, process.stderr);
+    case 'doctor':
+      return runDoctor(rest, process.stdout, process.stderr);
     case 'status':
       return runStatus(rest, process.stdout, process.stderr);
     case undefined:

@@ -12,6 +12,7 @@ export * from './inventory/snapshot';
 export * from './inventory/read';
 export * from './inventory/watch';
 export * from './inventory/health';
+export * from './runbook/index';
 export * from './inventory/statusReport';
 export * from './objectYaml';
 export * from './clusterSetLocate';

@@ -1,9 +1,11 @@
 // The e2e scenarios: what a person sees of the extension in the workbench. They run in order in one
 // session (fixture test/e2e/fixtures/basic), so later ones may rely on the file opened by earlier ones.
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { FIRST_DIAGNOSTIC_TIMEOUT } from './harness.mjs';
 import { generateScenarios } from './scenarios/generate.mjs';
+import { testbedModule } from './testbed.mjs';
 
 // Texts the checks depend on (owned by package.json, client/src and server/src).
 // Regexes that run against editor lines need \s, not ' ': Monaco renders spaces as U+00A0.
@@ -28,9 +30,12 @@ export const TEXT = {
   serverLogCommand: 'Clusterset: Show Language Server Log',
   serverChannel: 'Clusterset Language Server',
   serverLogLine: /log\s+shown\s+on\s+request/, // client/src/commands/registerCommands.ts (clusterset.showServerLog)
-  runbookCommand: 'Clusterset: Debug Why an Export Does Not Reach a Consumer',
-  runbookChannel: 'Clusterset',
-  runbookLine: /Clusterset\s+runbook/, // client/src/commands/registerCommands.ts (clusterset.runbook)
+  // package.json clusterset.runbook, without its trailing "…", which the palette's filter does not match
+  runbookCommand: 'Clusterset: Debug a Service Across the Clusterset',
+  // clusters/src/runbook/report/summary.ts summaryLine, shown bold at the top of the Markdown report
+  // With the fixture's clusterset.yaml (cilium; east, west, central; central's pods overlap east's; named prod)
+  // over the e2e testbed (east, west; clusterset id testbed; no controller): central is not in the kubeconfig.
+  runbookSummary: /shop\/web: 4 causes \(cluster-unreachable, cidr-overlap, controller-missing, cluster-id-invalid\)/,
   importTypeRule: 'MCS403',
   importTypeFix: 'Change spec.type to ClusterSetIP', // server/src/service/rules/MCS403-import-type-enum.ts
   unknownFieldRule: 'MCS004',
@@ -109,17 +114,50 @@ export const scenarios = [
     },
   },
   {
+    // The runbook against the e2e testbed, with the workspace's ClusterSet file (fixture clusterset.yaml) as
+    // the member list: east exports shop/web, but no MCS controller runs anywhere, and central is not in the
+    // testbed's kubeconfig — which must be its own cause, first, and never a missing import.
     name: 'palette-runbook',
+    needsTestbed: true,
     async run(s) {
-      await s.runCommand(TEXT.runbookCommand);
-      await s.waitForOutputChannel(TEXT.runbookChannel);
-      // The channel also carries the tree's lines, and the runbook lists every context (10 with the e2e
-      // testbed), so its first line may be scrolled out of the panel: check the channel's log on disk.
-      const t0 = Date.now();
-      while (!TEXT.runbookLine.test(s.outputChannelLog(TEXT.runbookChannel).replace(/\s+/g, ' '))) {
-        if (Date.now() - t0 > 30_000) throw new Error(`channel ${TEXT.runbookChannel} has no runbook line`);
-        await s.page.waitForTimeout(200);
+      const tb = s.testbed;
+      if (!tb || tb.error) throw new Error(`no testbed for this scenario: ${tb?.error ?? 'not started (E2E_NO_TESTBED=1?)'}`);
+      await seedRunbookFault(tb.kubeconfigPath);
+      // Run alone (E2E_ONLY), nothing has activated the extension yet and the palette may not list its
+      // commands at first: open a YAML file (activation) and give the palette a second try.
+      await s.openFile('checkout.yaml', 'kind: Service');
+      try {
+        await s.runCommand(TEXT.runbookCommand);
+      } catch {
+        await s.dismiss();
+        await s.runCommand(TEXT.runbookCommand);
       }
+      const input = s.page.locator('.quick-input-widget input[type="text"]');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('shop/web');
+      await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'shop/web' }).first().waitFor({ state: 'visible' });
+      await s.page.keyboard.press('Enter');
+      // The report is a Markdown preview: a webview, whose document is in a nested iframe.
+      const preview = s.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const summary = preview.locator('strong', { hasText: TEXT.runbookSummary });
+      await summary.waitFor({ state: 'visible', timeout: 60_000 });
+      const causes = await preview.locator('h3').allInnerTexts();
+      assert(
+        /^cluster-unreachable/.test(causes[0] ?? ''),
+        `the report does not open with cluster-unreachable: ${JSON.stringify(causes)}`,
+      );
+      assert(
+        !causes.some((c) => /import-missing/.test(c)),
+        `an unreachable cluster was called a missing import: ${JSON.stringify(causes)}`,
+      );
+      const where = await preview.locator('p', { hasText: 'No MCS controller in east' }).first().innerText();
+      assert(/Where:\s*east, west/.test(where), `controller-missing is not named for east and west: ${where}`);
+      const rows = await preview.locator('table tr', { hasText: 'An MCS controller runs and is ready' }).allInnerTexts();
+      assert(
+        rows.filter((r) => /fail/.test(r)).length === 2 && rows.some((r) => /central/.test(r) && /skip/.test(r)),
+        `expected the controller check to fail in east and west and skip central: ${JSON.stringify(rows)}`,
+      );
+      await s.dismiss();
     },
   },
   {
@@ -413,6 +451,24 @@ export const scenarios = [
   },
   ...generateScenarios,
 ];
+
+/** east: Service + ServiceExport shop/web (no status: nothing reconciles it); west: the namespace. */
+async function seedRunbookFault(kubeconfig) {
+  const tbm = await testbedModule();
+  const kubectl = join(process.env.KUBEBUILDER_ASSETS || join(tbm.cacheBase(), tbm.cacheKey(), 'bin'), 'kubectl');
+  const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
+  const east = `${ns}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n---\napiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: shop\n`;
+  for (const [context, yaml] of [
+    ['east', east],
+    ['west', ns],
+  ]) {
+    const r = spawnSync(kubectl, ['--kubeconfig', kubeconfig, '--context', context, 'apply', '--server-side', '-f', '-'], {
+      input: yaml,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`seeding ${context} failed: ${r.stderr}`);
+  }
+}
 
 /** Whether two IPv4 CIDRs overlap (enough for the checks here). */
 function cidrsOverlap(a, b) {

@@ -1,13 +1,12 @@
 // Palette and tree commands: thin — pick, call the cluster logic, show.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { clusters } from '../clusterModule';
 import { discoverCidrs } from './discoverCidrs';
-import { clusterAccessSettings } from '../settings';
 import type { LiveClusterset } from '../views/liveClusterset';
 import type { ObjectDocuments } from '../views/objectDocuments';
 import type { Row } from '../views/rows/row';
 import { copyDnsName, openYaml, pickContexts, revealInClusterSet } from './treeActions';
+import { runbookCommand } from './runbook';
 
 export interface CommandDeps {
   client: LanguageClient;
@@ -33,15 +32,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       );
       client.outputChannel.show(true);
     }),
-    vscode.commands.registerCommand('clusterset.runbook', () => {
-      output.show(true);
-      output.appendLine(`Clusterset runbook — ${new Date().toISOString()}`);
-      if (!vscode.workspace.isTrusted) {
-        output.appendLine('This workspace is not trusted: Clusterset does not read kubeconfig files here.');
-        return;
-      }
-      for (const line of clusters().describeKubeconfig(clusterAccessSettings().kubeconfig)) output.appendLine(line);
-    }),
+    vscode.commands.registerCommand('clusterset.runbook', (arg?: unknown) => runbookCommand(output, arg)),
     vscode.commands.registerCommand('clusterset.discoverCidrs', () => discoverCidrs(context, output, live)),
   );
 }

@@ -28,6 +28,16 @@ export {
   type Family,
 } from './cidr/cidr';
 export { findOverlaps, findOverlapsNaive } from './cidr/overlap';
+export {
+  parseCorefile,
+  normalizeZone,
+  zoneCovers,
+  walkDirectives,
+  type Corefile,
+  type CorefileDirective,
+  type ServerBlock,
+} from './model/corefile';
+export { multiclusterUses, type MulticlusterUse } from './model/embeddedCorefile';
 export { ALL_RULES, rulesByKind } from './rules/allRules';
 export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
 export type { Rule } from './rules/rule';

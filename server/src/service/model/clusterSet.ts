@@ -52,6 +52,8 @@ export interface ClusterSetModel {
   implementation?: Located<string>;
   overlapMode?: Located<string>;
   globalnetCIDR?: Located<string>;
+  /** `spec.connectivity.encryption`: what cross-cluster traffic is expected to be encrypted with. */
+  encryption?: Located<string>;
   /** `spec.cilium.ipv4NativeRoutingCIDR` / `ipv6NativeRoutingCIDR` (decision documented in MCS710). */
   nativeRoutingCIDRs: Array<Located<string>>;
   clusters: ClusterEntry[];
@@ -152,6 +154,7 @@ export function readClusterSet(root: YNode | null): ClusterSetModel {
     implementation: located(root, ['spec', 'implementation']),
     overlapMode: located(root, ['spec', 'overlap', 'mode']),
     globalnetCIDR: located(root, ['spec', 'overlap', 'globalnetCIDR']),
+    encryption: located(root, ['spec', 'connectivity', 'encryption']),
     nativeRoutingCIDRs,
     clusters,
     services,
