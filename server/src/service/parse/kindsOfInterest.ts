@@ -4,6 +4,18 @@ import { ALL_RULES } from '../rules/allRules';
 import { INDEX_KINDS } from '../rules/kindsRead';
 import { MISNAMED_KIND } from './kindSuggestion';
 
-export const KINDS_OF_INTEREST: ReadonlySet<string> = new Set(
-  [...ALL_RULES.flatMap((r) => r.kinds), ...INDEX_KINDS].filter((k) => k !== MISNAMED_KIND),
-);
+let kinds: ReadonlySet<string> | undefined;
+
+/**
+ * Built on first use, not at module load: some rules import parser code, so when a caller loads the rule
+ * registry first, the registry is not initialised yet while this module loads (an import cycle).
+ */
+function kindsOfInterest(): ReadonlySet<string> {
+  kinds ??= new Set([...ALL_RULES.flatMap((r) => r.kinds), ...INDEX_KINDS].filter((k) => k !== MISNAMED_KIND));
+  return kinds;
+}
+
+export const KINDS_OF_INTEREST: Pick<ReadonlySet<string>, 'has'> & Iterable<string> = {
+  has: (kind) => kindsOfInterest().has(kind),
+  [Symbol.iterator]: () => kindsOfInterest()[Symbol.iterator](),
+};
