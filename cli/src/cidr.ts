@@ -2,6 +2,7 @@
 // them per cluster (text), as a ClusterSet `spec.clusters` fragment (yaml) or as stable JSON.
 // Exit 0: every cluster answered; 1: some cluster failed (the others are still printed); 2: usage error.
 import { parseArgs } from 'node:util';
+import { clusterOptionSpec, readClusterOptions } from './clusterOptions';
 import { formatCidrJson, formatCidrText, formatCidrYaml } from '../../clusters/src/cidrReport';
 import { discoverCidrs, type DiscoverOptions } from '../../clusters/src/cidrs';
 import { listContexts } from '../../clusters/src/kubeconfig';
@@ -41,30 +42,13 @@ function parseCidrArgs(args: string[]): CidrArgs | { help: true } | string {
   try {
     v = parseArgs({
       args,
-      options: {
-        kubeconfig: { type: 'string' },
-        context: { type: 'string', multiple: true },
-        format: { type: 'string', default: 'text' },
-        timeout: { type: 'string', default: '15' },
-        'no-exec-auth': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: clusterOptionSpec(15),
     }).values;
   } catch (e) {
     return (e as Error).message;
   }
   if (v.help) return { help: true };
-  if (!FORMATS.includes(v.format as Format)) return `--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`;
-  const seconds = Number(v.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
-    return `--timeout must be a number of seconds between 0 and 600 (got "${v.timeout}")`;
-  return {
-    ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}),
-    contexts: v.context ?? [],
-    format: v.format as Format,
-    timeoutMs: seconds * 1000,
-    allowExecAuth: !v['no-exec-auth'],
-  };
+  return readClusterOptions(v, FORMATS);
 }
 
 export async function runCidr(

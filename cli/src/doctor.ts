@@ -3,6 +3,7 @@
 // Exit 0: healthy; 1: causes found (or a check failed, or the run was cut short); 2: usage error.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { clusterOptionSpec, readClusterOptions } from './clusterOptions';
 import { isImplementation } from '../../clusters/src/runbook/clusterSetFile';
 import { diagnoseService, parseServiceRef, prepare, type DiagnoseOptions } from '../../clusters/src/runbook/diagnose';
 import { formatJsonReport } from '../../clusters/src/runbook/report/json';
@@ -46,16 +47,11 @@ function parseDoctorArgs(args: string[]): DoctorArgs | { help: true } | string {
     v = parseArgs({
       args,
       options: {
+        ...clusterOptionSpec(15),
         service: { type: 'string' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string', multiple: true },
         clusterset: { type: 'string' },
         implementation: { type: 'string' },
         probe: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        timeout: { type: 'string', default: '15' },
-        'no-exec-auth': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
       },
     }).values;
   } catch (e) {
@@ -65,12 +61,10 @@ function parseDoctorArgs(args: string[]): DoctorArgs | { help: true } | string {
   if (!v.service) return '--service NAMESPACE/NAME is required';
   const service = parseServiceRef(v.service);
   if (!service) return `--service must be NAMESPACE/NAME with DNS-label parts (got "${v.service}")`;
-  if (!FORMATS.includes(v.format as Format)) return `--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`;
+  const common = readClusterOptions(v, FORMATS);
+  if (typeof common === 'string') return common;
   if (v.implementation !== undefined && !isImplementation(v.implementation))
     return `--implementation must be one of generic, cilium, submariner, gke, istio, aws (got "${v.implementation}")`;
-  const seconds = Number(v.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
-    return `--timeout must be a number of seconds between 0 and 600 (got "${v.timeout}")`;
   let clusterSetText: string | undefined;
   if (v.clusterset) {
     try {
@@ -80,14 +74,14 @@ function parseDoctorArgs(args: string[]): DoctorArgs | { help: true } | string {
     }
   }
   return {
-    format: v.format as Format,
+    format: common.format,
     options: {
       service,
-      allowExecAuth: !v['no-exec-auth'],
-      timeoutMs: seconds * 1000,
+      allowExecAuth: common.allowExecAuth,
+      timeoutMs: common.timeoutMs,
       probe: v.probe,
-      ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}),
-      ...(v.context?.length ? { contexts: v.context } : {}),
+      ...(common.kubeconfig ? { kubeconfig: common.kubeconfig } : {}),
+      ...(common.contexts.length ? { contexts: common.contexts } : {}),
       ...(clusterSetText !== undefined ? { clusterSetText } : {}),
       ...(v.implementation && isImplementation(v.implementation) ? { implementation: v.implementation } : {}),
     },

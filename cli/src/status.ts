@@ -4,6 +4,7 @@
 // 2: usage error (bad option, unreadable kubeconfig or ClusterSet file, unknown context).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { clusterOptionSpec, readClusterOptions } from './clusterOptions';
 import { readInventory } from '../../clusters/src/inventory/read';
 import { summarizeServices } from '../../clusters/src/inventory/health';
 import type { McsImplementation } from '../../clusters/src/inventory/snapshot';
@@ -51,32 +52,16 @@ function parseStatusArgs(args: string[]): StatusArgs | { help: true } | string {
   try {
     v = parseArgs({
       args,
-      options: {
-        kubeconfig: { type: 'string' },
-        context: { type: 'string', multiple: true },
-        clusterset: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        timeout: { type: 'string', default: '10' },
-        'no-exec-auth': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...clusterOptionSpec(10), clusterset: { type: 'string' } },
     }).values;
   } catch (e) {
     return (e as Error).message;
   }
   if (v.help) return { help: true };
-  if (!FORMATS.includes(v.format as Format)) return `--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`;
-  const seconds = Number(v.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
-    return `--timeout must be a number of seconds between 0 and 600 (got "${v.timeout}")`;
-  return {
-    ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}),
-    contexts: v.context ?? [],
-    ...(v.clusterset ? { clusterset: v.clusterset } : {}),
-    format: v.format as Format,
-    timeoutMs: seconds * 1000,
-    allowExec: !v['no-exec-auth'],
-  };
+  const common = readClusterOptions(v, FORMATS);
+  if (typeof common === 'string') return common;
+  const { allowExecAuth, ...rest } = common;
+  return { ...rest, ...(v.clusterset ? { clusterset: v.clusterset } : {}), allowExec: allowExecAuth };
 }
 
 function readModel(file: string): ClusterSetModel | string {
