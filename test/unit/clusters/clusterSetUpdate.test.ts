@@ -110,7 +110,7 @@ test('a missing key is added at the indentation of the cluster’s keys', () => 
 
 test('nothing discovered that differs → same text, no changes', () => {
   const r = updateClusterSetText(FILE, [{ context: 'kind-east', podCIDRs: ['10.10.0.0/16'], serviceCIDRs: ['10.96.0.0/16'] }]);
-  assert.deepEqual(r, { ok: true, text: FILE, changes: [] });
+  assert.deepEqual(r, { ok: true, text: FILE, changes: [], notes: [] });
 });
 
 test('a cluster listed by name without a context is matched by cluster id; a taken name gets a suffix', () => {
