@@ -89,11 +89,11 @@ function afterNode(c: Ctx, node: YNode): number {
   return lineEnd(c.text, contentEnd(c.text, endOf(c, node)));
 }
 
-/** The anchor (`&name`) written just before a node, if any. */
+/** The anchor (`&name`) written before a node, if any (on the key's line for a block list: `podCIDRs: &p`). */
 function anchorOf(c: Ctx, node: YNode): string | undefined {
   const at = startOf(c, node);
-  const before = c.text.slice(c.text.lastIndexOf('\n', at - 1) + 1, at);
-  return /&([^\s,[\]{}]+)\s*(?:![^\s]*\s*)?$/.exec(before)?.[1];
+  const before = c.text.slice(Math.max(c.off, at - 300), at).trimEnd();
+  return /&([^\s,[\]{}]+)(?:\s+![^\s]*)?$/.exec(before)?.[1];
 }
 
 /** True when an alias elsewhere in the document names `anchor` (changing the anchored value would change it too). */
@@ -213,7 +213,8 @@ export function updateClusterSetText(
   if (!source) return { ok: false, error: 'the file is not a ClusterSet (kind: ClusterSet)' };
   const { model, doc, offset } = source;
   const broken = doc.syntaxProblems.find((p) => p.severity === 'error');
-  if (broken) return { ok: false, error: `the ClusterSet file is not valid YAML (${broken.message.split('\n')[0]}); fix it first` };
+  if (broken)
+    return { ok: false, error: `the ClusterSet file is not valid YAML (${broken.message.split('\n')[0]}); fix it first` };
   const c: Ctx = { text, off: offset };
   const docEnd = offset + doc.text.length;
   const seq = nodeAt(doc.root, CLUSTERS_PATH);

@@ -220,7 +220,10 @@ test('aliases: an alias is replaced where it is used, a shared anchor is left wi
   // Read back as the linter reads it: west and north changed, east (and the anchor) did not.
   const m = readClusterSetText(r.text)!;
   const cidrs = (name: string, role: string) =>
-    m.clusters.find((c) => c.name?.value === name)!.cidrs.filter((f) => f.role === role).map((f) => f.text);
+    m.clusters
+      .find((c) => c.name?.value === name)!
+      .cidrs.filter((f) => f.role === role)
+      .map((f) => f.text);
   assert.deepEqual(cidrs('east', 'podCIDRs'), ['10.10.0.0/16']);
   assert.deepEqual(cidrs('west', 'podCIDRs'), ['10.20.0.0/16']);
   assert.deepEqual(cidrs('north', 'serviceCIDRs'), ['10.98.0.0/16']);
@@ -230,6 +233,12 @@ test('aliases: an alias is replaced where it is used, a shared anchor is left wi
   ]);
   assert.ok(single.ok);
   assert.match(single.text, /podCIDRs: &pods \[10\.11\.0\.0\/16\]\n/);
+  // The anchor of a block list sits on the key's line.
+  const block =
+    'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: &p\n    - 10.1.0.0/16\n  - name: b\n    context: b\n    podCIDRs: *p\n';
+  const blockUpdate = updateClusterSetText(block, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
+  assert.ok(blockUpdate.ok);
+  assert.deepEqual([blockUpdate.text, blockUpdate.changes.length, blockUpdate.notes.length], [block, 0, 1]);
 });
 
 test('a cluster entry that is an alias is not edited; spec.clusters as an alias is refused', () => {
@@ -300,4 +309,9 @@ test('a comment-only document before the ClusterSet is not a second document; of
   const r = updateClusterSetText(file, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
   assert.ok(r.ok);
   assert.equal(r.text, file.replace('10.1.0.0/16', '10.2.0.0/16'));
+  // A directive and a trailing `---` are not documents either.
+  const directive = `%YAML 1.1\n---\n${file.slice('# header\n---\n'.length)}---\n`;
+  const d = updateClusterSetText(directive, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
+  assert.ok(d.ok);
+  assert.equal(d.text, directive.replace('10.1.0.0/16', '10.2.0.0/16'));
 });

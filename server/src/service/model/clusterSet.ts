@@ -180,7 +180,8 @@ export interface ClusterSetSource {
   documentCount: number;
 }
 
-const NO_CONTENT = /^(?:[ \t]*(?:#.*)?|(?:---|\.\.\.)[ \t]*(?:#.*)?)$/;
+/** A line that holds no node: blank, a comment, a bare document marker or a directive (`%YAML 1.1`). */
+const NO_CONTENT = /^(?:[ \t]*(?:#.*)?|(?:---|\.\.\.)[ \t]*(?:#.*)?|%.*)$/;
 
 /** The first `kind: ClusterSet` document of a file's text, read as the rules read it; undefined when none. */
 export function readClusterSetSource(text: string): ClusterSetSource | undefined {
@@ -189,7 +190,8 @@ export function readClusterSetSource(text: string): ClusterSetSource | undefined
   for (const chunk of chunks) {
     if (sniffKind(chunk.text) !== 'ClusterSet') continue;
     const doc = parseDocumentText(chunk.text);
-    if (doc.kind === 'ClusterSet' && doc.root) return { model: readClusterSet(doc.root), doc, offset: chunk.offset, documentCount };
+    if (doc.kind === 'ClusterSet' && doc.root)
+      return { model: readClusterSet(doc.root), doc, offset: chunk.offset, documentCount };
   }
   return undefined;
 }
