@@ -141,7 +141,13 @@ function setField(
   const keyNode = entry.pairs.find((p) => p.key.start >= entry.start && p.key.end <= entry.end)?.key;
   const keyIndent = columnOf(c.text, startOf(c, keyNode ?? entry));
   // Missing, or brought in by `<<: *defaults`: a key of the cluster's own, after the merge, overrides it.
-  if (!own?.value) return [addKey(c, entry, key, written, note, keyIndent)];
+  if (!own?.value) {
+    // Written in the entry but overridden by a `<<` after it: a second key would be a duplicate.
+    const entryText = c.text.slice(startOf(c, entry), endOf(c, entry));
+    if (findPair(entry, key) && new RegExp(`(?:^|[\\s{,-])["']?${key}["']?\\s*:`).test(entryText))
+      return `${label}: ${key} not written: the entry sets it and a merge key (<<) after it overrides that; edit it by hand`;
+    return [addKey(c, entry, key, written, note, keyIndent)];
+  }
   const node = own.value;
   const viaAlias = node.type === 'alias' || node.alias !== undefined;
   if (!viaAlias) {
@@ -226,6 +232,7 @@ export function updateClusterSetText(
   const appended: Array<{ name: string; d: DiscoveredCluster }> = [];
   const changes: string[] = [];
   const notes: string[] = [];
+  const expected: Expectation[] = [];
   for (const d of discovered) {
     if (d.podCIDRs.length + d.serviceCIDRs.length + (d.globalCIDRs?.length ?? 0) === 0) continue;
     const cluster =
@@ -237,6 +244,11 @@ export function updateClusterSetText(
       for (let n = 2; names.has(name); n++) name = `${stem}-${n}`;
       names.add(name);
       appended.push({ name, d });
+      expected.push(
+        { cluster: name, key: 'podCIDRs', values: d.podCIDRs },
+        { cluster: name, key: 'serviceCIDRs', values: d.serviceCIDRs },
+        { cluster: name, key: 'globalCIDR', values: d.globalCIDRs?.slice(0, 1) ?? [] },
+      );
       changes.push(`added cluster ${name} (context ${d.context})`);
       if (d.podCIDRs.length) changes.push(`${name}: podCIDRs → ${d.podCIDRs.join(', ')}`);
       if (d.serviceCIDRs.length) changes.push(`${name}: serviceCIDRs → ${d.serviceCIDRs.join(', ')}`);
@@ -264,6 +276,7 @@ export function updateClusterSetText(
       else {
         splices.push(...r);
         changes.push(`${label}: ${key} → ${shown.join(', ')}`);
+        expected.push({ cluster: cluster.index, key, values: shown });
       }
     }
   }
@@ -271,7 +284,38 @@ export function updateClusterSetText(
   if (changes.length === 0) return { ok: true, text: existing ?? text, changes, notes };
   let out = text;
   for (const s of splices.sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
+  const wrong = readBack(out, expected);
+  if (wrong)
+    return {
+      ok: false,
+      error: `internal error: the proposed file would not read back as intended (${wrong}); nothing was changed`,
+    };
   return { ok: true, text: out, changes, notes };
+}
+
+/** A value the update means to write: the cluster by its index in `spec.clusters`, or by name when appended. */
+interface Expectation {
+  cluster: number | string;
+  key: string;
+  values: string[];
+}
+
+/**
+ * Why the proposed text does not say what was meant, read by the same model (a splice at a wrong place would
+ * show here rather than in the user's file), or undefined when it does.
+ */
+function readBack(text: string, expected: Expectation[]): string | undefined {
+  const source = readClusterSetSource(text);
+  const broken = source?.doc.syntaxProblems.find((p) => p.severity === 'error');
+  if (!source || broken) return broken?.message ?? 'no ClusterSet document';
+  for (const e of expected) {
+    const entry = source.model.clusters.find((c) =>
+      typeof e.cluster === 'number' ? c.index === e.cluster : c.name?.value === e.cluster,
+    );
+    const got = entry?.cidrs.filter((f) => f.role === e.key).map((f) => f.text) ?? [];
+    if (!sameList(got, e.values)) return `${entry?.name?.value ?? e.cluster}: ${e.key} reads ${got.join(', ') || 'nothing'}`;
+  }
+  return undefined;
 }
 
 /** New list items after the last one, at the indentation of the existing items (or of the key for `[]`). */

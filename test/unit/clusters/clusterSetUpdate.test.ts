@@ -233,6 +233,16 @@ test('aliases: an alias is replaced where it is used, a shared anchor is left wi
   ]);
   assert.ok(single.ok);
   assert.match(single.text, /podCIDRs: &pods \[10\.11\.0\.0\/16\]\n/);
+  // A key the entry writes itself but a later merge key overrides: adding one more would be a duplicate key.
+  const overridden =
+    'kind: ClusterSet\nx: &d {podCIDRs: [10.9.0.0/16]}\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: [10.1.0.0/16]\n    <<: *d\n';
+  const o = updateClusterSetText(overridden, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
+  assert.deepEqual(o, {
+    ok: true,
+    text: overridden,
+    changes: [],
+    notes: ['a: podCIDRs not written: the entry sets it and a merge key (<<) after it overrides that; edit it by hand'],
+  });
   // The anchor of a block list sits on the key's line.
   const block =
     'kind: ClusterSet\nspec:\n  clusters:\n  - name: a\n    context: a\n    podCIDRs: &p\n    - 10.1.0.0/16\n  - name: b\n    context: b\n    podCIDRs: *p\n';
@@ -314,4 +324,14 @@ test('a comment-only document before the ClusterSet is not a second document; of
   const d = updateClusterSetText(directive, [{ context: 'a', podCIDRs: ['10.2.0.0/16'], serviceCIDRs: [] }]);
   assert.ok(d.ok);
   assert.equal(d.text, directive.replace('10.1.0.0/16', '10.2.0.0/16'));
+});
+
+test('a proposal is read back by the model before it is offered: conflicting splices are refused, not written', () => {
+  // Two discoveries for one context would splice the same value twice; the read-back sees the second win.
+  const r = updateClusterSetText(FILE, [
+    { context: 'kind-east', podCIDRs: ['10.11.0.0/16'], serviceCIDRs: [] },
+    { context: 'kind-east', podCIDRs: ['10.12.0.0/16'], serviceCIDRs: [] },
+  ]);
+  assert.equal(r.ok, false);
+  assert.match(r.ok ? '' : r.error, /would not read back as intended \(east: podCIDRs reads 10\.1[12]\.0\.0\/16\)/);
 });
