@@ -2,6 +2,7 @@
 // scope, Reveal in ClusterSet file and Discover CIDRs.
 import * as vscode from 'vscode';
 import { WORKSPACE_EXCLUDE_GLOB } from '../../server/src/protocol';
+import { clusters } from './clusterModule';
 
 // The folders the language server and `clusterset lint` skip, so all three agree on the workspace.
 const EXCLUDE = WORKSPACE_EXCLUDE_GLOB;
@@ -17,6 +18,15 @@ async function text(uri: vscode.Uri): Promise<string | undefined> {
   return bytes && bytes.length < 1_000_000 ? Buffer.from(bytes).toString('utf8') : undefined;
 }
 
+/**
+ * True when the text holds a ClusterSet document as the language service reads it (quoted or flow-style
+ * `kind`, a comment after it, a `---` stream), so every command agrees with the linter on what the file is.
+ */
+export function isClusterSetText(text: string): boolean {
+  // The word test skips the parse for the many YAML files that cannot be one.
+  return text.includes('ClusterSet') && clusters().readClusterSetText(text) !== undefined;
+}
+
 /** Every ClusterSet file with its text; files named like one first, only without any is every YAML file read. */
 export async function findClusterSetFiles(): Promise<Array<{ uri: vscode.Uri; text: string }>> {
   let files = await vscode.workspace.findFiles(CLUSTERSET_GLOB, EXCLUDE, 200);
@@ -24,7 +34,7 @@ export async function findClusterSetFiles(): Promise<Array<{ uri: vscode.Uri; te
   const found: Array<{ uri: vscode.Uri; text: string }> = [];
   for (const uri of files.sort((a, b) => a.path.localeCompare(b.path))) {
     const t = await text(uri);
-    if (t !== undefined && /^kind:[ \t]*ClusterSet[ \t]*$/m.test(t)) found.push({ uri, text: t });
+    if (t !== undefined && isClusterSetText(t)) found.push({ uri, text: t });
   }
   return found;
 }

@@ -118,6 +118,7 @@ async function proposeUpdate(
     void vscode.window.showErrorMessage(`Clusterset: cannot update ${vscode.workspace.asRelativePath(target)}: ${update.error}`);
     return;
   }
+  for (const note of update.notes) output.appendLine(`  ${note}`);
   if (update.changes.length === 0) {
     void vscode.window.showInformationMessage(
       `Clusterset: ${vscode.workspace.asRelativePath(target)} already has the discovered ranges.`,

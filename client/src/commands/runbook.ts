@@ -5,6 +5,7 @@
 // dialog that names every pod. Also callable with a service (the tree's "Debug this service").
 import * as vscode from 'vscode';
 import { clusters } from '../clusterModule';
+import { findClusterSetFile } from '../clusterSetFile';
 import type { RunbookReport } from '../../../clusters/src/runbook/run';
 import type { ServiceKey } from '../../../clusters/src/inventory/snapshot';
 import { clusterAccessSettings, readSettings, requireTrust } from '../settings';
@@ -20,20 +21,9 @@ export function serviceFromArg(arg: unknown): ServiceKey | undefined {
   return undefined;
 }
 
-/** The workspace's ClusterSet file text, when there is one (files named like it first). */
+/** The workspace's ClusterSet file text, when there is one: the same file the tree and Discover CIDRs use. */
 async function clusterSetText(): Promise<string | undefined> {
-  const exclude = '**/{node_modules,.git}/**';
-  for (const pattern of ['**/*clusterset*.{yaml,yml}', '**/*.{yaml,yml}']) {
-    for (const uri of await vscode.workspace.findFiles(pattern, exclude, pattern.includes('clusterset') ? 50 : 500)) {
-      const bytes = await vscode.workspace.fs.readFile(uri).then(
-        (b) => b,
-        () => new Uint8Array(),
-      );
-      const text = Buffer.from(bytes).toString('utf8');
-      if (bytes.length < 1_000_000 && /^kind:[ \t]*ClusterSet[ \t]*$/m.test(text)) return text;
-    }
-  }
-  return undefined;
+  return (await findClusterSetFile(false))?.text;
 }
 
 interface RunSettings {

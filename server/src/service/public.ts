@@ -2,11 +2,17 @@
 // wiring, clusters/, cli/, bench/) import. Everything behind it may change shape without touching them.
 export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './languageService';
 export { parseDocumentText, type ParsedDocument } from './parse/parsedDocument';
+export { nodeAt, findPair, spanForPath, type NodePath } from './parse/path';
+export type { Span, YMap, YNode, YPair, YScalar, YSeq } from './parse/yamlTree';
+export { resolvePlain as yaml11Value } from './parse/yaml11';
 export { decodeManifestBytes, type DecodedManifest, type ManifestEncoding } from './parse/decode';
 export {
   readClusterSet,
   readClusterSetText,
+  readClusterSetSource,
   clusterLabel,
+  CLUSTERS_PATH,
+  type ClusterSetSource,
   type ClusterEntry,
   type ClusterSetModel,
   type CidrField,

@@ -125,3 +125,27 @@ test('locateInClusterSet: the name of the cluster or service entry, in the Clust
   assert.equal(locateInClusterSet('kind: ClusterSet\nspec: [\n', { cluster: 'east' }), undefined);
   assert.equal(locateInClusterSet('', { cluster: 'east' }), undefined);
 });
+
+test('locateInClusterSet reads the file as the linter does: flow lists, aliased names, YAML 1.1 scalars', () => {
+  const text = [
+    'apiVersion: clusterset.dev/v1alpha1',
+    'kind: ClusterSet',
+    'x-name: &n web',
+    'spec:',
+    '  clusters: [{name: east, context: east}, {name: "010", context: west}, {name: 010, context: north}]',
+    '  services: [{name: *n, namespace: shop}]',
+    '',
+  ].join('\n');
+  const at = (t: Parameters<typeof locateInClusterSet>[1]) => {
+    const r = locateInClusterSet(text, t);
+    return r && text.slice(r.start, r.end);
+  };
+  assert.equal(at({ cluster: 'east' }), 'east');
+  // The quoted "010" is that string; the plain 010 is the number 8 to kubectl and the linter.
+  assert.equal(at({ cluster: '010' }), '"010"');
+  assert.equal(at({ cluster: '8' }), '010');
+  // An aliased name is found where the alias is written, not at its anchor.
+  const web = locateInClusterSet(text, { service: { namespace: 'shop', name: 'web' } });
+  assert.equal(web && text.slice(web.start, web.end), '*n');
+  assert.equal(web?.start, text.indexOf('*n'));
+});

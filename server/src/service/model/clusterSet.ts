@@ -1,7 +1,7 @@
 // A typed view over a ClusterSet document (format: catalogue header): the clusters, their CIDRs and
 // the services, each value with its path so rules can point at it. Reading never fails: missing or
 // mistyped fields are simply absent, and the rules that care say so.
-import { parseDocumentText, sniffKind } from '../parse/parsedDocument';
+import { parseDocumentText, sniffKind, type ParsedDocument } from '../parse/parsedDocument';
 import { asMap, asSeq, findPair, keyText, nodeAt, scalarString, type NodePath } from '../parse/path';
 import { splitDocuments } from '../parse/splitDocuments';
 import type { YMap, YNode } from '../parse/yamlTree';
@@ -166,10 +166,32 @@ export function readClusterSet(root: YNode | null): ClusterSetModel {
  * cluster side (`status`, the tree, Discover CIDRs, `doctor`); undefined when the text declares none.
  */
 export function readClusterSetText(text: string): ClusterSetModel | undefined {
-  for (const chunk of splitDocuments(text)) {
+  return readClusterSetSource(text)?.model;
+}
+
+/** The ClusterSet of a file's text with where it sits, for code that edits or points into the file. */
+export interface ClusterSetSource {
+  model: ClusterSetModel;
+  /** The ClusterSet document as parsed: its tree (`doc.root`) has offsets relative to `offset`. */
+  doc: ParsedDocument;
+  /** Offset of the ClusterSet document in the file's text. */
+  offset: number;
+  /** Documents of the file with content (comment-only or empty ones between `---` lines do not count). */
+  documentCount: number;
+}
+
+/** A line that holds no node: blank, a comment, a bare document marker or a directive (`%YAML 1.1`). */
+const NO_CONTENT = /^(?:[ \t]*(?:#.*)?|(?:---|\.\.\.)[ \t]*(?:#.*)?|%.*)$/;
+
+/** The first `kind: ClusterSet` document of a file's text, read as the rules read it; undefined when none. */
+export function readClusterSetSource(text: string): ClusterSetSource | undefined {
+  const chunks = splitDocuments(text);
+  const documentCount = chunks.filter((c) => c.text.split(/\r?\n/).some((line) => !NO_CONTENT.test(line))).length;
+  for (const chunk of chunks) {
     if (sniffKind(chunk.text) !== 'ClusterSet') continue;
     const doc = parseDocumentText(chunk.text);
-    if (doc.kind === 'ClusterSet' && doc.root) return readClusterSet(doc.root);
+    if (doc.kind === 'ClusterSet' && doc.root)
+      return { model: readClusterSet(doc.root), doc, offset: chunk.offset, documentCount };
   }
   return undefined;
 }
