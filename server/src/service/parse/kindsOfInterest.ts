@@ -4,6 +4,13 @@ import { ALL_RULES } from '../rules/allRules';
 import { INDEX_KINDS } from '../rules/kindsRead';
 import { MISNAMED_KIND } from './kindSuggestion';
 
-export const KINDS_OF_INTEREST: ReadonlySet<string> = new Set(
-  [...ALL_RULES.flatMap((r) => r.kinds), ...INDEX_KINDS].filter((k) => k !== MISNAMED_KIND),
-);
+let kinds: ReadonlySet<string> | undefined;
+
+/**
+ * Built on first use, not at load: the rules import the parser, so a program that loads the rule registry
+ * first (the rule-docs test does) reaches this module before ALL_RULES is initialised.
+ */
+export function kindsOfInterest(): ReadonlySet<string> {
+  kinds ??= new Set([...ALL_RULES.flatMap((r) => r.kinds), ...INDEX_KINDS].filter((k) => k !== MISNAMED_KIND));
+  return kinds;
+}
