@@ -49,6 +49,8 @@ Options:
                              rules: {MCS004: warning|off|…}, ignore: [globs], clusters: [{name, paths: [globs]}]
   --crd-version vX.Y.Z       mcs-api release whose CRDs the clusters run (like clusterset.crdVersion):
                              version-gated rules (fields newer than the CRDs, v1beta1) judge against it
+  --kubernetes-version 1.N   target Kubernetes version (like clusterset.kubernetesVersion), e.g. 1.33
+                             (both flags win over crdVersion / kubernetesVersion in the project config)
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   --max-per-file N           print at most N findings per file, then a summary line (default ${DEFAULT_MAX_PER_FILE}; 0: all)
@@ -63,6 +65,7 @@ interface LintOptions {
   format: Format;
   implementation?: Implementation;
   crdVersion?: string;
+  kubernetesVersion?: string;
   quiet: boolean;
   maxWarnings?: number;
   maxPerFile: number;
@@ -80,6 +83,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
         implementation: { type: 'string' },
         config: { type: 'string' },
         'crd-version': { type: 'string' },
+        'kubernetes-version': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         'max-per-file': { type: 'string' },
@@ -100,6 +104,9 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
   const crdVersion = values['crd-version'];
   if (crdVersion !== undefined && !parseRelease(crdVersion))
     return `--crd-version needs an mcs-api release such as v0.5.0, got '${crdVersion}'`;
+  const kubernetesVersion = values['kubernetes-version'];
+  if (kubernetesVersion !== undefined && !/^v?1\.\d+(\.\d+)?$/.test(kubernetesVersion))
+    return `--kubernetes-version needs a Kubernetes version such as 1.33, got '${kubernetesVersion}'`;
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) return `--max-warnings needs a whole number ≥ 0, got '${values['max-warnings']}'`;
@@ -117,6 +124,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     format: format as Format,
     implementation: implementation as Implementation | undefined,
     crdVersion,
+    kubernetesVersion,
     quiet: values.quiet ?? false,
     maxWarnings,
   };
@@ -161,6 +169,7 @@ export async function lintPaths(
     implementation?: Implementation;
     config?: string;
     crdVersion?: string;
+    kubernetesVersion?: string;
     ignore?: readonly string[];
   } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
@@ -173,7 +182,11 @@ export async function lintPaths(
     ...(options.implementation
       ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
       : {}),
-    ...(options.crdVersion ? { crdVersion: options.crdVersion } : {}),
+    // A flag outranks the project config, which outranks the (absent) editor setting: the source says so.
+    ...(options.crdVersion ? { crdVersion: options.crdVersion, crdVersionSource: 'the --crd-version flag' } : {}),
+    ...(options.kubernetesVersion
+      ? { kubernetesVersion: options.kubernetesVersion, kubernetesVersionSource: 'the --kubernetes-version flag' }
+      : {}),
   };
   const service = createLanguageService({
     settings,
@@ -228,6 +241,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
     implementation: opts.implementation,
     config: opts.config,
     crdVersion: opts.crdVersion,
+    kubernetesVersion: opts.kubernetesVersion,
   });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;

@@ -41,6 +41,10 @@ export interface ClustersetSettings {
    * chose one, so the service may infer it from the workspace's files. The service fills it in its effective settings.
    */
   implementationSource?: string;
+  /** Where `crdVersion` came from ("the --crd-version flag"); set by a caller that outranks the project config. */
+  crdVersionSource?: string;
+  /** Where `kubernetesVersion` came from; set by a caller that outranks the project config. */
+  kubernetesVersionSource?: string;
 }
 
 /** A rule's configured level: one of the diagnostic severities, or `off`. */

@@ -488,20 +488,21 @@ function clusterPropertyCases(apiVersion: string): DiffCase[] {
   return out;
 }
 
-/** YAML whose meaning differs between YAML 1.1 (kubectl) and 1.2: reported, not gated. */
+/**
+ * YAML whose meaning differs between YAML 1.1 (kubectl) and 1.2: gated like the rest, since the parser
+ * resolves scalars as kubectl does (server/src/service/parse/yaml11.ts).
+ */
 function scalarResolutionCases(): DiffCase[] {
   const se = (spec: string) =>
     `apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: web\n  namespace: ${NAMESPACE}\nspec:\n${spec}`;
   const si = (port: string) =>
     `apiVersion: multicluster.x-k8s.io/v1beta1\nkind: ServiceImport\nmetadata:\n  name: web\n  namespace: ${NAMESPACE}\nspec:\n  type: ClusterSetIP\n  ports:\n  - port: ${port}\n`;
-  const why = 'unquoted scalar: YAML 1.1 (kubectl) and YAML 1.2 read it differently';
   const c = (id: string, yaml: string): DiffCase => ({
     id: `scalar ${id}`,
     category: 'scalar-resolution',
     kind: 'ServiceExport',
     serviceName: 'web',
     yaml,
-    notGated: why,
   });
   return [
     c('exportedLabels value no', se('  exportedLabels:\n    enabled: no\n')),

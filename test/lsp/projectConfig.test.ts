@@ -39,3 +39,20 @@ test('the project config at the root sets rule levels, and a change on disk is f
   });
   await loud;
 });
+
+test('crdVersion in the project config reaches the editor: a field newer than those CRDs is flagged', async () => {
+  const text =
+    'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: api, namespace: shop}\nspec:\n  exportedLabels: {tier: gold}\n';
+  writeFileSync(join(dir, 'labels.yaml'), text);
+  const uri = pathToFileURL(join(dir, 'labels.yaml')).href;
+  const mcs005 = (d: { code?: unknown; message: string }[]) =>
+    d.some((x) => x.code === 'MCS005' && /but crdVersion in .*\.clusterset\.yaml is v0\.1\.0/.test(x.message));
+  const flagged = s.diagnostics(uri, mcs005, 15000);
+  const configPath = join(dir, '.clusterset.yaml');
+  writeFileSync(configPath, 'rules: {MCS101: off}\ncrdVersion: v0.1.0\n');
+  s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: pathToFileURL(configPath).href, type: CHANGED }],
+  });
+  s.open(uri, text);
+  await flagged;
+});

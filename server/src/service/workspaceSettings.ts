@@ -5,6 +5,9 @@
 // Implementation, first that applies: the ClusterSet file's spec.implementation; the project config's
 // `implementation`; the setting or --implementation flag when someone chose one (anything but the default
 // `generic`, or a source the caller named); the one implementation the workspace's files show; generic.
+//
+// crdVersion and kubernetesVersion, first that applies: a value the caller names a source for (the CLI's
+// --crd-version / --kubernetes-version); the project config's; the editor setting; empty (latest known).
 import type { ClustersetSettings, Implementation } from '../protocol';
 import type { ProjectConfig } from './config/projectConfig';
 import type { ImplementationEvidence } from './model/implementationEvidence';
@@ -52,7 +55,17 @@ export function effectiveSettingsOf(base: ClustersetSettings, facts: WorkspaceFa
   const { value, source } = resolveImplementation(base, facts);
   const rules =
     facts.config && Object.keys(facts.config.value.rules).length ? { ...base.rules, ...facts.config.value.rules } : base.rules;
-  return { ...base, implementation: value, implementationSource: source, rules };
+  const cfg = facts.config;
+  const where = displayPath(cfg?.uri ?? '');
+  const crd =
+    !base.crdVersionSource && cfg?.value.crdVersion
+      ? { crdVersion: cfg.value.crdVersion, crdVersionSource: `crdVersion in ${where}` }
+      : {};
+  const kube =
+    !base.kubernetesVersionSource && cfg?.value.kubernetesVersion
+      ? { kubernetesVersion: cfg.value.kubernetesVersion, kubernetesVersionSource: `kubernetesVersion in ${where}` }
+      : {};
+  return { ...base, implementation: value, implementationSource: source, rules, ...crd, ...kube };
 }
 
 /** ` (where the implementation came from)` for messages that depend on it; empty when unknown. */

@@ -52,3 +52,23 @@ test('lint --config FILE uses that file; an unreadable one is exit 2', async () 
   assert.equal(missing.exit, 2);
   assert.match(missing.err, /cannot read nope\.yaml/);
 });
+
+test('lint: crdVersion / kubernetesVersion from .clusterset.yaml fire version-gated rules without flags; the flags win', async () => {
+  const IMPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\n';
+  const dir = workspace({
+    'import.yaml': `${IMPORT}spec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n  trafficDistribution: PreferSameZone\n`,
+    'svc.yaml':
+      'apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: shop}\nspec:\n  trafficDistribution: PreferSameZone\n',
+  });
+  const gated = (r: { codes: string[] }): string[] => r.codes.filter((c) => /MCS005|MCS305/.test(c)).sort();
+  assert.deepEqual(gated(await lint([], dir)), []);
+  writeFileSync(join(dir, '.clusterset.yaml'), 'crdVersion: v0.3.0\nkubernetesVersion: "1.33"\n');
+  const fromConfig = await lint([], dir);
+  assert.deepEqual(gated(fromConfig), ['import.yaml:MCS005', 'svc.yaml:MCS305']);
+  // MCS005 with a named release is an error: CI fails without any flag.
+  assert.equal(fromConfig.exit, 1);
+  const flags = await lint(['--crd-version', 'v0.5.0', '--kubernetes-version', '1.34'], dir);
+  assert.deepEqual(gated(flags), []);
+  const bad = await lint(['--kubernetes-version', 'latest'], dir).catch((e: unknown) => e);
+  assert.ok(bad instanceof Error, 'a usage error prints no JSON');
+});

@@ -33,7 +33,7 @@ test('--crd-version v0.3.0 makes a v0.4.0 field an error (the API server rejects
   assert.equal(r.code, 1);
   assert.match(
     r.stdout,
-    /import\.yaml:8:3: error MCS005: spec\.trafficDistribution was added to the ServiceImport CRD in mcs-api v0\.4\.0, but clusterset\.crdVersion is v0\.3\.0/,
+    /import\.yaml:8:3: error MCS005: spec\.trafficDistribution was added to the ServiceImport CRD in mcs-api v0\.4\.0, but the --crd-version flag is v0\.3\.0/,
   );
 });
 

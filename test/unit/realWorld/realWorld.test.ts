@@ -69,3 +69,20 @@ for (const repo of REPOS) {
     if (!expected.findings.some(([, severity]) => severity === 'error')) assert.equal(actual.exit, 0);
   });
 }
+
+test('real-world walnuts1018-infra: the JSON-style documents are read, not skipped', async () => {
+  // Clean together (above); the export alone misses its Service, so both JSON documents count as objects.
+  let out = '';
+  const exit = await runLint(
+    ['--format', 'json', 'k8s/apps-old/tempo/service-export.yaml'],
+    { write: (s: string) => (out += s) },
+    { write: () => undefined },
+    { cwd: join(ROOT, 'walnuts1018-infra') },
+  );
+  const report = JSON.parse(out) as JsonReport;
+  assert.deepEqual(
+    report.diagnostics.map((d) => [d.code, d.severity, d.range.start.line + 1]),
+    [['MCS101', 'warning', 7]],
+  );
+  assert.equal(exit, 0);
+});

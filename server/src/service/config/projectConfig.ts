@@ -2,6 +2,8 @@
 // `clusterset lint` so both report the same findings:
 //
 //   implementation: gke                 # wins over the setting / --implementation; a ClusterSet file wins over it
+//   crdVersion: v0.5.0                  # mcs-api release of the clusters' CRDs; --crd-version wins, it wins over the setting
+//   kubernetesVersion: "1.33"           # target Kubernetes minor; --kubernetes-version wins, it wins over the setting
 //   rules: { MCS004: warning, MCS104: off }   # per-rule level, like ESLint's rule settings
 //   ignore: [vendor/**, "**/charts/**"]      # files neither linted nor indexed
 //   clusters:                                # path → cluster, when there is no ClusterSet file
@@ -11,6 +13,8 @@
 import { writtenText } from '../parse/yaml11';
 import { IMPLEMENTATIONS, RULE_LEVELS, type Implementation, type RuleLevel } from '../../protocol';
 import { isDns1123Label } from '../model/names';
+import { kubernetesMinor } from '../model/kubeVersion';
+import { parseRelease } from '../model/schemas/crdRelease';
 import { parseDocumentText } from '../parse/parsedDocument';
 import { keyText } from '../parse/path';
 import type { Span, YNode } from '../parse/yamlTree';
@@ -24,6 +28,10 @@ export interface ConfigProblem extends Span {
 
 export interface ProjectConfig {
   implementation?: Implementation;
+  /** mcs-api release, e.g. `v0.5.0` (as `--crd-version` takes it). */
+  crdVersion?: string;
+  /** Target Kubernetes version, e.g. `1.33`. */
+  kubernetesVersion?: string;
   rules: Record<string, RuleLevel>;
   ignore: string[];
   clusters: Array<{ name: string; paths: string[] }>;
@@ -34,7 +42,7 @@ export interface ParsedProjectConfig {
   problems: ConfigProblem[];
 }
 
-const KEYS = ['implementation', 'rules', 'ignore', 'clusters'] as const;
+const KEYS = ['implementation', 'crdVersion', 'kubernetesVersion', 'rules', 'ignore', 'clusters'] as const;
 
 /**
  * A scalar as the user wrote it. This file is ours (kubectl never reads it), so `MCS104: off` means the level
@@ -59,6 +67,9 @@ export function parseProjectConfig(text: string, knownRules: ReadonlySet<string>
     at(root, `${PROJECT_CONFIG_FILE} must be a mapping with the keys ${KEYS.join(', ')}.`);
     return { config, problems };
   }
+  // A version as typed: unquoted `1.30` is the float 1.3 to a YAML reader, so a number is taken from the text.
+  const versionText = (n: YNode | null): string | undefined =>
+    n?.type === 'scalar' && typeof n.value === 'number' ? text.slice(n.start, n.end) : scalarText(n);
   for (const pair of root.pairs) {
     const key = keyText(pair);
     const value = pair.value;
@@ -67,6 +78,22 @@ export function parseProjectConfig(text: string, knownRules: ReadonlySet<string>
         const v = scalarText(value);
         if (v !== undefined && (IMPLEMENTATIONS as readonly string[]).includes(v)) config.implementation = v as Implementation;
         else at(value ?? pair.key, `implementation must be one of ${IMPLEMENTATIONS.join(', ')}.`);
+        break;
+      }
+      case 'crdVersion': {
+        const v = versionText(value)?.trim();
+        if (v !== undefined && parseRelease(v)) config.crdVersion = v;
+        else
+          at(
+            value ?? pair.key,
+            'crdVersion must be an mcs-api release such as v0.5.0 (as clusterset lint --crd-version takes it).',
+          );
+        break;
+      }
+      case 'kubernetesVersion': {
+        const v = versionText(value)?.trim();
+        if (v !== undefined && kubernetesMinor(v) !== undefined && /^v?1\.\d+(\.\d+)?$/.test(v)) config.kubernetesVersion = v;
+        else at(value ?? pair.key, 'kubernetesVersion must be a Kubernetes version such as 1.33 (or v1.33.2).');
         break;
       }
       case 'rules':

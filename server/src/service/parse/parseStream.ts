@@ -6,7 +6,7 @@
 import { parseAllDocuments } from 'yaml';
 import {
   finishDocument,
-  KINDS_OF_INTEREST,
+  kindsOfInterest,
   MAX_DOCUMENT_CHARS,
   sniffKind,
   YAML_OPTIONS,
@@ -22,7 +22,7 @@ export function parseChunksAsStream(text: string, chunks: readonly DocumentChunk
   if (chunks.length < MIN_DOCUMENTS || text.length > MAX_DOCUMENT_CHARS) return undefined;
   for (const c of chunks) {
     const kind = sniffKind(c.text);
-    if (kind === undefined || !KINDS_OF_INTEREST.has(kind)) return undefined;
+    if (kind === undefined || !kindsOfInterest().has(kind)) return undefined;
   }
   let docs;
   try {

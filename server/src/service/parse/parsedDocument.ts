@@ -2,13 +2,13 @@
 // Documents are cached by their exact text, so editing one document of a 50,000-line stream re-parses
 // only that document. Values in the tree are what kubectl sends (yamlTree.ts, yaml11.ts).
 import { parseDocument, type Document } from 'yaml';
-import { KINDS_OF_INTEREST } from './kindsOfInterest';
+import { kindsOfInterest } from './kindsOfInterest';
 import { stringAt } from './path';
 import { excerpt } from './yaml11';
 import { buildTree, type Span, type YNode } from './yamlTree';
 import { kindSuggestionFor, mentionsMcsGroup } from './kindSuggestion';
 
-export { KINDS_OF_INTEREST } from './kindsOfInterest';
+export { kindsOfInterest } from './kindsOfInterest';
 
 export interface SyntaxProblem extends Span {
   message: string;
@@ -78,13 +78,13 @@ export function sniffKind(text: string): string | undefined {
 
 /** Why a document is worth parsing, or undefined when it is not (it then costs only these regex tests). */
 function interest(text: string, sniffed: string | undefined): 'kind' | 'related' | 'misnamed' | undefined {
-  if (sniffed !== undefined && (KINDS_OF_INTEREST.has(sniffed) || isListKind(sniffed))) return 'kind';
+  if (sniffed !== undefined && (kindsOfInterest().has(sniffed) || isListKind(sniffed))) return 'kind';
   if (KIND_LINE.test(text) === false) {
     // A flow/JSON document names its kind anywhere (`kubectl get -o json` writes "kind": "List" last).
     FLOW_KIND.lastIndex = 0;
     const head = text.length > FLOW_SNIFF_CHARS ? text.slice(0, FLOW_SNIFF_CHARS) : text;
     for (let m = FLOW_KIND.exec(head); m; m = FLOW_KIND.exec(head)) {
-      if (KINDS_OF_INTEREST.has(m[1]) || isListKind(m[1])) return 'kind';
+      if (kindsOfInterest().has(m[1]) || isListKind(m[1])) return 'kind';
     }
   }
   if (sniffed !== undefined && ROUTE_KINDS.has(sniffed) && SERVICE_IMPORT_REF.test(text)) return 'related';
@@ -173,7 +173,7 @@ export function finishDocument(
     const items = listItems(text, root);
     return items.length ? { ...base, items } : base;
   }
-  if (kind !== undefined && KINDS_OF_INTEREST.has(kind)) return base;
+  if (kind !== undefined && kindsOfInterest().has(kind)) return base;
   const kindSuggestion = root?.type === 'map' ? kindSuggestionFor(kind, text, apiVersion) : undefined;
   return kindSuggestion ? { ...base, kindSuggestion } : base;
 }
@@ -187,7 +187,7 @@ function listItems(text: string, root: YNode | null): ParsedDocument[] {
     if (item.type !== 'map') return;
     const d = finishDocument(text, item, []);
     // Items of no interest stay out (a List of Pods costs nothing more); a List inside a List is not a thing.
-    if (d.kind !== undefined && !isListKind(d.kind) && (KINDS_OF_INTEREST.has(d.kind) || d.kindSuggestion))
+    if (d.kind !== undefined && !isListKind(d.kind) && (kindsOfInterest().has(d.kind) || d.kindSuggestion))
       out.push({ ...d, itemIndex });
   });
   return out;

@@ -148,7 +148,7 @@ export function excerpt(text: string, max = 60): string {
 }
 
 /** How kubectl's reading of a plain scalar surprises, for messages: "`no` is the boolean false for kubectl". */
-export function kubectlReadingNote(source: string, value: ScalarValue): string {
+export function kubectlReadingNote(source: string, value: ScalarValue, advise = true): string {
   const what =
     typeof value === 'boolean'
       ? `the boolean ${value}`
@@ -157,14 +157,20 @@ export function kubectlReadingNote(source: string, value: ScalarValue): string {
         : value === null
           ? 'null'
           : `the string "${value}"`;
-  const advice = typeof value === 'number' || typeof value === 'boolean' ? '; quote it if you mean the text' : '';
+  const advice = advise && (typeof value === 'number' || typeof value === 'boolean') ? '; quote it if you mean the text' : '';
   return `\`${excerpt(source)}\` is ${what} for kubectl (YAML 1.1)${advice}`;
 }
 
-/** For a message about a scalar's type: why kubectl reads it so, when YAML 1.2 would not (empty otherwise). */
-export function yaml11NoteFor(n: { type: string; value?: unknown; yaml11Source?: string } | null | undefined): string {
+/**
+ * For a message about a scalar's type: why kubectl reads it so, when YAML 1.2 would not (empty otherwise).
+ * `advise: false` where the message ends with its own fix ("Quote it: …"), so it is not said twice.
+ */
+export function yaml11NoteFor(
+  n: { type: string; value?: unknown; yaml11Source?: string } | null | undefined,
+  advise = true,
+): string {
   if (!n || n.type !== 'scalar' || n.yaml11Source === undefined) return '';
-  return ` (${kubectlReadingNote(n.yaml11Source, n.value as ScalarValue)})`;
+  return ` (${kubectlReadingNote(n.yaml11Source, n.value as ScalarValue, advise)})`;
 }
 
 /** The text a scalar was written as, when kubectl reads it differently (`0120`), else its value as text. */

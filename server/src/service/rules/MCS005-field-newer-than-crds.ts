@@ -44,7 +44,7 @@ export const mcs005: Rule = {
         // A release the user named is a fact about their clusters: strict validation (kubectl's default)
         // then rejects the object, an error like MCS004's. An inferred one (the aws profile) stays a warning.
         ...(ctx.settings.crdVersion.trim() ? { severity: 'error' as const } : {}),
-        message: `${formatPath(path)} was added to the ${kind} CRD ${added}, but ${installed.source}: the API server rejects the object under strict field validation or prunes the field, so the controller never sees it. Upgrade the CRDs (and set clusterset.crdVersion) or remove the field.`,
+        message: `${formatPath(path)} was added to the ${kind} CRD ${added}, but ${installed.source}: the API server rejects the object under strict field validation or prunes the field, so the controller never sees it. Upgrade the CRDs (then raise crdVersion) or remove the field.`,
         path,
         target: 'key',
       };

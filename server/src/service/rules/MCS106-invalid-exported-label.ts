@@ -41,7 +41,7 @@ export const mcs106: Rule = {
           const written = writtenText(value);
           findings.push({
             ruleId: 'MCS106',
-            message: `Exported ${what} "${key}"${yaml11NoteFor(pair.key)} has a ${typeof value.value} value${yaml11NoteFor(value)}; ${field} is a map of strings and the API server rejects the ServiceExport. Quote it: "${written}".`,
+            message: `Exported ${what} "${key}"${yaml11NoteFor(pair.key)} has a ${typeof value.value} value${yaml11NoteFor(value, false)}; ${field} is a map of strings and the API server rejects the ServiceExport. Quote it: "${written}".`,
             path,
             fixes: [
               {

@@ -45,7 +45,7 @@ export const mcs305: Rule = {
         {
           ruleId: 'MCS305',
           severity: 'warning',
-          message: `trafficDistribution needs Kubernetes 1.31 (beta; alpha in 1.30 behind the ServiceTrafficDistribution gate): ${version} drops or rejects it, so traffic is spread over all endpoints. Remove it or raise clusterset.kubernetesVersion if the clusters are newer.`,
+          message: `trafficDistribution needs Kubernetes 1.31 (beta; alpha in 1.30 behind the ServiceTrafficDistribution gate): ${version} drops or rejects it, so traffic is spread over all endpoints. Remove it or raise kubernetesVersion (setting, .clusterset.yaml or --kubernetes-version) if the clusters are newer.`,
           path: PATH,
         },
       ];

@@ -32,7 +32,7 @@ export const mcs603: Rule = {
     }
     if (typeof value.value !== 'string') {
       return finding(
-        `spec.value of ClusterProperty ${name} is a ${typeof value.value}${yaml11NoteFor(value)}, but the CRD declares a string: the API server rejects it. Quote it: "${writtenText(value)}".`,
+        `spec.value of ClusterProperty ${name} is a ${typeof value.value}${yaml11NoteFor(value, false)}, but the CRD declares a string: the API server rejects it. Quote it: "${writtenText(value)}".`,
         ['spec', 'value'],
       );
     }

@@ -157,7 +157,7 @@ function checkStatus(map: YMap, path: NodePath): Finding[] {
     return [
       {
         ruleId: 'MCS420',
-        message: `Condition status is the YAML boolean ${String(value)}${yaml11NoteFor(node)}, but the CRD enum is the strings "True", "False", "Unknown": the API server rejects it when a controller writes the status (an applied manifest has its status discarded). Quote it: "${fixed}".`,
+        message: `Condition status is the YAML boolean ${String(value)}${yaml11NoteFor(node, false)}, but the CRD enum is the strings "True", "False", "Unknown": the API server rejects it when a controller writes the status (an applied manifest has its status discarded). Quote it: "${fixed}".`,
         path,
         fixes: [replaceValueFix(path, `"${fixed}"`, `Change status to "${fixed}"`)],
       },

@@ -29,8 +29,8 @@ export interface InstalledCrds {
  * than v0.2.0, 2025-06: inference from facts §1, §8.5).
  */
 export function installedCrds(settings: ClustersetSettings): InstalledCrds {
-  if (settings.crdVersion.trim())
-    return { release: settings.crdVersion.trim(), source: `clusterset.crdVersion is ${settings.crdVersion.trim()}` };
+  const named = settings.crdVersion.trim();
+  if (named) return { release: named, source: `${settings.crdVersionSource ?? 'clusterset.crdVersion'} is ${named}` };
   if (settings.implementation === 'aws')
     return { release: 'v0.1.0', source: "the aws profile installs the controller's vendored CRDs, which predate mcs-api v0.2.0" };
   return { release: undefined, source: 'latest' };

@@ -49,6 +49,48 @@ function withConfig(configText: string, files: Record<string, string>, settings 
   return service;
 }
 
+test('project config: crdVersion and kubernetesVersion are read as written and validated', () => {
+  const ok = parseProjectConfig('crdVersion: v0.5.0\nkubernetesVersion: 1.30\n', RULES);
+  assert.deepEqual(ok.problems, []);
+  // 1.30 unquoted is the float 1.3 to a YAML reader; the config keeps what the user wrote.
+  assert.deepEqual([ok.config.crdVersion, ok.config.kubernetesVersion], ['v0.5.0', '1.30']);
+  const text = 'crdVersion: latest\nkubernetesVersion: 33\n';
+  const bad = parseProjectConfig(text, RULES);
+  assert.deepEqual(
+    bad.problems.map((p) => [text.slice(p.start, p.end), p.message.split(' ')[0]]),
+    [
+      ['latest', 'crdVersion'],
+      ['33', 'kubernetesVersion'],
+    ],
+  );
+  assert.deepEqual([bad.config.crdVersion, bad.config.kubernetesVersion], [undefined, undefined]);
+});
+
+test('versions: the project config wins over the editor setting; a caller-named source (a CLI flag) wins over it', () => {
+  const IMPORT = 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web, namespace: shop}\n';
+  const files = { 'i.yaml': `${IMPORT}spec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n` };
+  const svc = { 's.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  trafficDistribution: PreferSameZone\n' };
+  const mcs005 = (s: ReturnType<typeof withConfig>): string[] => diagnosticsOf(s, 'i.yaml', 'MCS005').map((d) => d.message);
+  assert.deepEqual(mcs005(withConfig('', files)), []);
+  const fromConfig = mcs005(withConfig('crdVersion: v0.3.0\n', files));
+  assert.equal(fromConfig.length, 1);
+  assert.match(fromConfig[0], /but crdVersion in \/workspace\/\.clusterset\.yaml is v0\.3\.0/);
+  // The editor setting loses to the config...
+  assert.match(mcs005(withConfig('crdVersion: v0.3.0\n', files, { crdVersion: 'v0.5.0' }))[0], /is v0\.3\.0/);
+  assert.deepEqual(mcs005(withConfig('crdVersion: v0.5.0\n', files, { crdVersion: 'v0.3.0' })), []);
+  // ...and applies where the config says nothing.
+  assert.match(mcs005(withConfig('', files, { crdVersion: 'v0.3.0' }))[0], /clusterset\.crdVersion is v0\.3\.0/);
+  // A source-named value (what --crd-version passes) beats the config.
+  const flag = { crdVersion: 'v0.5.0', crdVersionSource: 'the --crd-version flag' };
+  assert.deepEqual(mcs005(withConfig('crdVersion: v0.3.0\n', files, flag)), []);
+  const mcs305 = (s: ReturnType<typeof withConfig>): number => diagnosticsOf(s, 's.yaml', 'MCS305').length;
+  assert.equal(mcs305(withConfig('', svc)), 0);
+  assert.equal(mcs305(withConfig('kubernetesVersion: "1.33"\n', svc)), 1);
+  assert.equal(mcs305(withConfig('kubernetesVersion: "1.34"\n', svc, { kubernetesVersion: '1.33' })), 0);
+  const kubeFlag = { kubernetesVersion: '1.35', kubernetesVersionSource: 'the --kubernetes-version flag' };
+  assert.equal(mcs305(withConfig('kubernetesVersion: "1.33"\n', svc, kubeFlag)), 0);
+});
+
 test('rules: a rule set to off disappears, a level replaces the default, the setting maps onto MCS004', () => {
   const text = `${EXPORT.replace('namespace: shop', 'namespace: default')}spec:\n  bogus: 1\n`;
   const before = withConfig('', { 'a.yaml': text });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { KINDS_OF_INTEREST, parseDocumentText } from '../../../../../server/src/service/parse/parsedDocument';
+import { kindsOfInterest, parseDocumentText } from '../../../../../server/src/service/parse/parsedDocument';
 import { MISNAMED_KIND } from '../../../../../server/src/service/parse/kindSuggestion';
 import { ALL_RULES } from '../../../../../server/src/service/rules/allRules';
 
@@ -34,12 +34,12 @@ test('every kind the service reads from the index by name (ofKind/find) is a kin
   }
   assert.ok(read.size >= 5, `found only ${[...read.keys()].join(', ')}: the scan no longer matches the index API`);
   for (const [kind, file] of read)
-    assert.ok(KINDS_OF_INTEREST.has(kind), `${file} reads ${kind} from the index, but the parser skips it`);
+    assert.ok(kindsOfInterest().has(kind), `${file} reads ${kind} from the index, but the parser skips it`);
 });
 
 test('the parser keeps nothing no rule needs (the set is derived, not a second list)', () => {
   const declared = new Set(ALL_RULES.flatMap((r) => r.kinds));
-  for (const kind of KINDS_OF_INTEREST) {
+  for (const kind of kindsOfInterest()) {
     const readSomewhere = sources(SERVICE).some((f) =>
       new RegExp(`\\b(?:ofKind|find)\\(\\s*['"]${kind}['"]`).test(readFileSync(f, 'utf8')),
     );

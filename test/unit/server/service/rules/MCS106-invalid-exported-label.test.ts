@@ -47,3 +47,10 @@ test('MCS106 accepts valid keys and values', () => {
     [],
   );
 });
+
+test('MCS106 on an unquoted YAML 1.1 boolean says how kubectl reads it and gives the fix once', () => {
+  const [d] = lintOne(exp('  exportedLabels:\n    enabled: no\n'), 'MCS106');
+  assert.match(d.message, /has a boolean value \(`no` is the boolean false for kubectl \(YAML 1\.1\)\);/);
+  assert.match(d.message, /Quote it: "no"\.$/);
+  assert.equal(d.message.match(/quote it/gi)?.length, 1);
+});

@@ -25,3 +25,9 @@ test('MCS603 accepts a non-empty string', () => {
   assert.deepEqual(lintOne(`${head}spec: {value: prod}\n`, 'MCS603'), []);
   assert.deepEqual(lintOne(`${head}spec: {value: "42"}\n`, 'MCS603'), []);
 });
+
+test('MCS603 on an unquoted YAML 1.1 boolean value says how kubectl reads it and gives the fix once', () => {
+  const [d] = lintOne(`${head}spec:\n  value: yes\n`, 'MCS603');
+  assert.match(d.message, /is a boolean \(`yes` is the boolean true for kubectl \(YAML 1\.1\)\), but the CRD declares a string/);
+  assert.equal(d.message.match(/quote it/gi)?.length, 1);
+});
