@@ -113,7 +113,7 @@ async function create(ep: Endpoint, path: string, body: object): Promise<void> {
 }
 
 /** `count` ServiceExports, ServiceImports and MCS EndpointSlices (a third each) in namespace `ns` of a cluster, 24 requests at a time. */
-async function seedObjects(ep: Endpoint, cluster: string, ns: string, count: number): Promise<void> {
+export async function seedObjects(ep: Endpoint, cluster: string, ns: string, count: number): Promise<void> {
   await create(ep, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const jobs: Array<() => Promise<void>> = [];
   for (let i = 0; i < count; i++) {
@@ -275,7 +275,7 @@ async function statusBench(tb: Testbed, dir: string): Promise<Pick<InventoryBenc
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
 
 /** 50 contexts round robin over the three servers: on loopback (CPU-bound) and behind a proxy adding a WAN-like delay. */
-async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
+export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
   const proxies = await Promise.all(tb.clusters.map((c) => delayProxy(c.port, RTT_MS)));
   try {
     const extra: Array<[string, string, string]> = [];
