@@ -15,7 +15,7 @@ test('the same TLS material shares agents; requests are capped per server, watch
   assert.notEqual(a.request, a.watch);
   assert.equal((a.request as HttpsAgent).maxSockets, MAX_REQUEST_SOCKETS);
   assert.equal((a.watch as HttpsAgent).maxSockets, Infinity);
-  assert.equal((a.request as HttpsAgent).keepAlive, true);
+  assert.equal((a.request as HttpsAgent).options.keepAlive, true);
 });
 
 test('another CA, client certificate, key or skip-verify setting is another identity', () => {
