@@ -259,7 +259,7 @@ describe('faults stay in their cluster', () => {
     assert.match(cluster(faults, 'silent').fault?.message ?? '', /within 3 s/);
     const plugin = cluster(faults, 'east-plugin');
     assert.equal(plugin.fault?.kind, 'execPlugin');
-    assert.match(plugin.fault?.message ?? '', /failed: login required: run the cloud CLI first/);
+    assert.match(plugin.fault?.message ?? '', /exited with status 1: login required: run the cloud CLI first/);
     assert.equal(cluster(faults, 'west').fault, undefined);
     assert.equal(faults.exports.filter((e) => e.ref.cluster === 'west').length, 1);
     // Bounded by the silent cluster's own 3 s deadline, not by the sum of the faults.
