@@ -199,6 +199,7 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     if (options.deadline === 'perRequest') auth = undefined;
   };
 
+  const live = options.deadline === 'perRequest';
   const getJson = async <T>(path: string, what: string): Promise<Result<T>> => {
     const a = await authOnce();
     if (!a.ok) {
@@ -207,13 +208,17 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     }
     const { signal, reason } = requestSignal();
     const url = new URL(path, cluster.server);
-    const r = await coalesce<Raw>(
-      typeof a.value.agent === 'object' ? a.value.agent : undefined,
-      requestKey(url, a.value.headers),
-      signal,
-      (s) => get(url, a.value, s),
-      (error): Raw => ({ ok: false, error }),
-    );
+    // One-shot reads of many contexts on one server share identical requests; a live watcher's relists
+    // and retries keep requests of their own (their timing is the reflector's, not a burst's).
+    const r = live
+      ? await get(url, a.value, signal)
+      : await coalesce<Raw>(
+          typeof a.value.agent === 'object' ? a.value.agent : undefined,
+          requestKey(url, a.value.headers),
+          signal,
+          (s) => get(url, a.value, s),
+          (error): Raw => ({ ok: false, error }),
+        );
     if (!r.ok) {
       const code = (r.error as { code?: unknown } | undefined)?.code;
       if (r.internal && (code === 'ERR_INVALID_CHAR' || code === 'ERR_HTTP_INVALID_HEADER_VALUE'))
