@@ -43,6 +43,9 @@ export interface InventoryBenchResult {
     rttMs: number;
     oneRttMs: number;
     manyRttMs: number;
+    /** Each context through a delay proxy of its own: 50 origins, so no connection or request is shared. */
+    oneOwnMs: number;
+    manyOwnMs: number;
   };
   live: { runs: number; medianMs: number; maxMs: number };
   memory: {
@@ -113,7 +116,7 @@ async function create(ep: Endpoint, path: string, body: object): Promise<void> {
 }
 
 /** `count` ServiceExports, ServiceImports and MCS EndpointSlices (a third each) in namespace `ns` of a cluster, 24 requests at a time. */
-async function seedObjects(ep: Endpoint, cluster: string, ns: string, count: number): Promise<void> {
+export async function seedObjects(ep: Endpoint, cluster: string, ns: string, count: number): Promise<void> {
   await create(ep, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const jobs: Array<() => Promise<void>> = [];
   for (let i = 0; i < count; i++) {
@@ -275,14 +278,22 @@ async function statusBench(tb: Testbed, dir: string): Promise<Pick<InventoryBenc
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
 
 /** 50 contexts round robin over the three servers: on loopback (CPU-bound) and behind a proxy adding a WAN-like delay. */
-async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
+export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
   const proxies = await Promise.all(tb.clusters.map((c) => delayProxy(c.port, RTT_MS)));
+  // One proxy per context: what 50 distinct clusters look like to the client (distinct origins).
+  const own = await Promise.all(
+    Array.from({ length: FANOUT }, (_, i) => delayProxy(tb.clusters[i % tb.clusters.length]!.port, RTT_MS)),
+  );
   try {
     const extra: Array<[string, string, string]> = [];
     for (let i = 0; i < FANOUT; i++) {
       const c = tb.clusters[i % tb.clusters.length]!;
       const p = proxies[i % proxies.length]!;
-      extra.push([`fan-${i}`, c.server, c.name], [`wan-${i}`, `https://127.0.0.1:${p.port}`, c.name]);
+      extra.push(
+        [`fan-${i}`, c.server, c.name],
+        [`wan-${i}`, `https://127.0.0.1:${p.port}`, c.name],
+        [`own-${i}`, `https://127.0.0.1:${own[i]!.port}`, c.name],
+      );
     }
     const kc = kubeconfigWith(tb, dir, 'fanout', extra);
     const names = (prefix: string) => extra.map((e) => e[0]).filter((n) => n.startsWith(prefix));
@@ -305,6 +316,13 @@ async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResu
       oneRtt.push(await timeRead(kc, asMembers(names('wan-').slice(0, 1))));
       manyRtt.push(await timeRead(kc, asMembers(names('wan-'))));
     }
+    const oneOwn: number[] = [];
+    const manyOwn: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      // A context not read before, so its first request pays the handshake as each of the 50 does.
+      oneOwn.push(await timeRead(kc, asMembers(names('own-').slice(i, i + 1))));
+      manyOwn.push(await timeRead(kc, asMembers(names('own-'))));
+    }
     return {
       contexts: FANOUT,
       oneMs: median(one),
@@ -314,9 +332,11 @@ async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResu
       rttMs: RTT_MS,
       oneRttMs: median(oneRtt),
       manyRttMs: median(manyRtt),
+      oneOwnMs: median(oneOwn),
+      manyOwnMs: median(manyOwn),
     };
   } finally {
-    for (const p of proxies) p.close();
+    for (const p of [...proxies, ...own]) p.close();
   }
 }
 
@@ -433,6 +453,13 @@ export function formatInventoryBench(r: InventoryBenchResult): string {
       s(r.fanout.manyRttMs),
       `1 context ${s(r.fanout.oneRttMs)}`,
       x(r.fanout.manyRttMs / r.fanout.oneRttMs),
+      '< 2×',
+    ],
+    [
+      `  same, each context its own origin (${r.fanout.contexts} proxies: nothing shared)`,
+      s(r.fanout.manyOwnMs),
+      `1 context ${s(r.fanout.oneOwnMs)}`,
+      x(r.fanout.manyOwnMs / r.fanout.oneOwnMs),
       '< 2×',
     ],
     [

@@ -216,6 +216,11 @@ async function main(): Promise<void> {
       const mod = (await import(inventory)) as typeof import('./inventory.bench');
       console.log(`\nInventory benchmark (issue 10):\n${mod.formatInventoryBench(await mod.runInventoryBench())}`);
     }
+    if (!process.env.BENCH_SKIP_TREE) {
+      // Issue 10: tree first paint of 10,000 objects, in memory (no testbed).
+      const mod = await import('./treePaint.bench');
+      console.log(`\nTree first paint (issue 10):\n${mod.formatTreePaintBench(mod.runTreePaintBench())}`);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

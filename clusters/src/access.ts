@@ -19,6 +19,7 @@ import {
   type ClusterFault,
   type Result,
 } from './faults';
+import { coalesce, requestKey } from './coalesce';
 import { kubeconfigProblem } from './kubeconfig';
 import { checkTlsMaterial } from './tlsMaterial';
 import { reusingAgent, stream, type WatchEnd, type WatchEvent, type WatchOptions } from './watchStream';
@@ -63,6 +64,7 @@ const MAX_BODY_BYTES = 32 << 20;
 
 interface Auth {
   agent: RequestOptions['agent'];
+  watchAgent: RequestOptions['agent'];
   headers: OutgoingHttpHeaders;
 }
 
@@ -197,6 +199,7 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
     if (options.deadline === 'perRequest') auth = undefined;
   };
 
+  const live = options.deadline === 'perRequest';
   const getJson = async <T>(path: string, what: string): Promise<Result<T>> => {
     const a = await authOnce();
     if (!a.ok) {
@@ -204,7 +207,18 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
       return a;
     }
     const { signal, reason } = requestSignal();
-    const r = await get(new URL(path, cluster.server), a.value, signal);
+    const url = new URL(path, cluster.server);
+    // One-shot reads of many contexts on one server share identical requests; a live watcher's relists
+    // and retries keep requests of their own (their timing is the reflector's, not a burst's).
+    const r = live
+      ? await get(url, a.value, signal)
+      : await coalesce<Raw>(
+          typeof a.value.agent === 'object' ? a.value.agent : undefined,
+          requestKey(url, a.value.headers),
+          signal,
+          (s) => get(url, a.value, s),
+          (error): Raw => ({ ok: false, error }),
+        );
     if (!r.ok) {
       const code = (r.error as { code?: unknown } | undefined)?.code;
       if (r.internal && (code === 'ERR_INVALID_CHAR' || code === 'ERR_HTTP_INVALID_HEADER_VALUE'))
@@ -382,7 +396,8 @@ async function resolveAuth(c: AuthContext): Promise<Result<Auth>> {
   if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
   // A token that came from a plugin or a provider is a secret too.
   if (typeof headers.Authorization === 'string') c.secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
-  return { ok: true, value: { agent: reusingAgent(opts), headers } };
+  const agents = reusingAgent(opts);
+  return { ok: true, value: { agent: agents.request, watchAgent: agents.watch, headers } };
 }
 
 function authFault(err: unknown, c: AuthContext): ClusterFault {

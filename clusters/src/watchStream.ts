@@ -3,6 +3,7 @@
 // the connection and TLS handshake, and an agent that keeps connections alive.
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
+import { createHash } from 'node:crypto';
 import type { ClusterFault } from './faults';
 
 const MAX_EVENT_CHARS = 32 << 20;
@@ -25,6 +26,8 @@ export type WatchEnd = { ok: true } | { ok: false; fault: ClusterFault; gone?: b
 
 export interface StreamAuth {
   agent: RequestOptions['agent'];
+  /** The agent for watch streams (no socket cap); `agent` when absent. */
+  watchAgent?: RequestOptions['agent'];
   headers: OutgoingHttpHeaders;
 }
 
@@ -107,7 +110,7 @@ export function stream(
     const req =
       url.protocol === 'http:'
         ? httpRequest(url, opts, onResponse)
-        : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
+        : httpsRequest(url, { ...opts, agent: auth.watchAgent ?? auth.agent }, onResponse);
     req.on('error', (error) => finish({ kind: 'network', error, connectTimeout: connectTimedOut }));
     req.on('socket', (sock) => {
       // A pooled socket is connected already; a new one is when its (TLS) handshake is done.
@@ -118,19 +121,71 @@ export function stream(
   });
 }
 
+/** The agents of one TLS identity: requests share a capped pool; watches (open for minutes) get their own. */
+export interface SharedAgents {
+  request: RequestOptions['agent'];
+  watch: RequestOptions['agent'];
+}
+
+/**
+ * Sockets per API server for requests. The first read of a cluster sends discovery and six probes at once,
+ * then six lists: without a cap, 50 contexts on one server would open 350 TLS connections in the same
+ * instant (CPU on both sides); with it the requests queue for a warm socket. Above one cluster's widest
+ * burst (7), so one cluster still reads in two round trips.
+ */
+export const MAX_REQUEST_SOCKETS = 24;
+const MAX_IDENTITIES = 64;
+const shared = new Map<string, SharedAgents>();
+
+/** A digest of the TLS material (never the material itself as a key that could end up in a dump). */
+function identityKey(parts: unknown[]): string {
+  const h = createHash('sha256');
+  const add = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      h.update(`[${v.length}`);
+      for (const x of v) add(x);
+      return;
+    }
+    const text = Buffer.isBuffer(v) ? v.toString('base64') : v === undefined ? '\u0000undefined' : String(v);
+    h.update(`${text.length}:${text}`);
+  };
+  for (const p of parts) add(p);
+  return h.digest('hex');
+}
+
 /**
  * client-node builds a fresh https.Agent without keep-alive, so every request of a cluster would pay its own
  * TCP and TLS handshake (a dozen per read, more per relist). The same TLS material in an agent that keeps
  * connections (idle ones do not hold the process open) makes a slow link cost one handshake, not twelve.
- * Proxy agents (proxy-url in the kubeconfig) are kept as they are.
+ * Contexts with the same TLS identity (CA, client certificate, server name) share those agents: Node pools
+ * sockets per host and port, so contexts pointing at one server reuse its connections and TLS sessions,
+ * while a bearer token still travels per request. Proxy agents (proxy-url in the kubeconfig) are kept as
+ * they are.
  */
-export function reusingAgent(opts: RequestOptions): RequestOptions['agent'] {
-  if (!(opts.agent instanceof HttpsAgent) || opts.agent.constructor !== HttpsAgent) return opts.agent;
+export function reusingAgent(opts: RequestOptions): SharedAgents {
+  if (!(opts.agent instanceof HttpsAgent) || opts.agent.constructor !== HttpsAgent)
+    return { request: opts.agent, watch: opts.agent };
   const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = opts;
-  return new HttpsAgent({
+  const id = identityKey([ca, cert, key, pfx, passphrase, rejectUnauthorized, servername]);
+  const known = shared.get(id);
+  if (known) {
+    // Most recently used last: the oldest identity (e.g. a rotated plugin certificate) is dropped first.
+    shared.delete(id);
+    shared.set(id, known);
+    return known;
+  }
+  const tls = {
     ...{ ca, cert, key, pfx, passphrase, servername },
     ...(rejectUnauthorized !== undefined ? { rejectUnauthorized } : {}),
     keepAlive: true,
-    scheduling: 'lifo',
-  });
+    scheduling: 'lifo' as const,
+  };
+  const agents = { request: new HttpsAgent({ ...tls, maxSockets: MAX_REQUEST_SOCKETS }), watch: new HttpsAgent(tls) };
+  shared.set(id, agents);
+  // Dropped agents stay usable by whoever holds them; their idle sockets close with the server's timeout.
+  for (const old of shared.keys()) {
+    if (shared.size <= MAX_IDENTITIES) break;
+    shared.delete(old);
+  }
+  return agents;
 }

@@ -3,7 +3,7 @@
 import type { ClustersetSnapshot, ServiceSummary } from '../../../../clusters/src/inventory/snapshot';
 import { clusterRow } from './clusterRow';
 import { md, messageRow, plural, type Row } from './row';
-import { serviceInClusters } from './serviceFacts';
+import { serviceIndex } from './serviceFacts';
 import { serviceRow } from './serviceRow';
 
 export type TreeInput =
@@ -54,7 +54,8 @@ export function treeRows(input: TreeInput): Row[] {
   const read = new Set(snap?.clusters.map((c) => c.name) ?? []);
   const pending = input.members.filter((m) => !read.has(m.name));
 
-  const services: Row[] = snap ? summaries.map((s) => serviceRow(s, serviceInClusters(snap, s), snap.clusters)) : [];
+  const inClusters = snap ? serviceIndex(snap) : undefined;
+  const services: Row[] = snap && inClusters ? summaries.map((s) => serviceRow(s, inClusters(s), snap.clusters)) : [];
   if (snap && services.length === 0)
     services.push(
       messageRow('noServices', 'No ServiceExports or ServiceImports', `in ${plural(snap.clusters.length, 'cluster')}`),
