@@ -42,7 +42,11 @@ async function run(client: LanguageClient, c: GeneratorCommand, arg: unknown): P
 }
 
 export function registerGenerateCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  for (const c of GENERATOR_COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(c.command, (arg: unknown) => run(client, c, arg)));
-  }
+  const [preview, wiring, traffic, netpol] = GENERATOR_COMMANDS;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('clusterset.previewDerivedImport', (arg: unknown) => run(client, preview, arg)),
+    vscode.commands.registerCommand('clusterset.generateWiring', (arg: unknown) => run(client, wiring, arg)),
+    vscode.commands.registerCommand('clusterset.generateTrafficPolicy', (arg: unknown) => run(client, traffic, arg)),
+    vscode.commands.registerCommand('clusterset.generateNetworkPolicy', (arg: unknown) => run(client, netpol, arg)),
+  );
 }

@@ -2,6 +2,7 @@
 // apiVersion). kubectl cannot map such a document ("no matches for kind", "Object 'Kind' is missing"), so it
 // must not silently drop out of the lint: the parser keeps it and MCS009 says what was probably meant.
 import type { KindSuggestion } from './parsedDocument';
+import { editDistance as boundedEditDistance } from '../model/names';
 
 /** The key the engine dispatches misnamed documents on (no real kind has spaces); also the docs' Kinds column. */
 export const MISNAMED_KIND = 'misspelled or missing MCS kind';
@@ -52,19 +53,7 @@ export function kindSuggestionFor(kind: string | undefined, text: string, apiVer
   return best ? { kinds: [best], missing: false } : undefined;
 }
 
-/** Levenshtein distance, or `limit` as soon as it cannot be below it. */
+/** Levenshtein distance capped at `limit` (names.ts's bounded distance, which answers `limit + 1` past its bound). */
 function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin >= limit) return limit;
-    prev = cur;
-  }
-  return Math.min(prev[b.length], limit);
+  return boundedEditDistance(a, b, limit - 1);
 }
