@@ -211,23 +211,39 @@ export class Session {
   async hoverSquiggle(hasText, onLine) {
     const squiggles = this.page.locator('.editor-group-container .monaco-editor .squiggly-error');
     await squiggles.first().waitFor({ state: 'visible' });
-    let box = await squiggles.first().boundingBox();
-    if (onLine) {
+    // Looked up again on every attempt: a code lens inserted above moves the line after the first look.
+    const squiggleBox = async () => {
+      if (!onLine) {
+        const b = await squiggles.first().boundingBox();
+        if (!b) throw new Error('squiggle has no bounding box');
+        return b;
+      }
       const line = await this.editorLine(onLine).first().boundingBox();
       if (!line) throw new Error(`no editor line with "${onLine}"`);
-      box = null;
+      let found = null;
       for (const sq of await squiggles.all()) {
         const b = await sq.boundingBox();
-        if (b && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) box = b;
+        if (b && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) found = b;
       }
-      if (!box) throw new Error(`no error squiggle on the line with "${onLine}"`);
-    }
-    if (!box) throw new Error('squiggle has no bounding box');
-    await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
-    await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2, { steps: 4 });
+      if (!found) throw new Error(`no error squiggle on the line with "${onLine}"`);
+      return found;
+    };
     const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText });
-    await hover.first().waitFor({ state: 'visible' });
-    return hover.first();
+    // A hover that starts while the editor is still settling (a diagnostic just published, a code lens
+    // inserted above) can be dropped or land on another line: move away and back, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      const box = await squiggleBox();
+      await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2, { steps: 4 });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: attempt < 3 ? 8000 : DEFAULT_TIMEOUT });
+        return hover.first();
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await this.page.mouse.move(box.x, Math.max(0, box.y - 200));
+        await this.page.waitForTimeout(300);
+      }
+    }
   }
 
   /** The texts of the visible Problems rows (open the panel first). */
