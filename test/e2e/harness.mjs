@@ -218,15 +218,22 @@ export class Session {
         if (!b) throw new Error('squiggle has no bounding box');
         return b;
       }
-      const line = await this.editorLine(onLine).first().boundingBox();
-      if (!line) throw new Error(`no editor line with "${onLine}"`);
-      let found = null;
-      for (const sq of await squiggles.all()) {
-        const b = await sq.boundingBox();
-        if (b && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) found = b;
+      // Polled: the squiggle first seen may be an earlier diagnostic (e.g. on "spec:" while the line below
+      // was still being typed) that the server replaces a moment later.
+      const deadline = Date.now() + DEFAULT_TIMEOUT;
+      for (;;) {
+        const line = await this.editorLine(onLine).first().boundingBox();
+        let found = null;
+        for (const sq of line ? await squiggles.all() : []) {
+          const b = await sq.boundingBox();
+          if (b && b.y + b.height / 2 >= line.y && b.y + b.height / 2 <= line.y + line.height) found = b;
+        }
+        if (found) return found;
+        if (Date.now() > deadline) {
+          throw new Error(line ? `no error squiggle on the line with "${onLine}"` : `no editor line with "${onLine}"`);
+        }
+        await this.page.waitForTimeout(250);
       }
-      if (!found) throw new Error(`no error squiggle on the line with "${onLine}"`);
-      return found;
     };
     const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText });
     // A hover that starts while the editor is still settling (a diagnostic just published, a code lens
