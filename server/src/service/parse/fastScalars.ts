@@ -1,0 +1,299 @@
+// Scalars and one-line flow collections for the fast path (fastTree.ts). Each scanner either reads exactly what
+// the `yaml` package would read, or throws FAIL so the document goes to `yaml`. Values are built as buildTree
+// builds them (yamlTree.ts): plain scalars resolved the kubectl (YAML 1.1) way, quoted ones kept as text.
+import { readsDifferentlyThan12, resolvePlain } from './yaml11';
+import type { YMap, YPair, YScalar, YSeq } from './yamlTree';
+
+/** Thrown when the text leaves the subset the fast path reads exactly; caught once per document. */
+export const FAIL: Error = new Error('outside the fast path subset');
+
+export const LF = 10;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const COMMA = 44;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+
+/** A plain scalar as buildTree makes it. */
+export function plainScalar(start: number, end: number, text: string): YScalar {
+  const value = resolvePlain(text);
+  const s: YScalar = { type: 'scalar', start, end, value, quoted: false, block: false };
+  if (readsDifferentlyThan12(text, value)) s.yaml11Source = text;
+  return s;
+}
+
+/** YAML indicators (c-indicator) and the characters a plain scalar cannot start with here. */
+function badPlainStart(c: number, next: number): boolean {
+  switch (c) {
+    case 45: // '-': a plain scalar only when followed by a non-space ("-1", "--flag")
+      return next !== next || next === SPACE || next === LF;
+    case 63: // ?
+    case COLON:
+    case COMMA:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case HASH:
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case SQUOTE:
+    case DQUOTE:
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case SPACE:
+    case LF:
+      return true;
+  }
+  return c !== c; // NaN: end of text
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** Scanner state shared with fastTree: `pos` is where the last scanned token ended. */
+export class ScalarScanner {
+  pos = 0;
+  /** After a block-context scalar: it was followed by `:` and a space or line end (it is a key); `pos` is past the `:`. */
+  isKey = false;
+  /** The scalar's text before resolution (what `yaml` compares for duplicate keys). */
+  raw = '';
+
+  constructor(
+    protected readonly t: string,
+    protected readonly n: number,
+  ) {}
+
+  /** A plain or quoted scalar in block context, on one line. */
+  blockScalar(p: number): YScalar {
+    const t = this.t;
+    const c = t.charCodeAt(p);
+    let s: YScalar;
+    if (c === DQUOTE || c === SQUOTE) {
+      s = c === DQUOTE ? this.doubleQuoted(p) : this.singleQuoted(p);
+      let q = this.pos;
+      while (t.charCodeAt(q) === SPACE) q++;
+      const d = t.charCodeAt(q);
+      this.isKey = false;
+      if (d === COLON) {
+        const e = t.charCodeAt(q + 1);
+        if (!(e === SPACE || e === LF || q + 1 >= this.n)) throw FAIL;
+        this.isKey = true;
+        this.pos = q + 1;
+      } else if (d === HASH ? q === this.pos : !(d === LF || q >= this.n)) throw FAIL;
+      return s;
+    }
+    if (badPlainStart(c, t.charCodeAt(p + 1))) throw FAIL;
+    const n = this.n;
+    let q = p + 1;
+    let end = q;
+    this.isKey = false;
+    for (; q < n; q++) {
+      const d = t.charCodeAt(q);
+      if (d === LF) break;
+      if (d === SPACE) continue;
+      if (d === HASH && t.charCodeAt(q - 1) === SPACE) break;
+      if (d === COLON) {
+        const e = t.charCodeAt(q + 1);
+        if (e === SPACE || e === LF || q + 1 >= n) {
+          this.isKey = true;
+          break;
+        }
+      }
+      end = q + 1;
+    }
+    const raw = t.slice(p, end);
+    this.raw = raw;
+    this.pos = this.isKey ? q + 1 : end;
+    return plainScalar(p, end, raw);
+  }
+
+  private doubleQuoted(p: number): YScalar {
+    const t = this.t;
+    const n = this.n;
+    let out = '';
+    let seg = p + 1;
+    let q = seg;
+    for (;;) {
+      if (q >= n) throw FAIL;
+      const c = t.charCodeAt(q);
+      if (c === DQUOTE) break;
+      if (c === LF) throw FAIL;
+      if (c === BACKSLASH) {
+        out += t.slice(seg, q);
+        const e = t[q + 1];
+        const simple = ESCAPES[e];
+        if (simple !== undefined && e !== undefined) {
+          out += simple;
+          q += 2;
+        } else if (e === 'x' || e === 'u') {
+          const len = e === 'x' ? 2 : 4;
+          const hex = t.slice(q + 2, q + 2 + len);
+          if (hex.length !== len || !HEX.test(hex)) throw FAIL;
+          out += String.fromCharCode(parseInt(hex, 16));
+          q += 2 + len;
+        } else throw FAIL;
+        seg = q;
+        continue;
+      }
+      q++;
+    }
+    out += t.slice(seg, q);
+    this.pos = q + 1;
+    this.raw = out;
+    return { type: 'scalar', start: p, end: q + 1, value: out, quoted: true, block: false };
+  }
+
+  private singleQuoted(p: number): YScalar {
+    const t = this.t;
+    const n = this.n;
+    let out = '';
+    let seg = p + 1;
+    let q = seg;
+    for (;;) {
+      if (q >= n) throw FAIL;
+      const c = t.charCodeAt(q);
+      if (c === LF) throw FAIL;
+      if (c === SQUOTE) {
+        if (t.charCodeAt(q + 1) !== SQUOTE) break;
+        out += t.slice(seg, q + 1);
+        q += 2;
+        seg = q;
+        continue;
+      }
+      q++;
+    }
+    out += t.slice(seg, q);
+    this.pos = q + 1;
+    this.raw = out;
+    return { type: 'scalar', start: p, end: q + 1, value: out, quoted: true, block: false };
+  }
+
+  /** A scalar inside a one-line flow collection; `key`: a flow map key, which ends at `: `. */
+  private flowScalar(p: number, key: boolean): YScalar {
+    const t = this.t;
+    const c = t.charCodeAt(p);
+    if (c === DQUOTE) return this.doubleQuoted(p);
+    if (c === SQUOTE) return this.singleQuoted(p);
+    if (badPlainStart(c, t.charCodeAt(p + 1))) throw FAIL;
+    const d1 = t.charCodeAt(p + 1);
+    if (c === 45 && (d1 === COMMA || d1 === RBRACKET || d1 === RBRACE)) throw FAIL;
+    const n = this.n;
+    let q = p + 1;
+    let end = q;
+    for (; q < n; q++) {
+      const d = t.charCodeAt(q);
+      if (d === SPACE) continue;
+      if (d === COMMA || d === RBRACKET || d === RBRACE) break;
+      if (d === COLON) {
+        if (key && t.charCodeAt(q + 1) === SPACE) break;
+        throw FAIL;
+      }
+      if (d === LF || d === LBRACKET || d === LBRACE || (d === HASH && t.charCodeAt(q - 1) === SPACE)) throw FAIL;
+      end = q + 1;
+    }
+    const raw = t.slice(p, end);
+    this.raw = raw;
+    this.pos = end;
+    return plainScalar(p, end, raw);
+  }
+
+  private skipSpaces(q: number): number {
+    while (this.t.charCodeAt(q) === SPACE) q++;
+    return q;
+  }
+
+  /** `[a, "b"]` or `{k: v}` of scalars on one line; `pos` ends after the closing bracket. */
+  flow(p: number, depthOk: boolean): YSeq | YMap {
+    if (!depthOk) throw FAIL;
+    const t = this.t;
+    if (t.charCodeAt(p) === LBRACKET) {
+      const items: YScalar[] = [];
+      let q = this.skipSpaces(p + 1);
+      if (t.charCodeAt(q) !== RBRACKET) {
+        for (;;) {
+          items.push(this.flowScalar(q, false));
+          q = this.skipSpaces(this.pos);
+          const c = t.charCodeAt(q);
+          if (c === RBRACKET) break;
+          if (c !== COMMA) throw FAIL;
+          q = this.skipSpaces(q + 1);
+          if (t.charCodeAt(q) === RBRACKET) throw FAIL;
+        }
+      }
+      this.pos = q + 1;
+      return { type: 'seq', start: p, end: q + 1, items, flow: true };
+    }
+    const pairs: YPair[] = [];
+    const raws: string[] = [];
+    let q = this.skipSpaces(p + 1);
+    if (t.charCodeAt(q) !== RBRACE) {
+      for (;;) {
+        const key = this.flowScalar(q, true);
+        const raw = this.raw;
+        if (raws.includes(raw)) throw FAIL;
+        raws.push(raw);
+        q = this.pos;
+        if (t.charCodeAt(q) !== COLON || t.charCodeAt(q + 1) !== SPACE) throw FAIL;
+        q = this.skipSpaces(q + 1);
+        const value = this.flowScalar(q, false);
+        putPair(pairs, { key, value, span: { start: key.start, end: value.end } });
+        q = this.skipSpaces(this.pos);
+        const c = t.charCodeAt(q);
+        if (c === RBRACE) break;
+        if (c !== COMMA) throw FAIL;
+        q = this.skipSpaces(q + 1);
+        if (t.charCodeAt(q) === RBRACE) throw FAIL;
+      }
+    }
+    this.pos = q + 1;
+    return { type: 'map', start: p, end: q + 1, pairs, flow: true };
+  }
+}
+
+/**
+ * Adds a pair as buildTree does: a later key with the same resolved value (`yes` and `true`, `1` and `01`)
+ * replaces the earlier pair in place, as go-yaml v2 does. (Keys with the same text were refused before.)
+ */
+export function putPair(pairs: YPair[], pair: YPair): void {
+  const v = (pair.key as YScalar).value;
+  if (v !== null) {
+    const k = String(v);
+    for (let i = 0; i < pairs.length; i++) {
+      const o = (pairs[i].key as YScalar).value;
+      if (o !== null && String(o) === k) {
+        pairs[i] = pair;
+        return;
+      }
+    }
+  }
+  pairs.push(pair);
+}
