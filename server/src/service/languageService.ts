@@ -128,13 +128,16 @@ export interface LanguageServiceOptions {
    * 'all' (the CLI: in CI nothing else would).
    */
   syntaxErrors?: SyntaxErrorScope;
+  /** The fast path YAML parser (default true); `false` parses every document with `yaml` alone, as before it. */
+  fastParse?: boolean;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const files = new Map<string, FileState>();
   const syntaxErrors = options.syntaxErrors ?? 'mcs-related';
   // In 'all' mode documents of no interest are parsed too, for their syntax errors only.
-  const newCache = (): DocumentCache => new DocumentCache(syntaxErrors === 'all' ? { syntaxOfAll: true } : {});
+  const newCache = (): DocumentCache =>
+    new DocumentCache({ syntaxOfAll: syntaxErrors === 'all', fastParse: options.fastParse !== false });
   /** Caches of files not set yet, filled by addParsedDocuments. */
   const seeded = new Map<string, DocumentCache>();
   const cacheOf = (uri: string): DocumentCache => {

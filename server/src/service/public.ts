@@ -1,7 +1,7 @@
 // The language service's public entry: the only module of server/src/service that other rooms (the server
 // wiring, clusters/, cli/, bench/) import. Everything behind it may change shape without touching them.
 export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './languageService';
-export { parseDocumentText, type ParsedDocument } from './parse/parsedDocument';
+export { parseDocumentText, type ParsedDocument, type ParseOptions } from './parse/parsedDocument';
 export { nodeAt, findPair, spanForPath, type NodePath } from './parse/path';
 export type { Span, YMap, YNode, YPair, YScalar, YSeq } from './parse/yamlTree';
 export { resolvePlain as yaml11Value } from './parse/yaml11';

@@ -78,8 +78,13 @@ class FastParser extends ScalarScanner {
     this.trivia(p, Infinity, 0);
     if (this.nextIndent !== 0) throw FAIL;
     const root = this.block(0, this.nextPos);
-    if (this.nextIndent !== -1) throw FAIL;
+    // Anything left (a line at indent 0 the root did not take) is for `yaml` to report.
+    if (!this.atEnd()) throw FAIL;
     return root;
+  }
+
+  private atEnd(): boolean {
+    return this.nextIndent === -1;
   }
 
   private skip(q: number): number {
@@ -248,12 +253,14 @@ class FastParser extends ScalarScanner {
     const items: YNode[] = [];
     const start = p;
     let offset = p;
+    // Comments before an item's `-` are its own comment in `yaml`, which moves an empty item's range end.
+    let commentBefore = false;
     for (;;) {
       const q = this.skip(p + 1);
       const c = t.charCodeAt(q);
       let item: YNode;
       if (q >= this.n || c === LF || c === HASH) {
-        item = this.valueBelow(indent, q, c === HASH, false);
+        item = this.valueBelow(indent, q, c === HASH || commentBefore, false);
         offset = this.end2;
       } else if (this.isSeqIndicator(q)) {
         throw FAIL;
@@ -277,6 +284,7 @@ class FastParser extends ScalarScanner {
       const ni = this.nextIndent;
       if (ni === indent && this.isSeqIndicator(this.nextPos)) {
         p = this.nextPos;
+        commentBefore = this.triviaComment >= 0;
         continue;
       }
       if (ni > indent) throw FAIL;

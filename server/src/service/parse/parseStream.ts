@@ -8,12 +8,32 @@ import {
   finishDocument,
   kindsOfInterest,
   MAX_DOCUMENT_CHARS,
+  parseDocumentWithoutYaml,
   sniffKind,
   YAML_OPTIONS,
+  type ParseOptions,
   type ParsedDocument,
 } from './parsedDocument';
 import type { DocumentChunk } from './splitDocuments';
 import { buildTree } from './yamlTree';
+
+/**
+ * The documents of a file seen for the first time that can be had without parsing each one with `yaml`: those
+ * the fast path takes (or that are not parsed at all); when it takes none, the whole stream parsed by `yaml` at
+ * once where that is equivalent. The rest (not returned) are parsed one by one by the caller.
+ */
+export function firstParse(text: string, chunks: readonly DocumentChunk[], options: ParseOptions = {}): ParsedDocument[] {
+  if (options.fastParse !== false) {
+    const out: ParsedDocument[] = [];
+    for (const c of chunks) {
+      const d = parseDocumentWithoutYaml(c.text, options);
+      if (d) out.push(d);
+    }
+    // A `yaml` stream parse would parse again what the fast path took: only worth it when it took nothing.
+    if (out.length > 0) return out;
+  }
+  return parseChunksAsStream(text, chunks) ?? [];
+}
 
 /** Below this many documents the per-call set-up saved is not worth a second pass on failure. */
 const MIN_DOCUMENTS = 8;

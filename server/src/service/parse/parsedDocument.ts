@@ -6,6 +6,7 @@ import { kindsOfInterest } from './kindsOfInterest';
 import { stringAt } from './path';
 import { excerpt } from './yaml11';
 import { buildTree, type Span, type YNode } from './yamlTree';
+import { fastTree } from './fastTree';
 import { kindSuggestionFor, mentionsMcsGroup } from './kindSuggestion';
 
 export { kindsOfInterest } from './kindsOfInterest';
@@ -105,9 +106,26 @@ export interface ParseOptions {
   force?: boolean;
   /** Parse documents of no interest too, for their syntax problems only (the CLI: every syntax error counts). */
   syntaxOfAll?: boolean;
+  /**
+   * Try the fast path parser (fastTree.ts) before `yaml` (default true; it gives the same result wherever it
+   * takes a document). `false`: every document is parsed by `yaml`, exactly as before the fast path existed.
+   */
+  fastParse?: boolean;
 }
 
 export function parseDocumentText(text: string, options: ParseOptions = {}): ParsedDocument {
+  return parseDocumentWith(text, options, true) as ParsedDocument;
+}
+
+/**
+ * What parseDocumentText gives when that takes no `yaml` parse (the fast path took the document, or it is not
+ * parsed at all); undefined when the document needs `yaml`.
+ */
+export function parseDocumentWithoutYaml(text: string, options: ParseOptions = {}): ParsedDocument | undefined {
+  return parseDocumentWith(text, options, false);
+}
+
+function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boolean): ParsedDocument | undefined {
   const sniffed = sniffKind(text);
   const why = options.force ? 'kind' : interest(text, sniffed);
   if (!why && !options.syntaxOfAll) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
@@ -128,6 +146,13 @@ export function parseDocumentText(text: string, options: ParseOptions = {}): Par
       ],
     };
   }
+  if (options.fastParse !== false) {
+    const root = fastTree(text);
+    // Accepted: `yaml` would report no problem, so a document parsed for its syntax only is done.
+    if (root !== undefined)
+      return why ? finishDocument(text, root, [], why) : { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+  }
+  if (!yamlAllowed) return undefined;
   if (text.length > MAX_FLOW_DEPTH && flowDepthOver(text, MAX_FLOW_DEPTH)) {
     // The `yaml` parser would overflow its stack once per level (seconds of work): not worth starting.
     return {

@@ -7,7 +7,7 @@ import {
   type ParsedDocument,
   type SyntaxProblem,
 } from './parsedDocument';
-import { parseChunksAsStream } from './parseStream';
+import { firstParse } from './parseStream';
 import { splitDocuments } from './splitDocuments';
 
 export interface PlacedDocument {
@@ -35,7 +35,7 @@ export class DocumentCache {
   private entries = new Map<string, ParsedDocument>();
 
   /** `options` apply to every document this cache parses (one mode per language service). */
-  constructor(private readonly options: ParseOptions = {}) {}
+  constructor(readonly options: ParseOptions = {}) {}
 
   isEmpty(): boolean {
     return this.entries.size === 0;
@@ -82,8 +82,8 @@ export function parseFile(
   const yamlText = yamlTextOf(text);
   const crOnly = yamlText !== text;
   const chunks = splitDocuments(yamlText);
-  // A file seen for the first time: one stream parse when that is equivalent (see parseStream.ts).
-  if (cache.isEmpty()) for (const d of parseChunksAsStream(yamlText, chunks) ?? []) cache.put(d);
+  // A file seen for the first time: the fast path, or one stream parse when that is equivalent (parseStream.ts).
+  if (cache.isEmpty()) for (const d of firstParse(yamlText, chunks, cache.options)) cache.put(d);
   let deferredCount = 0;
   let parsedOne = false;
   const parsed = chunks.map((c) => {
