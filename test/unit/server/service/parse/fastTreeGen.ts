@@ -15,8 +15,79 @@ export function rng(seed: number): () => number {
   };
 }
 
-const WORDS = ['name', 'port', 'on', 'yes', 'no', 'y', 'N', 'true', 'Off', 'null', '~', 'kind', 'app', 'spec', 'a-b', 'x.y/z', '80', '0120', '1_000', '0x1F', '-1', '1e3', '.5', '.inf', '-.Inf', '.NaN', '2024-01-02', '2001-12-14t21:59:43.10-05:00', 'http://x:8080/p', 'a:b', 'v#1', 'a  b', '--flag=1', 'é€', '0o17', '0b101', '+12', '08', '1:20', 'TCP', 'ClusterSetIP', '10.42.0.1', 'a,b', 'x]', '{x'];
-const KEYS = ['name', 'port', 'on', 'yes', 'y', 'kind', 'app', 'spec', 'metadata', 'labels', 'a-b', 'x.y/z', '80', '1', '01', 'true', 'True', '~', 'null', 'n', 'k8s.io/name', 'protocol', '-x', 'a b'];
+const WORDS = [
+  'name',
+  'port',
+  'on',
+  'yes',
+  'no',
+  'y',
+  'N',
+  'true',
+  'Off',
+  'null',
+  '~',
+  'kind',
+  'app',
+  'spec',
+  'a-b',
+  'x.y/z',
+  '80',
+  '0120',
+  '1_000',
+  '0x1F',
+  '-1',
+  '1e3',
+  '.5',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '2024-01-02',
+  '2001-12-14t21:59:43.10-05:00',
+  'http://x:8080/p',
+  'a:b',
+  'v#1',
+  'a  b',
+  '--flag=1',
+  'é€',
+  '0o17',
+  '0b101',
+  '+12',
+  '08',
+  '1:20',
+  'TCP',
+  'ClusterSetIP',
+  '10.42.0.1',
+  'a,b',
+  'x]',
+  '{x',
+];
+const KEYS = [
+  'name',
+  'port',
+  'on',
+  'yes',
+  'y',
+  'kind',
+  'app',
+  'spec',
+  'metadata',
+  'labels',
+  'a-b',
+  'x.y/z',
+  '80',
+  '1',
+  '01',
+  'true',
+  'True',
+  '~',
+  'null',
+  'n',
+  'k8s.io/name',
+  'protocol',
+  '-x',
+  'a b',
+];
 
 export function generateDocument(r: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -31,11 +102,15 @@ export function generateDocument(r: () => number): string {
   const scalar = (): string => {
     const w = pick(WORDS);
     const x = r();
-    if (x < 0.15) return `"${w.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}${chance(0.2) ? pick(['\\n', '\\t', '\\"', '\\u00e9', '\\x41', '\\/', '\\q']) : ''}"`;
+    if (x < 0.15)
+      return `"${w.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}${chance(0.2) ? pick(['\\n', '\\t', '\\"', '\\u00e9', '\\x41', '\\/', '\\q']) : ''}"`;
     if (x < 0.25) return `'${w.replace(/'/g, "''")}${chance(0.2) ? "''" : ''}'`;
-    if (x < 0.3) return `[${Array.from({ length: Math.floor(r() * 3) }, () => pick(WORDS.filter((v) => !/[,\]{:#]/.test(v)))).join(', ')}]`;
-    if (x < 0.33) return `{${Array.from({ length: Math.floor(r() * 3) }, (_, i) => `k${i}: ${pick(['v', '"q"', '1', 'on'])}`).join(', ')}}`;
-    if (x < 0.35) return pick(['&a x', '*a', '!!str 1', '|\n  text\n', '>-\n  folded\n  text\n', 'a\n  continued', '"multi\n  line"']);
+    if (x < 0.3)
+      return `[${Array.from({ length: Math.floor(r() * 3) }, () => pick(WORDS.filter((v) => !/[,\]{:#]/.test(v)))).join(', ')}]`;
+    if (x < 0.33)
+      return `{${Array.from({ length: Math.floor(r() * 3) }, (_, i) => `k${i}: ${pick(['v', '"q"', '1', 'on'])}`).join(', ')}}`;
+    if (x < 0.35)
+      return pick(['&a x', '*a', '!!str 1', '|\n  text\n', '>-\n  folded\n  text\n', 'a\n  continued', '"multi\n  line"']);
     return w;
   };
   const key = (): string => {

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { generateMcsFile } from '../../../../../bench/generate';
+import { fastTree } from '../../../../../server/src/service/parse/fastTree';
+import { yamlTextOf } from '../../../../../server/src/service/parse/parsedFile';
+import { splitDocuments } from '../../../../../server/src/service/parse/splitDocuments';
+import { generateDocument, mutate, rng } from './fastTreeGen';
+import { checkAgainstPlain, plainTree } from './fastTreeOracle';
+
+// The fast path is a shortcut: wherever it takes a document, its tree must be exactly the one `yaml` + buildTree
+// give, and `yaml` must have had nothing to report.
+
+const ROOT = join(__dirname, '../../../../..');
+
+function yamlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFilesUnder(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+function documentsOf(text: string): string[] {
+  return splitDocuments(yamlTextOf(text)).map((c) => c.text);
+}
+
+test('every document of the generated bench file: taken by the fast path and equal', () => {
+  const docs = documentsOf(generateMcsFile(5_000).text);
+  const taken = docs.filter(checkAgainstPlain).length;
+  assert.ok(docs.length > 200);
+  assert.equal(taken, docs.length, 'the bench documents are all inside the subset');
+});
+
+test('every document of the YAML fixtures under test/: equal wherever taken, and most are taken', (t) => {
+  let docs = 0;
+  let taken = 0;
+  let realDocs = 0;
+  let realTaken = 0;
+  for (const file of yamlFilesUnder(join(ROOT, 'test'))) {
+    const real = file.includes('/real-world/');
+    for (const d of documentsOf(readFileSync(file, 'utf8'))) {
+      const ok = checkAgainstPlain(d);
+      docs++;
+      if (ok) taken++;
+      if (real) {
+        realDocs++;
+        if (ok) realTaken++;
+      }
+    }
+  }
+  t.diagnostic(`fast path took ${taken}/${docs} fixture documents (real-world: ${realTaken}/${realDocs})`);
+  assert.ok(realDocs > 100);
+  assert.ok(realTaken / realDocs > 0.85, `real-world acceptance ${realTaken}/${realDocs}`);
+});
+
+test('seeded random manifest-shaped documents: equal wherever taken', (t) => {
+  const r = rng(20261201);
+  let taken = 0;
+  const runs = 4000;
+  for (let i = 0; i < runs; i++) if (checkAgainstPlain(generateDocument(r))) taken++;
+  t.diagnostic(`fast path took ${taken}/${runs} random documents`);
+  // The generator mixes in constructs outside the subset; both branches must be exercised.
+  assert.ok(taken > runs / 5 && taken < runs);
+});
+
+test('mutations of random documents and of the fixtures (a character, a space, a tab, a colon, a quote, a #, an indent): equal wherever taken', (t) => {
+  const r = rng(7);
+  const bases = [
+    ...documentsOf(generateMcsFile(600).text).slice(0, 40),
+    ...yamlFilesUnder(join(ROOT, 'test/fixtures/real-world'))
+      .slice(0, 60)
+      .flatMap((f) => documentsOf(readFileSync(f, 'utf8'))),
+  ];
+  let taken = 0;
+  let runs = 0;
+  for (let i = 0; i < 6000; i++) {
+    let d = i % 3 === 0 ? generateDocument(r) : bases[Math.floor(r() * bases.length)];
+    const edits = 1 + Math.floor(r() * 3);
+    for (let e = 0; e < edits; e++) d = mutate(d, r);
+    runs++;
+    if (checkAgainstPlain(d)) taken++;
+  }
+  t.diagnostic(`fast path took ${taken}/${runs} mutated documents`);
+  assert.ok(taken > runs / 10);
+});
+
+const accepted: Record<string, string> = {
+  'compact list items': 'spec:\n  ports:\n  - name: http\n    port: 80\n  - name: https\n    port: 443\n',
+  'a list at its key’s indent, then the next key': 'a:\n- x\n- y\nb: c\n',
+  'YAML 1.1 words and numbers': 'a: on\nb: 0120\nc: 1_000\nd: 0x1F\ne: ~\nf: yes\ng: 1:20\n',
+  'quoted scalars with escapes': `a: "x\\ty\\u00e9\\"q"\nb: 'it''s'\n"c": d\n`,
+  'flow collections on one line': 'ips: [10.42.0.1, "10.42.0.2"]\nm: {a: b, "c": 1}\ne: []\nf: {}\n',
+  'comments everywhere': '# top\na: b # trailing\n  # deeper\n# col 0\nc:\n  # before\n  d: e\n    # deep\n  # same\nf: g\n',
+  'empty values': 'a:\nb:\n- \n-\nc: x\n',
+  'document start marker': '--- # first\na: b\n',
+  'trailing spaces and no final newline': 'a: b   \nc: d',
+  'keys that resolve alike (later wins, as go-yaml)': 'yes: 1\ntrue: 2\n1: a\n01: b\n',
+};
+for (const [name, text] of Object.entries(accepted)) {
+  test(`taken and equal: ${name}`, () => {
+    assert.ok(fastTree(text) !== undefined, 'taken');
+    assert.ok(checkAgainstPlain(text));
+  });
+}
+
+const declined: Record<string, string> = {
+  'duplicate keys': 'a: 1\na: 2\n',
+  'duplicate keys, one quoted': 'a: 1\n"a": 2\n',
+  'a tab': 'a:\n\tb: 1\n',
+  'bad indentation': 'a:\n    b: 1\n  c: 2\n',
+  'a multi-line plain scalar': 'a: b\n  c\n',
+  'a multi-line quoted scalar': 'a: "b\n  c"\n',
+  'an anchor and an alias': 'a: &x 1\nb: *x\n',
+  'a tag': 'a: !!str 1\n',
+  'a merge key': 'a: {x: 1}\nb:\n  <<: {y: 2}\n',
+  'a block scalar': 'a: |\n  text\n',
+  'a nested mapping on one line': 'a: b: c\n',
+  'an unknown escape': 'a: "\\q"\n',
+  'CRLF line ends': 'a: b\r\nc: d\r\n',
+  'a directive': '%YAML 1.2\n---\na: b\n',
+  'a document end marker': 'a: b\n...\n',
+  'a comment without a space before it after a quote': 'a: "b"# c\n',
+  'an empty document': '# only a comment\n',
+  'a scalar document': 'just text\n',
+  'nested flow collections': 'a: [[1]]\n',
+  'a flow collection over two lines': 'a: [1,\n  2]\n',
+  'a seq item on the key line': 'a: - b\n',
+};
+for (const [name, text] of Object.entries(declined)) {
+  test(`declined: ${name}`, () => {
+    assert.equal(fastTree(text), undefined);
+    // And `yaml` reads it (or reports it) as before: the fallback is today's path.
+    assert.ok(plainTree(text));
+  });
+}
