@@ -20,12 +20,20 @@ import { buildTree } from './yamlTree';
 /**
  * The documents of a file seen for the first time that can be had without parsing each one with `yaml`: those
  * the fast path takes (or that are not parsed at all); when it takes none, the whole stream parsed by `yaml` at
- * once where that is equivalent. The rest (not returned) are parsed one by one by the caller.
+ * once where that is equivalent. The rest (not returned) are parsed one by one by the caller. With a
+ * `deadline` (a `performance.now()` value) the fast path stops once it has passed.
  */
-export function firstParse(text: string, chunks: readonly DocumentChunk[], options: ParseOptions = {}): ParsedDocument[] {
+export function firstParse(
+  text: string,
+  chunks: readonly DocumentChunk[],
+  options: ParseOptions = {},
+  deadline?: number,
+): ParsedDocument[] {
   if (options.fastParse !== false) {
     const out: ParsedDocument[] = [];
     for (const c of chunks) {
+      // The editor's parse budget (parseFile's deadline) holds here too; the caller parses the rest later.
+      if (deadline !== undefined && out.length > 0 && performance.now() > deadline) break;
       const d = parseDocumentWithoutYaml(c.text, options);
       if (d) out.push(d);
     }

@@ -83,9 +83,10 @@ export function parseFile(
   const crOnly = yamlText !== text;
   const chunks = splitDocuments(yamlText);
   // A file seen for the first time: the fast path, or one stream parse when that is equivalent (parseStream.ts).
-  if (cache.isEmpty()) for (const d of firstParse(yamlText, chunks, cache.options)) cache.put(d);
+  const first = cache.isEmpty() ? firstParse(yamlText, chunks, cache.options, deadline) : [];
+  for (const d of first) cache.put(d);
   let deferredCount = 0;
-  let parsedOne = false;
+  let parsedOne = first.length > 0;
   const parsed = chunks.map((c) => {
     const cached = cache.get(c.text);
     if (cached) return { offset: c.offset, doc: cached };
