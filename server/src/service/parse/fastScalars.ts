@@ -20,8 +20,19 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 
+/** First characters (ASCII) with which a plain scalar may read as other than its text, in YAML 1.1 or 1.2. */
+const MAYBE_TYPED = new Uint8Array(128);
+for (const ch of '0123456789+-.~yYnNtTfFoO') MAYBE_TYPED[ch.charCodeAt(0)] = 1;
+const SHORT_DECIMAL = /^[1-9][0-9]{0,14}$/;
+
 /** A plain scalar as buildTree makes it. */
 export function plainScalar(start: number, end: number, text: string): YScalar {
+  const c = text.charCodeAt(0);
+  // The common cases without the resolvers' regexes: a name (a string in both YAML versions), a port number.
+  if (c >= 128 || (c === c && MAYBE_TYPED[c] === 0))
+    return { type: 'scalar', start, end, value: text, quoted: false, block: false };
+  if (c >= 49 && c <= 57 && SHORT_DECIMAL.test(text))
+    return { type: 'scalar', start, end, value: Number(text), quoted: false, block: false };
   const value = resolvePlain(text);
   const s: YScalar = { type: 'scalar', start, end, value, quoted: false, block: false };
   if (readsDifferentlyThan12(text, value)) s.yaml11Source = text;
