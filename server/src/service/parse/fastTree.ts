@@ -1,14 +1,16 @@
 // A fast path for the block-style YAML that Kubernetes manifests are written in: block maps and sequences of
-// one-line plain, quoted and flow scalars, comments and blank lines. It builds our tree (yamlTree.ts) directly,
-// with exactly the spans and values buildTree gives from the `yaml` package's parse, or returns undefined as
-// soon as it meets anything else (anchors, tags, block scalars, multi-line scalars, tabs, CR, anything `yaml`
-// might report), and the caller parses the document with `yaml` as before. It never accepts a document `yaml`
-// reports an error or warning for: when in doubt it gives up. Property-tested equal (fastTree.test.ts).
+// one-line plain, quoted and flow scalars, plain `|`/`>` block scalars (fastBlockScalar.ts), comments and blank
+// lines. It builds our tree (yamlTree.ts) directly, with exactly the spans and values buildTree gives from the
+// `yaml` package's parse, or returns undefined as soon as it meets anything else (anchors, tags, multi-line
+// flow scalars, tabs, CR, anything `yaml` might report), and the caller parses the document with `yaml` as
+// before. It never accepts a document `yaml` reports an error or warning for: when in doubt it gives up.
+// Property-tested equal (fastTree.test.ts).
 //
 // Spans follow the `yaml` package's ranges: a collection ends where its last value's token ends, and a
 // scalar's token ends after its line's newline, plus comment lines indented deeper than the collection that
 // follow it; comment lines after the last item stay in the innermost collection closed there whose indent
 // they reach (or move outward), as the `yaml` parser assigns them (see trivia and closeEnd below).
+import { blockScalarAt } from './fastBlockScalar';
 import { FAIL, LF, plainScalar, putPair, ScalarScanner } from './fastScalars';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
 
@@ -18,6 +20,8 @@ const DASH = 45;
 const DOT = 46;
 const LBRACKET = 91;
 const LBRACE = 123;
+const PIPE = 124;
+const GT = 62;
 /** Well below yamlTree's MAX_DEPTH, so the tree never needs its NESTING_TOO_DEEP cut. */
 const MAX_FAST_DEPTH = 64;
 /** `yaml` (strict) refuses an implicit key whose `:` is more than 1024 characters after its start. */
@@ -226,6 +230,10 @@ class FastParser extends ScalarScanner {
       if (q >= this.n || c === LF || c === HASH) {
         value = this.valueBelow(indent, q, c === HASH, true);
         offset = this.end2;
+      } else if (c === PIPE || c === GT) {
+        value = blockScalarAt(t, q, indent);
+        // A block scalar's token has no end to take deeper comments in: they stay with the collection.
+        offset = this.trivia(value.end, Infinity, value.end);
       } else {
         value = this.inlineValue(q);
         const end = this.restOfLine();
@@ -264,6 +272,9 @@ class FastParser extends ScalarScanner {
         offset = this.end2;
       } else if (this.isSeqIndicator(q)) {
         throw FAIL;
+      } else if (c === PIPE || c === GT) {
+        item = blockScalarAt(t, q, indent);
+        offset = this.trivia(item.end, Infinity, item.end);
       } else if (c === LBRACKET || c === LBRACE) {
         item = this.flow(q, this.depth < MAX_FAST_DEPTH);
         const end = this.restOfLine();

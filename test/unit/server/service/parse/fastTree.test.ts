@@ -99,6 +99,10 @@ const accepted: Record<string, string> = {
   'document start marker': '--- # first\na: b\n',
   'trailing spaces and no final newline': 'a: b   \nc: d',
   'keys that resolve alike (later wins, as go-yaml)': 'yes: 1\ntrue: 2\n1: a\n01: b\n',
+  'literal block scalars (a Corefile)':
+    'data:\n  Corefile: |\n    .:53 {\n        errors\n\n        # a comment line is content\n    }\n\n\n  other: |-\n    x\n',
+  'folded block scalars': 'a: >\n  one\n  two\n\n  three\n\n\nb: >-\n  x\n',
+  'a block scalar as a list item, then a comment': 'a:\n- |\n  x\n # c\n- y\n',
 };
 for (const [name, text] of Object.entries(accepted)) {
   test(`taken and equal: ${name}`, () => {
@@ -117,7 +121,12 @@ const declined: Record<string, string> = {
   'an anchor and an alias': 'a: &x 1\nb: *x\n',
   'a tag': 'a: !!str 1\n',
   'a merge key': 'a: {x: 1}\nb:\n  <<: {y: 2}\n',
-  'a block scalar': 'a: |\n  text\n',
+  'a block scalar with an indentation indicator': 'a: |2\n   text\n',
+  'a block scalar that keeps its final line breaks': 'a: |+\n  text\n\n',
+  'a block scalar with a comment on its header': 'a: | # c\n  text\n',
+  'a block scalar with a line of spaces': 'a: |\n  x\n   \n  y\n',
+  'a folded block scalar with a more-indented line': 'a: >\n  x\n    y\n',
+  'an empty block scalar': 'a: |\nb: c\n',
   'a nested mapping on one line': 'a: b: c\n',
   'an unknown escape': 'a: "\\q"\n',
   'CRLF line ends': 'a: b\r\nc: d\r\n',

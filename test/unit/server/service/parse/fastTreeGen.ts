@@ -109,9 +109,27 @@ export function generateDocument(r: () => number): string {
       return `[${Array.from({ length: Math.floor(r() * 3) }, () => pick(WORDS.filter((v) => !/[,\]{:#]/.test(v)))).join(', ')}]`;
     if (x < 0.33)
       return `{${Array.from({ length: Math.floor(r() * 3) }, (_, i) => `k${i}: ${pick(['v', '"q"', '1', 'on'])}`).join(', ')}}`;
-    if (x < 0.35)
-      return pick(['&a x', '*a', '!!str 1', '|\n  text\n', '>-\n  folded\n  text\n', 'a\n  continued', '"multi\n  line"']);
+    if (x < 0.35) return pick(['&a x', '*a', '!!str 1', 'a\n  continued', '"multi\n  line"']);
+    if (x < 0.42) return blockScalar();
     return w;
+  };
+  // Block scalars are indented from the line they start on: `indentNow` is set by value() and seq().
+  let indentNow = 0;
+  const blockScalar = (): string => {
+    const header = pick(['|', '|-', '>', '>-', '|', '| # c', '|+', '>2', '|  ']);
+    const inner = indentNow + pick([1, 2, 2, 4]);
+    let body = '';
+    const lines = 1 + Math.floor(r() * 5);
+    for (let i = 0; i < lines; i++) {
+      const y = r();
+      if (y < 0.15) body += '\n';
+      else if (y < 0.2) body += `${' '.repeat(inner + 2)}\n`;
+      else if (y < 0.3) body += `${' '.repeat(inner + 2)}${pick(WORDS)}\n`;
+      else if (y < 0.35) body += `${' '.repeat(inner)}# ${pick(WORDS)}\n`;
+      else body += `${' '.repeat(inner)}${pick(WORDS)} ${pick(WORDS)}\n`;
+    }
+    // The caller adds the newline after a value.
+    return `${header}\n${body.replace(/\n$/, '')}`;
   };
   const key = (): string => {
     const k = pick(KEYS);
@@ -119,6 +137,7 @@ export function generateDocument(r: () => number): string {
   };
   const value = (indent: number, depth: number): string => {
     const x = r();
+    indentNow = indent;
     if (depth > 4 || x < 0.45) return ` ${scalar()}${sp()}${chance(0.1) ? ` # ${pick(WORDS)}` : ''}\n`;
     if (x < 0.5) return `${sp()}${chance(0.2) ? ' # empty' : ''}\n`;
     const step = pick([2, 2, 2, 4, 1, 3]);
@@ -140,6 +159,7 @@ export function generateDocument(r: () => number): string {
     for (let i = 0; i < n; i++) {
       const x = r();
       s += `${' '.repeat(indent)}-`;
+      indentNow = indent;
       if (x < 0.4) s += ` ${scalar()}${sp()}\n`;
       else if (x < 0.75) s += `${' '.repeat(1 + (chance(0.2) ? 2 : 0))}${map(indent + 2, depth + 1, true)}`;
       else if (x < 0.8) s += `${sp()}\n`;
