@@ -31,7 +31,7 @@ const MAX_KEY_SPAN = 1000;
  * The tree of one document (the text of a splitDocuments chunk), exactly as `yaml` + buildTree would give it,
  * or undefined when the document is outside the subset (or `yaml` would report any problem in it).
  */
-export function fastTree(text: string): YNode | undefined {
+export function fastTree(text: string): YNode | null | undefined {
   try {
     return new FastParser(text).document();
   } catch {
@@ -66,20 +66,25 @@ class FastParser extends ScalarScanner {
     super(t, t.length);
   }
 
-  document(): YNode {
+  document(): YNode | null {
     const t = this.t;
     if (!plainCharacters(t)) throw FAIL;
     let p = 0;
+    let marker = -1;
     if (t.startsWith('---')) {
       p = 3;
       const c = t.charCodeAt(p);
+      marker = p;
       if (c === SPACE) {
         p = this.skip(p);
+        marker = p;
         if (t.charCodeAt(p) !== HASH && t.charCodeAt(p) !== LF && p < this.n) throw FAIL;
       } else if (c !== LF && p < this.n) throw FAIL;
       p = this.lineEnd(p);
     }
     this.trivia(p, Infinity, 0);
+    // Comments only: no content, or after `---` an empty (null) scalar, placed after the marker's spaces.
+    if (this.atEnd()) return marker < 0 ? null : plainScalar(marker, marker, '');
     if (this.nextIndent !== 0) throw FAIL;
     const root = this.block(0, this.nextPos);
     // Anything left (a line at indent 0 the root did not take) is for `yaml` to report.

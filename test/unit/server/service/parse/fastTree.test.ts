@@ -102,6 +102,9 @@ const accepted: Record<string, string> = {
   'literal block scalars (a Corefile)':
     'data:\n  Corefile: |\n    .:53 {\n        errors\n\n        # a comment line is content\n    }\n\n\n  other: |-\n    x\n',
   'folded block scalars': 'a: >\n  one\n  two\n\n  three\n\n\nb: >-\n  x\n',
+  'comments only': '# only a comment\n\n',
+  'an empty document after its marker': '--- # nothing\n# here\n',
+  'nothing at all': '',
   'a block scalar as a list item, then a comment': 'a:\n- |\n  x\n # c\n- y\n',
 };
 for (const [name, text] of Object.entries(accepted)) {
@@ -133,7 +136,6 @@ const declined: Record<string, string> = {
   'a directive': '%YAML 1.2\n---\na: b\n',
   'a document end marker': 'a: b\n...\n',
   'a comment without a space before it after a quote': 'a: "b"# c\n',
-  'an empty document': '# only a comment\n',
   'a scalar document': 'just text\n',
   'nested flow collections': 'a: [[1]]\n',
   'a flow collection over two lines': 'a: [1,\n  2]\n',
