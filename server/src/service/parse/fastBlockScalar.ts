@@ -4,7 +4,7 @@
 // the last content line (trailing empty lines are not part of it). Anything else throws FAIL: an indentation
 // indicator, keep chomping (`+`), a comment on the header, leading empty lines, lines of spaces only, and in a
 // folded scalar more-indented lines (whose folding rules are not worth modelling).
-import { FAIL, LF } from './fastScalars';
+import { CR, FAIL, LF } from './fastScalars';
 import type { YScalar } from './yamlTree';
 
 const SPACE = 32;
@@ -18,6 +18,7 @@ export function blockScalarAt(t: string, p: number, indent: number): YScalar {
   let q = p + 1;
   const strip = t.charCodeAt(q) === DASH;
   if (strip) q++;
+  if (t.charCodeAt(q) === CR) q++;
   if (t.charCodeAt(q) !== LF) throw FAIL;
   let lineStart = q + 1;
   let contentIndent = -1;
@@ -30,11 +31,11 @@ export function blockScalarAt(t: string, p: number, indent: number): YScalar {
     while (t.charCodeAt(i) === SPACE) i++;
     const c = t.charCodeAt(i);
     const lineIndent = i - lineStart;
-    if (c === LF || i >= n) {
+    if (c === LF || c === CR || i >= n) {
       // A line of spaces only is content or not depending on where it stands: left to `yaml`.
       if (lineIndent > 0 || contentIndent < 0) throw FAIL;
       blank++;
-      lineStart = i + 1;
+      lineStart = t.indexOf('\n', i) + 1 || n;
       continue;
     }
     if (contentIndent < 0) {
@@ -43,7 +44,8 @@ export function blockScalarAt(t: string, p: number, indent: number): YScalar {
     } else if (lineIndent < contentIndent) break;
     let e = t.indexOf('\n', i);
     if (e < 0) e = n;
-    const content = t.slice(i, e);
+    // `yaml` drops the CR of a CRLF line end from the content.
+    const content = t.slice(i, t.charCodeAt(e - 1) === CR ? e - 1 : e);
     if (literal) {
       value += sep + '\n'.repeat(blank) + ' '.repeat(lineIndent - contentIndent) + content;
       sep = '\n';

@@ -8,6 +8,8 @@ import type { YMap, YPair, YScalar, YSeq } from './yamlTree';
 export const FAIL: Error = new Error('outside the fast path subset');
 
 export const LF = 10;
+/** Only ever followed by LF here (fastTree refuses a lone CR): a CR is a line end, as `yaml` reads CRLF. */
+export const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
@@ -43,7 +45,7 @@ export function plainScalar(start: number, end: number, text: string): YScalar {
 function badPlainStart(c: number, next: number): boolean {
   switch (c) {
     case 45: // '-': a plain scalar only when followed by a non-space ("-1", "--flag")
-      return next !== next || next === SPACE || next === LF;
+      return next !== next || next === SPACE || next === LF || next === CR;
     case 63: // ?
     case COLON:
     case COMMA:
@@ -64,6 +66,7 @@ function badPlainStart(c: number, next: number): boolean {
     case 96: // `
     case SPACE:
     case LF:
+    case CR:
       return true;
   }
   return c !== c; // NaN: end of text
@@ -116,10 +119,10 @@ export class ScalarScanner {
       this.isKey = false;
       if (d === COLON) {
         const e = t.charCodeAt(q + 1);
-        if (!(e === SPACE || e === LF || q + 1 >= this.n)) throw FAIL;
+        if (!(e === SPACE || e === LF || e === CR || q + 1 >= this.n)) throw FAIL;
         this.isKey = true;
         this.pos = q + 1;
-      } else if (d === HASH ? q === this.pos : !(d === LF || q >= this.n)) throw FAIL;
+      } else if (d === HASH ? q === this.pos : !(d === LF || d === CR || q >= this.n)) throw FAIL;
       return s;
     }
     if (badPlainStart(c, t.charCodeAt(p + 1))) throw FAIL;
@@ -129,12 +132,12 @@ export class ScalarScanner {
     this.isKey = false;
     for (; q < n; q++) {
       const d = t.charCodeAt(q);
-      if (d === LF) break;
+      if (d === LF || d === CR) break;
       if (d === SPACE) continue;
       if (d === HASH && t.charCodeAt(q - 1) === SPACE) break;
       if (d === COLON) {
         const e = t.charCodeAt(q + 1);
-        if (e === SPACE || e === LF || q + 1 >= n) {
+        if (e === SPACE || e === LF || e === CR || q + 1 >= n) {
           this.isKey = true;
           break;
         }
@@ -157,7 +160,7 @@ export class ScalarScanner {
       if (q >= n) throw FAIL;
       const c = t.charCodeAt(q);
       if (c === DQUOTE) break;
-      if (c === LF) throw FAIL;
+      if (c === LF || c === CR) throw FAIL;
       if (c === BACKSLASH) {
         out += t.slice(seg, q);
         const e = t[q + 1];
@@ -192,7 +195,7 @@ export class ScalarScanner {
     for (;;) {
       if (q >= n) throw FAIL;
       const c = t.charCodeAt(q);
-      if (c === LF) throw FAIL;
+      if (c === LF || c === CR) throw FAIL;
       if (c === SQUOTE) {
         if (t.charCodeAt(q + 1) !== SQUOTE) break;
         out += t.slice(seg, q + 1);
@@ -228,7 +231,7 @@ export class ScalarScanner {
         if (key && t.charCodeAt(q + 1) === SPACE) break;
         throw FAIL;
       }
-      if (d === LF || d === LBRACKET || d === LBRACE || (d === HASH && t.charCodeAt(q - 1) === SPACE)) throw FAIL;
+      if (d === LF || d === CR || d === LBRACKET || d === LBRACE || (d === HASH && t.charCodeAt(q - 1) === SPACE)) throw FAIL;
       end = q + 1;
     }
     const raw = t.slice(p, end);

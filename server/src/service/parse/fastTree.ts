@@ -2,7 +2,7 @@
 // one-line plain, quoted and flow scalars, plain `|`/`>` block scalars (fastBlockScalar.ts), comments and blank
 // lines. It builds our tree (yamlTree.ts) directly, with exactly the spans and values buildTree gives from the
 // `yaml` package's parse, or returns undefined as soon as it meets anything else (anchors, tags, multi-line
-// flow scalars, tabs, CR, anything `yaml` might report), and the caller parses the document with `yaml` as
+// flow scalars, tabs, a lone CR, anything `yaml` might report), and the caller parses the document with `yaml` as
 // before. It never accepts a document `yaml` reports an error or warning for: when in doubt it gives up.
 // Property-tested equal (fastTree.test.ts).
 //
@@ -11,7 +11,7 @@
 // follow it; comment lines after the last item stay in the innermost collection closed there whose indent
 // they reach (or move outward), as the `yaml` parser assigns them (see trivia and closeEnd below).
 import { blockScalarAt } from './fastBlockScalar';
-import { FAIL, LF, plainScalar, putPair, ScalarScanner } from './fastScalars';
+import { CR, FAIL, LF, plainScalar, putPair, ScalarScanner } from './fastScalars';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
 
 const SPACE = 32;
@@ -40,12 +40,12 @@ export function fastTree(text: string): YNode | null | undefined {
   }
 }
 
-/** No control character but LF (so no tab, no CR), no C1 control, no Unicode line break or BOM. */
+/** No control character but LF and CRLF (so no tab, no lone CR), no C1 control, no Unicode line break or BOM. */
 function plainCharacters(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c < 32) {
-      if (c !== LF) return false;
+      if (c !== LF && (c !== CR || t.charCodeAt(i + 1) !== LF)) return false;
     } else if (c >= 127 && (c <= 159 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff))
       return false;
   }
@@ -78,8 +78,9 @@ class FastParser extends ScalarScanner {
       if (c === SPACE) {
         p = this.skip(p);
         marker = p;
-        if (t.charCodeAt(p) !== HASH && t.charCodeAt(p) !== LF && p < this.n) throw FAIL;
-      } else if (c !== LF && p < this.n) throw FAIL;
+        const d = t.charCodeAt(p);
+        if (d !== HASH && d !== LF && d !== CR && p < this.n) throw FAIL;
+      } else if (c !== LF && c !== CR && p < this.n) throw FAIL;
       p = this.lineEnd(p);
     }
     this.trivia(p, Infinity, 0);
@@ -111,7 +112,7 @@ class FastParser extends ScalarScanner {
     const t = this.t;
     if (t.charCodeAt(p) !== DASH) return false;
     const c = t.charCodeAt(p + 1);
-    return c === SPACE || c === LF || p + 1 >= this.n;
+    return c === SPACE || c === LF || c === CR || p + 1 >= this.n;
   }
 
   /**
@@ -136,8 +137,8 @@ class FastParser extends ScalarScanner {
         continue;
       }
       const c = t.charCodeAt(i);
-      if (c === LF) {
-        p = i + 1;
+      if (c === LF || c === CR) {
+        p = this.lineEnd(i);
         continue;
       }
       if (c === HASH) {
@@ -180,7 +181,7 @@ class FastParser extends ScalarScanner {
     const t = this.t;
     const q = this.skip(this.pos);
     const c = t.charCodeAt(q);
-    if (q >= this.n || c === LF) return q + 1 > this.n ? this.n : q + 1;
+    if (q >= this.n || c === LF || c === CR) return this.lineEnd(q);
     if (c === HASH && q > this.pos) return this.lineEnd(q);
     throw FAIL;
   }
@@ -232,7 +233,7 @@ class FastParser extends ScalarScanner {
       const q = this.skip(this.pos);
       const c = t.charCodeAt(q);
       let value: YNode;
-      if (q >= this.n || c === LF || c === HASH) {
+      if (q >= this.n || c === LF || c === CR || c === HASH) {
         value = this.valueBelow(indent, q, c === HASH, true);
         offset = this.end2;
       } else if (c === PIPE || c === GT) {
@@ -272,7 +273,7 @@ class FastParser extends ScalarScanner {
       const q = this.skip(p + 1);
       const c = t.charCodeAt(q);
       let item: YNode;
-      if (q >= this.n || c === LF || c === HASH) {
+      if (q >= this.n || c === LF || c === CR || c === HASH) {
         item = this.valueBelow(indent, q, c === HASH || commentBefore, false);
         offset = this.end2;
       } else if (this.isSeqIndicator(q)) {

@@ -44,6 +44,7 @@ test('every document of the YAML fixtures under test/: equal wherever taken, and
     const real = file.includes('/real-world/');
     for (const d of documentsOf(readFileSync(file, 'utf8'))) {
       const ok = checkAgainstPlain(d);
+      assert.equal(checkAgainstPlain(d.replace(/\r?\n/g, '\r\n')), ok, 'CRLF line ends change nothing');
       docs++;
       if (ok) taken++;
       if (real) {
@@ -61,8 +62,15 @@ test('seeded random manifest-shaped documents: equal wherever taken', (t) => {
   const r = rng(20261201);
   let taken = 0;
   const runs = 4000;
-  for (let i = 0; i < runs; i++) if (checkAgainstPlain(generateDocument(r))) taken++;
-  t.diagnostic(`fast path took ${taken}/${runs} random documents`);
+  let takenCrlf = 0;
+  for (let i = 0; i < runs; i++) {
+    const d = generateDocument(r);
+    if (checkAgainstPlain(d)) taken++;
+    // The same document with CRLF line ends (as a Windows editor saves it).
+    if (checkAgainstPlain(d.replace(/\r?\n/g, '\r\n'))) takenCrlf++;
+  }
+  t.diagnostic(`fast path took ${taken}/${runs} random documents, ${takenCrlf}/${runs} with CRLF`);
+  assert.ok(takenCrlf > runs / 5);
   // The generator mixes in constructs outside the subset; both branches must be exercised.
   assert.ok(taken > runs / 5 && taken < runs);
 });
@@ -105,6 +113,7 @@ const accepted: Record<string, string> = {
   'comments only': '# only a comment\n\n',
   'an empty document after its marker': '--- # nothing\n# here\n',
   'nothing at all': '',
+  'CRLF line ends': '--- \r\na: b # c\r\n\r\nc:\r\n- \r\n- d: |\r\n    x\r\n\r\n    y\r\n  e: "f"\r\n# g\r\n',
   'a block scalar as a list item, then a comment': 'a:\n- |\n  x\n # c\n- y\n',
 };
 for (const [name, text] of Object.entries(accepted)) {
@@ -132,7 +141,7 @@ const declined: Record<string, string> = {
   'an empty block scalar': 'a: |\nb: c\n',
   'a nested mapping on one line': 'a: b: c\n',
   'an unknown escape': 'a: "\\q"\n',
-  'CRLF line ends': 'a: b\r\nc: d\r\n',
+  'a lone CR': 'a: b\rc: d\n',
   'a directive': '%YAML 1.2\n---\na: b\n',
   'a document end marker': 'a: b\n...\n',
   'a comment without a space before it after a quote': 'a: "b"# c\n',

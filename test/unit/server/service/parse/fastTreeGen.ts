@@ -176,7 +176,7 @@ export function generateDocument(r: () => number): string {
   return doc;
 }
 
-const MUTATION_CHARS = [' ', '\t', ':', '"', "'", '#', '-', '\n', 'x', '[', '{', ',', '\\'];
+const MUTATION_CHARS = [' ', '\t', ':', '"', "'", '#', '-', '\n', '\r', 'x', '[', '{', ',', '\\', '|', '>'];
 
 /** One small edit of `text`: insert or delete a character, or indent/dedent a line. */
 export function mutate(text: string, r: () => number): string {
