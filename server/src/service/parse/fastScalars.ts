@@ -104,7 +104,20 @@ export class ScalarScanner {
   constructor(
     protected readonly t: string,
     protected readonly n: number,
+    /** Only say whether the document is in the subset: scalars are left unresolved, pairs not merged. */
+    protected readonly checkOnly = false,
   ) {}
+
+  protected plain(start: number, end: number, text: string): YScalar {
+    return this.checkOnly
+      ? { type: 'scalar', start, end, value: text, quoted: false, block: false }
+      : plainScalar(start, end, text);
+  }
+
+  protected put(pairs: YPair[], pair: YPair): void {
+    if (this.checkOnly) pairs.push(pair);
+    else putPair(pairs, pair);
+  }
 
   /** A plain or quoted scalar in block context, on one line. */
   blockScalar(p: number): YScalar {
@@ -147,7 +160,7 @@ export class ScalarScanner {
     const raw = t.slice(p, end);
     this.raw = raw;
     this.pos = this.isKey ? q + 1 : end;
-    return plainScalar(p, end, raw);
+    return this.plain(p, end, raw);
   }
 
   private doubleQuoted(p: number): YScalar {
@@ -237,7 +250,7 @@ export class ScalarScanner {
     const raw = t.slice(p, end);
     this.raw = raw;
     this.pos = end;
-    return plainScalar(p, end, raw);
+    return this.plain(p, end, raw);
   }
 
   private skipSpaces(q: number): number {
@@ -279,7 +292,7 @@ export class ScalarScanner {
         if (t.charCodeAt(q) !== COLON || t.charCodeAt(q + 1) !== SPACE) throw FAIL;
         q = this.skipSpaces(q + 1);
         const value = this.flowScalar(q, false);
-        putPair(pairs, { key, value, span: { start: key.start, end: value.end } });
+        this.put(pairs, { key, value, span: { start: key.start, end: value.end } });
         q = this.skipSpaces(this.pos);
         const c = t.charCodeAt(q);
         if (c === RBRACE) break;

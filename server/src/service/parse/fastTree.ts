@@ -11,7 +11,7 @@
 // follow it; comment lines after the last item stay in the innermost collection closed there whose indent
 // they reach (or move outward), as the `yaml` parser assigns them (see trivia and closeEnd below).
 import { blockScalarAt } from './fastBlockScalar';
-import { CR, FAIL, LF, plainScalar, putPair, ScalarScanner } from './fastScalars';
+import { CR, FAIL, LF, ScalarScanner } from './fastScalars';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
 
 const SPACE = 32;
@@ -33,10 +33,23 @@ const MAX_KEY_SPAN = 1000;
  */
 export function fastTree(text: string): YNode | null | undefined {
   try {
-    return new FastParser(text).document();
+    return new FastParser(text, false).document();
   } catch {
     // FAIL, or a bug of ours: either way `yaml` parses the document as before.
     return undefined;
+  }
+}
+
+/**
+ * True when fastTree would take the document (so `yaml` would report no problem in it), without building
+ * a tree worth reading: for documents parsed only for their syntax errors.
+ */
+export function fastAccepts(text: string): boolean {
+  try {
+    new FastParser(text, true).document();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -62,8 +75,8 @@ class FastParser extends ScalarScanner {
   private end2 = 0;
   private depth = 0;
 
-  constructor(t: string) {
-    super(t, t.length);
+  constructor(t: string, checkOnly: boolean) {
+    super(t, t.length, checkOnly);
   }
 
   document(): YNode | null {
@@ -85,7 +98,7 @@ class FastParser extends ScalarScanner {
     }
     this.trivia(p, Infinity, 0);
     // Comments only: no content, or after `---` an empty (null) scalar, placed after the marker's spaces.
-    if (this.atEnd()) return marker < 0 ? null : plainScalar(marker, marker, '');
+    if (this.atEnd()) return marker < 0 ? null : this.plain(marker, marker, '');
     if (this.nextIndent !== 0) throw FAIL;
     const root = this.block(0, this.nextPos);
     // Anything left (a line at indent 0 the root did not take) is for `yaml` to report.
@@ -210,7 +223,7 @@ class FastParser extends ScalarScanner {
     // Comments around an empty value become its comment, which changes its `yaml` range: not worth modelling.
     if (lineComment || this.triviaComment >= 0) throw FAIL;
     this.end2 = emptyAt;
-    return plainScalar(emptyAt, emptyAt, '');
+    return this.plain(emptyAt, emptyAt, '');
   }
 
   private map(indent: number, p: number, first?: YScalar): YMap {
@@ -245,7 +258,7 @@ class FastParser extends ScalarScanner {
         const end = this.restOfLine();
         offset = this.trivia(end, indent, end);
       }
-      putPair(pairs, { key, value, span: { start: key.start, end: value.end } });
+      this.put(pairs, { key, value, span: { start: key.start, end: value.end } });
       key = undefined;
       const ni = this.nextIndent;
       if (ni === indent) {

@@ -6,7 +6,7 @@ import { kindsOfInterest } from './kindsOfInterest';
 import { stringAt } from './path';
 import { excerpt } from './yaml11';
 import { buildTree, type Span, type YNode } from './yamlTree';
-import { fastTree } from './fastTree';
+import { fastAccepts, fastTree } from './fastTree';
 import { kindSuggestionFor, mentionsMcsGroup } from './kindSuggestion';
 
 export { kindsOfInterest } from './kindsOfInterest';
@@ -147,10 +147,13 @@ function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boo
     };
   }
   if (options.fastParse !== false) {
-    const root = fastTree(text);
-    // Accepted: `yaml` would report no problem, so a document parsed for its syntax only is done.
-    if (root !== undefined)
-      return why ? finishDocument(text, root, [], why) : { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+    if (!why) {
+      // Parsed for its syntax only: accepted by the fast path means `yaml` would report no problem.
+      if (fastAccepts(text)) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+    } else {
+      const root = fastTree(text);
+      if (root !== undefined) return finishDocument(text, root, [], why);
+    }
   }
   if (!yamlAllowed) return undefined;
   if (text.length > MAX_FLOW_DEPTH && flowDepthOver(text, MAX_FLOW_DEPTH)) {

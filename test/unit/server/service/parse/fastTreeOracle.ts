@@ -3,7 +3,7 @@
 // no problem at all.
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { fastTree } from '../../../../../server/src/service/parse/fastTree';
+import { fastAccepts, fastTree } from '../../../../../server/src/service/parse/fastTree';
 import { YAML_OPTIONS, yamlProblems } from '../../../../../server/src/service/parse/parsedDocument';
 import { buildTree, type YNode } from '../../../../../server/src/service/parse/yamlTree';
 
@@ -16,6 +16,8 @@ export function plainTree(text: string): { root: YNode | null; problems: number 
 /** True when the fast path took the document (and then it agreed with the plain parse). */
 export function checkAgainstPlain(text: string): boolean {
   const fast = fastTree(text);
+  // The syntax-only check takes exactly the documents the tree builder takes.
+  assert.equal(fastAccepts(text), fast !== undefined, `fastAccepts and fastTree disagree on ${JSON.stringify(text)}`);
   if (fast === undefined) return false;
   const plain = plainTree(text);
   assert.equal(plain.problems, 0, `fast path accepted a document the plain parse reports problems for: ${JSON.stringify(text)}`);
