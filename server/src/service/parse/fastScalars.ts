@@ -114,9 +114,8 @@ export class ScalarScanner {
       : plainScalar(start, end, text);
   }
 
-  protected put(pairs: YPair[], pair: YPair): void {
-    if (this.checkOnly) pairs.push(pair);
-    else putPair(pairs, pair);
+  protected pairList(): PairList {
+    return new PairList(this.checkOnly);
   }
 
   /** A plain or quoted scalar in block context, on one line. */
@@ -279,20 +278,17 @@ export class ScalarScanner {
       this.pos = q + 1;
       return { type: 'seq', start: p, end: q + 1, items, flow: true };
     }
-    const pairs: YPair[] = [];
-    const raws: string[] = [];
+    const list = this.pairList();
     let q = this.skipSpaces(p + 1);
     if (t.charCodeAt(q) !== RBRACE) {
       for (;;) {
         const key = this.flowScalar(q, true);
-        const raw = this.raw;
-        if (raws.includes(raw)) throw FAIL;
-        raws.push(raw);
+        if (!list.addRaw(this.raw)) throw FAIL;
         q = this.pos;
         if (t.charCodeAt(q) !== COLON || t.charCodeAt(q + 1) !== SPACE) throw FAIL;
         q = this.skipSpaces(q + 1);
         const value = this.flowScalar(q, false);
-        this.put(pairs, { key, value, span: { start: key.start, end: value.end } });
+        list.put({ key, value, span: { start: key.start, end: value.end } });
         q = this.skipSpaces(this.pos);
         const c = t.charCodeAt(q);
         if (c === RBRACE) break;
@@ -302,25 +298,70 @@ export class ScalarScanner {
       }
     }
     this.pos = q + 1;
-    return { type: 'map', start: p, end: q + 1, pairs, flow: true };
+    return { type: 'map', start: p, end: q + 1, pairs: list.pairs, flow: true };
   }
 }
 
+/** Past this many pairs a map's keys are looked up by hash, not by scan (a 20,000-key ConfigMap stays linear). */
+const SCAN_LIMIT = 8;
+
 /**
- * Adds a pair as buildTree does: a later key with the same resolved value (`yes` and `true`, `1` and `01`)
- * replaces the earlier pair in place, as go-yaml v2 does. (Keys with the same text were refused before.)
+ * The pairs of one map, built as buildTree builds them: a key with the same text as an earlier one is refused
+ * (`yaml` reports DUPLICATE_KEY), and a later key with the same resolved value (`yes` and `true`, `1` and `01`)
+ * replaces the earlier pair in place, as go-yaml v2 does.
  */
-export function putPair(pairs: YPair[], pair: YPair): void {
-  const v = (pair.key as YScalar).value;
-  if (v !== null) {
-    const k = String(v);
+export class PairList {
+  readonly pairs: YPair[] = [];
+  private readonly raws: string[] = [];
+  private rawSet: Set<string> | undefined;
+  private byKey: Map<string, number> | undefined;
+
+  constructor(private readonly checkOnly: boolean) {}
+
+  /** False when a key of this text came before. */
+  addRaw(raw: string): boolean {
+    if (this.rawSet) {
+      if (this.rawSet.has(raw)) return false;
+      this.rawSet.add(raw);
+      return true;
+    }
+    if (this.raws.includes(raw)) return false;
+    this.raws.push(raw);
+    if (this.raws.length > SCAN_LIMIT) this.rawSet = new Set(this.raws);
+    return true;
+  }
+
+  put(pair: YPair): void {
+    const pairs = this.pairs;
+    const v = (pair.key as YScalar).value;
+    if (this.checkOnly || v === null) {
+      pairs.push(pair);
+      return;
+    }
+    const k = typeof v === 'string' ? v : String(v);
+    if (this.byKey) {
+      const at = this.byKey.get(k);
+      if (at !== undefined) pairs[at] = pair;
+      else {
+        this.byKey.set(k, pairs.length);
+        pairs.push(pair);
+      }
+      return;
+    }
     for (let i = 0; i < pairs.length; i++) {
       const o = (pairs[i].key as YScalar).value;
-      if (o !== null && String(o) === k) {
+      if (o !== null && (typeof o === 'string' ? o : String(o)) === k) {
         pairs[i] = pair;
         return;
       }
     }
+    pairs.push(pair);
+    if (pairs.length > SCAN_LIMIT) {
+      this.byKey = new Map();
+      pairs.forEach((p, i) => {
+        const o = (p.key as YScalar).value;
+        if (o !== null) this.byKey?.set(typeof o === 'string' ? o : String(o), i);
+      });
+    }
   }
-  pairs.push(pair);
 }

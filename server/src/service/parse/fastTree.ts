@@ -12,7 +12,7 @@
 // they reach (or move outward), as the `yaml` parser assigns them (see trivia and closeEnd below).
 import { blockScalarAt } from './fastBlockScalar';
 import { CR, FAIL, LF, ScalarScanner } from './fastScalars';
-import type { YMap, YNode, YPair, YScalar, YSeq } from './yamlTree';
+import type { YMap, YNode, YScalar, YSeq } from './yamlTree';
 
 const SPACE = 32;
 const HASH = 35;
@@ -229,8 +229,7 @@ class FastParser extends ScalarScanner {
   private map(indent: number, p: number, first?: YScalar): YMap {
     if (++this.depth > MAX_FAST_DEPTH) throw FAIL;
     const t = this.t;
-    const pairs: YPair[] = [];
-    const raws: string[] = [];
+    const list = this.pairList();
     const start = p;
     let offset = p;
     let key = first;
@@ -239,10 +238,8 @@ class FastParser extends ScalarScanner {
         key = this.blockScalar(p);
         if (!this.isKey) throw FAIL;
       }
-      if (this.pos - key.start > MAX_KEY_SPAN || raws.includes(this.raw)) throw FAIL;
       // `<<` is a merge key for buildTree.
-      if (!key.quoted && this.raw === '<<') throw FAIL;
-      raws.push(this.raw);
+      if (this.pos - key.start > MAX_KEY_SPAN || (!key.quoted && this.raw === '<<') || !list.addRaw(this.raw)) throw FAIL;
       const q = this.skip(this.pos);
       const c = t.charCodeAt(q);
       let value: YNode;
@@ -258,7 +255,7 @@ class FastParser extends ScalarScanner {
         const end = this.restOfLine();
         offset = this.trivia(end, indent, end);
       }
-      this.put(pairs, { key, value, span: { start: key.start, end: value.end } });
+      list.put({ key, value, span: { start: key.start, end: value.end } });
       key = undefined;
       const ni = this.nextIndent;
       if (ni === indent) {
@@ -271,7 +268,7 @@ class FastParser extends ScalarScanner {
     }
     this.depth--;
     this.end2 = this.closeEnd(indent, offset);
-    return { type: 'map', start, end: offset, pairs, flow: false };
+    return { type: 'map', start, end: offset, pairs: list.pairs, flow: false };
   }
 
   private seq(indent: number, p: number): YSeq {

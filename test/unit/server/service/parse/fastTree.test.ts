@@ -96,6 +96,23 @@ test('mutations of random documents and of the fixtures (a character, a space, a
   assert.ok(taken > runs / 10);
 });
 
+test('large maps (keys looked up by hash past the first few): same pairs, same replacements, duplicates declined', () => {
+  const r = rng(3);
+  // Distinct texts, several of which resolve alike (true, 1, null…), so later pairs replace earlier ones.
+  const pool = ['yes', 'true', 'True', 'on', 'y', '1', '01', '0x1', '1.0', '+1', '~', 'null', 'no', 'false', 'n', '"q"'];
+  for (let i = 0; i < 30; i++) pool.push(`k${i}`);
+  let taken = 0;
+  for (let run = 0; run < 300; run++) {
+    const keys = [...pool].sort(() => r() - 0.5).slice(0, 9 + Math.floor(r() * 30));
+    if (run % 5 === 0) keys.push(keys[Math.floor(r() * keys.length)]);
+    const body = keys.map((k, i) => `${k}: v${i}`);
+    const text = run % 2 ? `m:\n${body.map((l) => `  ${l}`).join('\n')}\n` : `m: {${body.join(', ')}}\n`;
+    if (checkAgainstPlain(text)) taken++;
+    else assert.ok(run % 5 === 0, `declined: ${text}`);
+  }
+  assert.equal(taken, 240);
+});
+
 const accepted: Record<string, string> = {
   'compact list items': 'spec:\n  ports:\n  - name: http\n    port: 80\n  - name: https\n    port: 443\n',
   'a list at its key’s indent, then the next key': 'a:\n- x\n- y\nb: c\n',
