@@ -8,6 +8,7 @@ import {
   finishDocument,
   kindsOfInterest,
   MAX_DOCUMENT_CHARS,
+  parseDocumentText,
   parseDocumentWithoutYaml,
   sniffKind,
   YAML_OPTIONS,
@@ -18,10 +19,11 @@ import type { DocumentChunk } from './splitDocuments';
 import { buildTree } from './yamlTree';
 
 /**
- * The documents of a file seen for the first time that can be had without parsing each one with `yaml`: those
- * the fast path takes (or that are not parsed at all); when it takes none, the whole stream parsed by `yaml` at
- * once where that is equivalent. The rest (not returned) are parsed one by one by the caller. With a
- * `deadline` (a `performance.now()` value) the fast path stops once it has passed.
+ * The documents of a file seen for the first time, each parsed the cheapest equivalent way: by the fast path
+ * where it takes them (or not at all, when of no interest); when it takes none, the whole stream parsed by
+ * `yaml` at once where that is equivalent. Without a `deadline`, the documents the fast path declined are parsed by `yaml`
+ * one by one here; with one (a `performance.now()` value) the fast path stops once it has passed, and the rest
+ * (not returned) are parsed one by one by the caller.
  */
 export function firstParse(
   text: string,
@@ -31,14 +33,20 @@ export function firstParse(
 ): ParsedDocument[] {
   if (options.fastParse !== false) {
     const out: ParsedDocument[] = [];
+    const declined: string[] = [];
     for (const c of chunks) {
       // The editor's parse budget (parseFile's deadline) holds here too; the caller parses the rest later.
       if (deadline !== undefined && out.length > 0 && performance.now() > deadline) break;
       const d = parseDocumentWithoutYaml(c.text, options);
       if (d) out.push(d);
+      else declined.push(c.text);
     }
     // A `yaml` stream parse would parse again what the fast path took: only worth it when it took nothing.
-    if (out.length > 0) return out;
+    if (out.length > 0) {
+      // Without a budget, the declined documents now, by `yaml` alone (the fast path already said no to them).
+      if (deadline === undefined) for (const t of declined) out.push(parseDocumentText(t, { ...options, fastParse: false }));
+      return out;
+    }
   }
   return parseChunksAsStream(text, chunks) ?? [];
 }
