@@ -23,14 +23,27 @@ const CLI_BUNDLES = {
 const bundleOfCommand = new Map(
   Object.entries(CLI_BUNDLES).flatMap(([bundle, commands]) => Object.keys(commands).map((c) => [c, bundle])),
 );
-/** Resolves main.ts's `import('./lint')` & co. to the command's bundle beside dist/cli.js. */
+/**
+ * Resolves main.ts's `import('./lint')` & co. to a module that requires the command's bundle beside dist/cli.js
+ * through the V8 code cache (cli/src/codeCache.ts).
+ */
 const cliCommandBundles = {
   name: 'cli-command-bundles',
   setup(b) {
     b.onResolve({ filter: /^\.\/[a-z]+$/ }, (args) => {
       const bundle = args.importer.endsWith('main.ts') ? bundleOfCommand.get(args.path.slice(2)) : undefined;
-      return bundle ? { path: `./${bundle}.js`, external: true } : undefined;
+      return bundle ? { path: bundle, namespace: 'cli-bundle' } : undefined;
     });
+    b.onLoad({ filter: /.*/, namespace: 'cli-bundle' }, (args) => ({
+      contents: [
+        "import { join } from 'node:path';",
+        "import { requireWithCodeCache } from './codeCache';",
+        `const m = requireWithCodeCache(join(__dirname, '${args.path}.js'));`,
+        ...Object.values(CLI_BUNDLES[args.path]).map((fn) => `export const ${fn} = m.${fn};`),
+      ].join('\n'),
+      resolveDir: 'cli/src',
+      loader: 'js',
+    }));
   },
 };
 const cliBundle = (name, commands) =>
@@ -45,6 +58,8 @@ const cliBundle = (name, commands) =>
       loader: 'ts',
     },
     outfile: `dist/${name}.js`,
+    // require() for any import(): the bundle runs as a vm.Script (codeCache.ts), which has no ESM loader.
+    supported: { 'dynamic-import': false },
   });
 
 await Promise.all([
@@ -60,8 +75,6 @@ await Promise.all([
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
     plugins: [cliCommandBundles],
-    // require() instead of import(): loading a bundle through the ESM loader costs a few ms more.
-    supported: { 'dynamic-import': false },
   }),
   ...Object.entries(CLI_BUNDLES).map(([name, commands]) => cliBundle(name, commands)),
 ]);
