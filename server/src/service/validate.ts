@@ -31,7 +31,13 @@ export interface ValidationResult {
   timedOut: boolean;
 }
 
-const RULES_BY_KIND = rulesByKind();
+/** Per kind, the rules that read only their document and those that read the index (split once, not per document). */
+const RULES_BY_KIND = new Map(
+  [...rulesByKind()].map(([kind, rules]) => [
+    kind,
+    { local: rules.filter((r) => !r.crossFile), cross: rules.filter((r) => r.crossFile) },
+  ]),
+);
 
 /** Findings of rules that look only at their own document, cached per parsed document and settings. */
 const localCache = new WeakMap<
@@ -74,14 +80,13 @@ function runRules(
     local = cached.findings;
   } else {
     local = [];
-    for (const rule of rules) {
-      if (rule.crossFile) continue;
+    for (const rule of rules.local) {
       for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index }, onCrash))
         local.push({ rule, finding });
     }
     localCache.set(doc, { uri, docIndex: placed.index, settings, findings: local });
   }
-  const crossFileRules = rules.filter((r) => r.crossFile);
+  const crossFileRules = rules.cross;
   if (crossFileRules.length === 0) return local;
   const hit = crossFileCache.get(doc);
   if (hit && hit.uri === uri && hit.docIndex === placed.index && hit.settings === settings && index.unchangedSince(hit.deps)) {
