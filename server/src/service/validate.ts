@@ -231,7 +231,7 @@ export function validateFile(
       const line = file.lines.positionAt(span.start).line;
       if (isSuppressed(suppressions, finding.ruleId, line)) continue;
       findings.push({ finding, severity, docIndex: placed.index, start: span.start, end: span.end });
-      diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup));
+      diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup, span));
     }
   }
   if (file.deferredCount > 0) {
