@@ -108,6 +108,7 @@ export class WorkspaceIndex {
   private objects = 0;
   private resolver = new ClusterResolver();
   private roots: readonly string[] = [];
+  private readonly workspacePaths = new Map<string, string>();
   /** Bumped on every change, so callers can tell whether cross-file results may be stale. */
   revision = 0;
 
@@ -181,6 +182,7 @@ export class WorkspaceIndex {
   /** The workspace root folders (URIs): paths inside them are read relative to them (see `workspacePath`). */
   setRoots(roots: readonly string[]): void {
     this.roots = roots.map((r) => (r.endsWith('/') ? r : `${r}/`));
+    this.workspacePaths.clear();
   }
 
   /**
@@ -189,6 +191,15 @@ export class WorkspaceIndex {
    * none set), the URI's whole path.
    */
   workspacePath(uri: string): string {
+    let path = this.workspacePaths.get(uri);
+    if (path === undefined) {
+      // Several rules of every ServiceImport ask; one entry per file the index has seen.
+      this.workspacePaths.set(uri, (path = this.computeWorkspacePath(uri)));
+    }
+    return path;
+  }
+
+  private computeWorkspacePath(uri: string): string {
     const root = this.roots.find((r) => uri.startsWith(r));
     const path = root ? `/${uri.slice(root.length)}` : uri.replace(/^[a-z]+:\/\/[^/]*/i, '');
     try {
