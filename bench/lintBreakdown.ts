@@ -8,7 +8,7 @@
 //
 // The build must be the development one (unminified: the phases are found by function name and source file).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateMcsFile } from './generate';
@@ -123,8 +123,10 @@ function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
 }
 
 function main(): void {
-  if (!readFileSync(join(DIST, 'cli-lint.js'), 'utf8').includes('// server/src/service/validate.ts'))
-    throw new Error('dist/cli-lint.js is minified: run `node scripts/build.mjs` (not --production) first');
+  // (Before issue 13 the whole CLI was one dist/cli.js.)
+  const lintBundle = [join(DIST, 'cli-lint.js'), CLI_JS].find((f) => existsSync(f)) ?? CLI_JS;
+  if (!readFileSync(lintBundle, 'utf8').includes('// server/src/service/validate.ts'))
+    throw new Error(`${lintBundle} is minified: run \`node scripts/build.mjs\` (not --production) first`);
   let folder = process.argv[2];
   let made: string | undefined;
   if (!folder) {

@@ -51,7 +51,7 @@ const fileKey = (uri: string): string => `f\u0000${uri}`;
 class KeyStrings {
   private readonly objects = new Map<string, Map<string, Map<string, string>>>();
   private readonly kinds = new Map<string, string>();
-  private readonly docs = new Map<string, string[]>();
+  private readonly docs = new Map<string, Map<number, string>>();
   private readonly files = new Map<string, string>();
 
   object(kind: string, namespace: string | undefined, name: string | undefined): string {
@@ -73,10 +73,10 @@ class KeyStrings {
   }
 
   doc(uri: string, docIndex: number): string {
-    let list = this.docs.get(uri);
-    if (!list) this.docs.set(uri, (list = []));
-    let k = list[docIndex];
-    if (k === undefined) list[docIndex] = k = docKey(uri, docIndex);
+    let byIndex = this.docs.get(uri);
+    if (!byIndex) this.docs.set(uri, (byIndex = new Map()));
+    let k = byIndex.get(docIndex);
+    if (k === undefined) byIndex.set(docIndex, (k = docKey(uri, docIndex)));
     return k;
   }
 
