@@ -1,5 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild. `--production` minifies and drops source maps.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -11,6 +13,14 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+};
+
+// `yaml`'s ES module build (the same source as its CommonJS build, which Node's "exports" would pick): esbuild
+// hoists it into one scope, so its functions call each other directly instead of through CommonJS export
+// objects and getters; linting the bench folder takes ~5–10 % less CPU. Not for the bundles with the cluster
+// engine, whose kubeconfig reading calls toJS, where the ES build would warn on the console, not process.
+const yamlEsm = {
+  alias: { yaml: join(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser/dist/index.js') },
 };
 
 // The CLI is a small dispatcher (dist/cli.js) plus one bundle per group of commands, required when a command
@@ -49,6 +59,7 @@ const cliCommandBundles = {
 const cliBundle = (name, commands) =>
   build({
     ...common,
+    ...(name === 'cli-lint' ? yamlEsm : {}),
     stdin: {
       contents: Object.entries(commands)
         .map(([file, fn]) => `export { ${fn} } from './${file}';`)
@@ -66,9 +77,9 @@ await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './clusters.js'] }),
   // The cluster logic (and @kubernetes/client-node) in its own bundle, required lazily by the client.
   build({ ...common, entryPoints: { clusters: 'clusters/src/index.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  build({ ...common, ...yamlEsm, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
-  build({ ...common, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
+  build({ ...common, ...yamlEsm, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
   build({
     ...common,
     entryPoints: { cli: 'cli/src/main.ts' },
