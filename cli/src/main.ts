@@ -1,10 +1,9 @@
 // The `clusterset` command: the language service and the cluster logic, headless.
+// Each command is imported when it runs: the build (scripts/build.mjs) turns these imports into requires of
+// per-command bundles, so `lint` never loads the cluster engine or @kubernetes/client-node, compiled from a V8
+// code cache (codeCache.ts).
 import { CLUSTERSET_VERSION } from '../../server/src/protocol';
-import { runCidr } from './cidr';
-import { runGenerate } from './generate';
-import { runDoctor } from './doctor';
-import { runLint } from './lint';
-import { runStatus } from './status';
+import { writeCodeCaches } from './codeCache';
 
 const USAGE = `Usage: clusterset <command> [options]
 
@@ -27,15 +26,15 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
-      return runLint(rest, process.stdout, process.stderr);
+      return (await import('./lint')).runLint(rest, process.stdout, process.stderr);
     case 'cidr':
-      return runCidr(rest, process.stdout, process.stderr);
+      return (await import('./cidr')).runCidr(rest, process.stdout, process.stderr);
     case 'generate':
-      return runGenerate(rest, process.stdout, process.stderr);
+      return (await import('./generate')).runGenerate(rest, process.stdout, process.stderr);
     case 'doctor':
-      return runDoctor(rest, process.stdout, process.stderr);
+      return (await import('./doctor')).runDoctor(rest, process.stdout, process.stderr);
     case 'status':
-      return runStatus(rest, process.stdout, process.stderr);
+      return (await import('./status')).runStatus(rest, process.stdout, process.stderr);
     case undefined:
     case 'help':
     case '--help':
@@ -51,9 +50,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
+    // After a real run, so the cache holds what the command compiled (a --help run compiles next to nothing).
+    if (!argv.includes('--help') && !argv.includes('-h')) writeCodeCaches();
     // Nothing we started may keep the command alive once its answer is out (exec plugins are killed at their
     // deadline; this also covers a socket of an OIDC token refresh that outlived its request).
     process.stdout.write('', () => process.exit(code));

@@ -38,8 +38,9 @@ export function findingToDiagnostic(
   f: Finding,
   severity: Severity,
   lookup: FileLookup,
+  /** `findingSpan(placed, f)` when the caller has it already. */
+  span = findingSpan(placed, f),
 ): Diagnostic {
-  const span = findingSpan(placed, f);
   const d: Diagnostic = {
     range: { start: file.lines.positionAt(span.start), end: file.lines.positionAt(span.end) },
     severity: toLspSeverity(severity),

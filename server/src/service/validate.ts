@@ -9,7 +9,7 @@ import type { ParsedDocument } from './parse/parsedDocument';
 import { stringAt } from './parse/path';
 import type { ParsedFile, PlacedDocument } from './parse/parsedFile';
 import { rulesByKind } from './rules/allRules';
-import { severityOf, type Finding, type Rule, type Severity } from './rules/rule';
+import { severityOf, type Finding, type Rule, type RuleContext, type Severity } from './rules/rule';
 import { placeholderAt } from './model/placeholders';
 import { annotationSuppressions, isSuppressed, scanSuppressions } from './suppressions';
 import type { IndexDependencies, WorkspaceIndex } from './workspaceIndex';
@@ -31,7 +31,13 @@ export interface ValidationResult {
   timedOut: boolean;
 }
 
-const RULES_BY_KIND = rulesByKind();
+/** Per kind, the rules that read only their document and those that read the index (split once, not per document). */
+const RULES_BY_KIND = new Map(
+  [...rulesByKind()].map(([kind, rules]) => [
+    kind,
+    { local: rules.filter((r) => !r.crossFile), cross: rules.filter((r) => r.crossFile) },
+  ]),
+);
 
 /** Findings of rules that look only at their own document, cached per parsed document and settings. */
 const localCache = new WeakMap<
@@ -68,20 +74,20 @@ function runRules(
   const dispatchKind = doc.kindSuggestion ? MISNAMED_KIND : doc.kind;
   const rules = dispatchKind && !foreign && !isUnrenderedTemplate(doc) ? RULES_BY_KIND.get(dispatchKind) : undefined;
   if (!rules) return [];
+  // One context for every rule of the document (it is readonly to them).
+  const ctx: RuleContext = { uri, docIndex: placed.index, doc, settings, index };
   const cached = localCache.get(doc);
   let local: Array<{ rule: Rule; finding: Finding }>;
   if (cached && cached.settings === settings && cached.uri === uri && cached.docIndex === placed.index) {
     local = cached.findings;
   } else {
     local = [];
-    for (const rule of rules) {
-      if (rule.crossFile) continue;
-      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index }, onCrash))
-        local.push({ rule, finding });
+    for (const rule of rules.local) {
+      for (const finding of safeCheck(rule, ctx, onCrash)) local.push({ rule, finding });
     }
     localCache.set(doc, { uri, docIndex: placed.index, settings, findings: local });
   }
-  const crossFileRules = rules.filter((r) => r.crossFile);
+  const crossFileRules = rules.cross;
   if (crossFileRules.length === 0) return local;
   const hit = crossFileCache.get(doc);
   if (hit && hit.uri === uri && hit.docIndex === placed.index && hit.settings === settings && index.unchangedSince(hit.deps)) {
@@ -90,8 +96,7 @@ function runRules(
   const { value: cross, deps } = index.track(() => {
     const found: Array<{ rule: Rule; finding: Finding }> = [];
     for (const rule of crossFileRules) {
-      for (const finding of safeCheck(rule, { uri, docIndex: placed.index, doc, settings, index }, onCrash))
-        found.push({ rule, finding });
+      for (const finding of safeCheck(rule, ctx, onCrash)) found.push({ rule, finding });
     }
     return found;
   });
@@ -116,7 +121,7 @@ export type RuleCrashListener = (crash: RuleCrash) => void;
  * A rule bug must not take the server down, nor pass unseen: the crash becomes one `MCS000` warning on the
  * document and is handed to `onCrash` (the server logs it, the CLI exits 2, the fuzz tests fail).
  */
-function safeCheck(rule: Rule, ctx: Parameters<Rule['check']>[0], onCrash: RuleCrashListener | undefined): Finding[] {
+function safeCheck(rule: Rule, ctx: RuleContext, onCrash: RuleCrashListener | undefined): Finding[] {
   try {
     return rule.check(ctx);
   } catch (error) {
@@ -226,7 +231,7 @@ export function validateFile(
       const line = file.lines.positionAt(span.start).line;
       if (isSuppressed(suppressions, finding.ruleId, line)) continue;
       findings.push({ finding, severity, docIndex: placed.index, start: span.start, end: span.end });
-      diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup));
+      diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup, span));
     }
   }
   if (file.deferredCount > 0) {

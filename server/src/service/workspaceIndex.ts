@@ -43,6 +43,50 @@ const kindKey = (kind: string): string => `K\u0000${kind}`;
 const docKey = (uri: string, docIndex: number): string => `d\u0000${docIndex}\u0000${uri}`;
 const fileKey = (uri: string): string => `f\u0000${uri}`;
 
+/**
+ * The dependency keys, built once and then looked up: the rules ask for the same keys thousands of times per
+ * validation, and a fresh concatenated string must be flattened and hashed on every Map or Set access, while
+ * the parts (a kind, a name from the tree, a file's uri) keep their hash.
+ */
+class KeyStrings {
+  private readonly objects = new Map<string, Map<string, Map<string, string>>>();
+  private readonly kinds = new Map<string, string>();
+  private readonly docs = new Map<string, Map<number, string>>();
+  private readonly files = new Map<string, string>();
+
+  object(kind: string, namespace: string | undefined, name: string | undefined): string {
+    const ns = namespace ?? 'default';
+    const n = name ?? '';
+    let byNs = this.objects.get(kind);
+    if (!byNs) this.objects.set(kind, (byNs = new Map()));
+    let byName = byNs.get(ns);
+    if (!byName) byNs.set(ns, (byName = new Map()));
+    let k = byName.get(n);
+    if (k === undefined) byName.set(n, (k = key(kind, namespace, name)));
+    return k;
+  }
+
+  kind(kind: string): string {
+    let k = this.kinds.get(kind);
+    if (k === undefined) this.kinds.set(kind, (k = kindKey(kind)));
+    return k;
+  }
+
+  doc(uri: string, docIndex: number): string {
+    let byIndex = this.docs.get(uri);
+    if (!byIndex) this.docs.set(uri, (byIndex = new Map()));
+    let k = byIndex.get(docIndex);
+    if (k === undefined) byIndex.set(docIndex, (k = docKey(uri, docIndex)));
+    return k;
+  }
+
+  file(uri: string): string {
+    let k = this.files.get(uri);
+    if (k === undefined) this.files.set(uri, (k = fileKey(uri)));
+    return k;
+  }
+}
+
 /** What a computation read from the index: dependency keys, and the revision at which it read them. */
 export interface IndexDependencies {
   readonly keys: ReadonlySet<string>;
@@ -57,9 +101,14 @@ export class WorkspaceIndex {
   /** Last revision at which each key / kind / document / file changed. Entries stay after removal on purpose. */
   private readonly changedAt = new Map<string, number>();
   private tracking: Set<string> | undefined;
+  private readonly keys = new KeyStrings();
+  /** Results of `memo` by name and key, valid at `memoRevision`; each with the keys its computation read. */
+  private memos = new Map<string, Map<string, { value: unknown; keys: ReadonlySet<string> }>>();
+  private memoRevision = -1;
   private objects = 0;
   private resolver = new ClusterResolver();
   private roots: readonly string[] = [];
+  private readonly workspacePaths = new Map<string, string>();
   /** Bumped on every change, so callers can tell whether cross-file results may be stale. */
   revision = 0;
 
@@ -69,17 +118,17 @@ export class WorkspaceIndex {
     const cluster = placement?.name;
     const before = this.byFile.get(file.uri) ?? [];
     const kept = new Map<string, IndexedObject>();
-    for (const o of before) kept.set(docKey(o.uri, o.docIndex), o);
+    for (const o of before) kept.set(this.keys.doc(o.uri, o.docIndex), o);
     const next: IndexedObject[] = [];
     const added: IndexedObject[] = [];
     for (const placed of file.documents) {
       const d = placed.doc;
       // Other vendors' same-named kinds are not MCS objects: no rule may match them to ours.
       if (d.skipped || !d.kind || isForeignObject(d.kind, d.apiVersion)) continue;
-      const old = kept.get(docKey(file.uri, placed.index));
+      const old = kept.get(this.keys.doc(file.uri, placed.index));
       if (old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
         // Same parsed document at the same place (the parse cache returns the same object): unchanged.
-        kept.delete(docKey(file.uri, placed.index));
+        kept.delete(this.keys.doc(file.uri, placed.index));
         next.push(old);
         continue;
       }
@@ -104,7 +153,7 @@ export class WorkspaceIndex {
     for (const o of removed) this.unlink(o);
     for (const o of added) this.link(o);
     this.byFile.set(file.uri, next);
-    this.changedAt.set(fileKey(file.uri), this.revision);
+    this.changedAt.set(this.keys.file(file.uri), this.revision);
     return true;
   }
 
@@ -125,7 +174,7 @@ export class WorkspaceIndex {
       for (const o of objects) this.unlink(o);
       for (const o of next) this.link(o);
       this.byFile.set(uri, next);
-      this.changedAt.set(fileKey(uri), this.revision);
+      this.changedAt.set(this.keys.file(uri), this.revision);
     }
     return moved;
   }
@@ -133,6 +182,7 @@ export class WorkspaceIndex {
   /** The workspace root folders (URIs): paths inside them are read relative to them (see `workspacePath`). */
   setRoots(roots: readonly string[]): void {
     this.roots = roots.map((r) => (r.endsWith('/') ? r : `${r}/`));
+    this.workspacePaths.clear();
   }
 
   /**
@@ -141,6 +191,15 @@ export class WorkspaceIndex {
    * none set), the URI's whole path.
    */
   workspacePath(uri: string): string {
+    let path = this.workspacePaths.get(uri);
+    if (path === undefined) {
+      // Several rules of every ServiceImport ask; one entry per file the index has seen.
+      this.workspacePaths.set(uri, (path = this.computeWorkspacePath(uri)));
+    }
+    return path;
+  }
+
+  private computeWorkspacePath(uri: string): string {
     const root = this.roots.find((r) => uri.startsWith(r));
     const path = root ? `/${uri.slice(root.length)}` : uri.replace(/^[a-z]+:\/\/[^/]*/i, '');
     try {
@@ -152,7 +211,7 @@ export class WorkspaceIndex {
 
   /** The cluster a file is applied to, by the same mapping as its objects' `cluster`. */
   clusterOf(uri: string): string | undefined {
-    this.read(fileKey(uri));
+    this.read(this.keys.file(uri));
     return this.resolver.placementOf(uri)?.name;
   }
 
@@ -162,25 +221,25 @@ export class WorkspaceIndex {
     this.revision++;
     this.byFile.delete(uri);
     for (const o of objects) this.unlink(o);
-    this.changedAt.set(fileKey(uri), this.revision);
+    this.changedAt.set(this.keys.file(uri), this.revision);
     return true;
   }
 
   private link(o: IndexedObject): void {
-    const k = key(o.kind, o.namespace, o.name);
+    const k = this.keys.object(o.kind, o.namespace, o.name);
     let list = this.byKey.get(k);
     if (!list) this.byKey.set(k, (list = []));
     list.push(o);
     let set = this.byKind.get(o.kind);
     if (!set) this.byKind.set(o.kind, (set = new Set()));
     set.add(o);
-    this.byDoc.set(docKey(o.uri, o.docIndex), o);
+    this.byDoc.set(this.keys.doc(o.uri, o.docIndex), o);
     this.objects++;
     this.touch(o, k);
   }
 
   private unlink(o: IndexedObject): void {
-    const k = key(o.kind, o.namespace, o.name);
+    const k = this.keys.object(o.kind, o.namespace, o.name);
     const list = this.byKey.get(k);
     if (list) {
       const rest = list.filter((x) => x !== o);
@@ -188,7 +247,7 @@ export class WorkspaceIndex {
       else this.byKey.delete(k);
     }
     this.byKind.get(o.kind)?.delete(o);
-    const dk = docKey(o.uri, o.docIndex);
+    const dk = this.keys.doc(o.uri, o.docIndex);
     if (this.byDoc.get(dk) === o) this.byDoc.delete(dk);
     this.objects--;
     this.touch(o, k);
@@ -196,8 +255,8 @@ export class WorkspaceIndex {
 
   private touch(o: IndexedObject, k: string): void {
     this.changedAt.set(k, this.revision);
-    this.changedAt.set(kindKey(o.kind), this.revision);
-    this.changedAt.set(docKey(o.uri, o.docIndex), this.revision);
+    this.changedAt.set(this.keys.kind(o.kind), this.revision);
+    this.changedAt.set(this.keys.doc(o.uri, o.docIndex), this.revision);
   }
 
   private read(depKey: string): void {
@@ -218,6 +277,30 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * `compute()`, computed once per index revision for one (kind, namespace, name) under `memoName` (the many
+   * rules of one exported Service ask who else exports it). A hit still counts what the computation read for
+   * the tracking caller, so cross-file findings are invalidated exactly as if it had run again. The value is
+   * shared: callers must not mutate it.
+   */
+  memo<T>(memoName: string, kind: string, namespace: string | undefined, name: string | undefined, compute: () => T): T {
+    if (this.memoRevision !== this.revision) {
+      this.memos.clear();
+      this.memoRevision = this.revision;
+    }
+    let memos = this.memos.get(memoName);
+    if (!memos) this.memos.set(memoName, (memos = new Map()));
+    const k = this.keys.object(kind, namespace, name);
+    const hit = memos.get(k);
+    if (hit) {
+      if (this.tracking) for (const dep of hit.keys) this.tracking.add(dep);
+      return hit.value as T;
+    }
+    const { value, deps } = this.track(compute);
+    memos.set(k, { value, keys: deps.keys });
+    return value;
+  }
+
   /** True when nothing the tracked computation read has changed since it ran. */
   unchangedSince(deps: IndexDependencies): boolean {
     if (deps.revision === this.revision) return true;
@@ -227,25 +310,25 @@ export class WorkspaceIndex {
 
   /** Objects of `kind` named `name` in `namespace` (any cluster). */
   find(kind: string, namespace: string | undefined, name: string | undefined): readonly IndexedObject[] {
-    const k = key(kind, namespace, name);
+    const k = this.keys.object(kind, namespace, name);
     this.read(k);
     return this.byKey.get(k) ?? [];
   }
 
   ofKind(kind: string): Iterable<IndexedObject> {
-    this.read(kindKey(kind));
+    this.read(this.keys.kind(kind));
     return this.byKind.get(kind) ?? [];
   }
 
   /** The object of one document, without depending on the rest of its file. */
   objectAt(uri: string, docIndex: number): IndexedObject | undefined {
-    const dk = docKey(uri, docIndex);
+    const dk = this.keys.doc(uri, docIndex);
     this.read(dk);
     return this.byDoc.get(dk);
   }
 
   objectsIn(uri: string): readonly IndexedObject[] {
-    this.read(fileKey(uri));
+    this.read(this.keys.file(uri));
     return this.byFile.get(uri) ?? [];
   }
 

@@ -46,6 +46,18 @@ export function exportingClusters(
   index: WorkspaceIndex,
   namespace: string | undefined,
   name: string | undefined,
+): readonly ExportingCluster[] {
+  // Asked by each conflict rule of each exporting Service and ServiceExport: once per revision is enough.
+  // (An unset namespace and `default` are one key, and one answer: the index's find treats them alike.)
+  return index.memo('exportingClusters', 'ServiceExport', namespace, name, () =>
+    computeExportingClusters(index, namespace, name),
+  );
+}
+
+function computeExportingClusters(
+  index: WorkspaceIndex,
+  namespace: string | undefined,
+  name: string | undefined,
 ): ExportingCluster[] {
   const byCluster = new Map<string, ExportingCluster>();
   for (const exp of index.find('ServiceExport', namespace, name)) {

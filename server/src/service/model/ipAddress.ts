@@ -19,8 +19,21 @@ export type IpParseResult =
 const DEC_OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
 const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
 
+/** Results by text: several rules read each `spec.ips` entry. Bounded, so a huge workspace cannot grow it. */
+const parsedIps = new Map<string, Readonly<IpParseResult>>();
+const MAX_PARSED_IPS = 4096;
+
 /** Parses `text` as a bare IPv4 or IPv6 address; `reason` says what is wrong in words for a diagnostic. */
-export function parseIpAddress(text: string): IpParseResult {
+export function parseIpAddress(text: string): Readonly<IpParseResult> {
+  let r = parsedIps.get(text);
+  if (r === undefined) {
+    if (parsedIps.size >= MAX_PARSED_IPS) parsedIps.clear();
+    parsedIps.set(text, (r = parse(text)));
+  }
+  return r;
+}
+
+function parse(text: string): IpParseResult {
   if (text.length === 0) return { ok: false, reason: 'it is empty' };
   if (text.length > 45) return { ok: false, reason: 'it is too long to be an IP address' };
   if (/\s/.test(text)) return { ok: false, reason: 'it contains whitespace' };

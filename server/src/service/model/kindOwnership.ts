@@ -41,6 +41,22 @@ export function isForeignObject(kind: string | undefined, apiVersion: string | u
   if (kind === undefined || apiVersion === undefined) return false;
   const own = OWN_GROUPS[kind];
   if (!own) return false;
+  // Asked for every document by the index, the rules and the syntax scope: a workspace has few distinct pairs.
+  let byVersion = foreignCache.get(kind);
+  if (!byVersion) foreignCache.set(kind, (byVersion = new Map()));
+  let foreign = byVersion.get(apiVersion);
+  if (foreign === undefined) {
+    if (byVersion.size >= MAX_CACHED_VERSIONS) byVersion.clear();
+    byVersion.set(apiVersion, (foreign = isForeignGroup(own, apiVersion)));
+  }
+  return foreign;
+}
+
+const foreignCache = new Map<string, Map<string, boolean>>();
+/** Per kind; hostile input with endless distinct apiVersions only clears the cache. */
+const MAX_CACHED_VERSIONS = 1024;
+
+function isForeignGroup(own: readonly string[], apiVersion: string): boolean {
   const { group } = splitApiVersion(apiVersion);
   if (group === '' || own.includes(group)) return false;
   if (KUBERNETES_DOMAIN.test(group)) return false;

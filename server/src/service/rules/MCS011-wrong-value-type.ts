@@ -131,28 +131,42 @@ function owned(kind: string, path: NodePath): boolean {
   return (OWNED[kind] ?? []).some((p) => p.length === path.length && p.every((seg, i) => seg === '*' || seg === path[i]));
 }
 
+/** A node still to visit; its path is rebuilt from the parent links only when a finding needs it. */
 interface Visit {
   node: YNode;
   schema: FieldSchema;
-  path: NodePath;
+  parent: Visit | undefined;
+  segment: string | number | undefined;
+  /** The first segment of the path (`status`, `metadata`, …). */
+  top: string | number | undefined;
   inItem: boolean;
+}
+
+function pathOf(v: Visit): NodePath {
+  const out: Array<string | number> = [];
+  for (let cur: Visit | undefined = v; cur && cur.segment !== undefined; cur = cur.parent) out.push(cur.segment);
+  return out.reverse();
 }
 
 /** Walks the document beside the schema (explicit stack: deep or wide documents stay cheap). */
 function walk(kind: string, root: YNode, rootSchema: FieldSchema): Finding[] {
   const out: Finding[] = [];
-  const stack: Visit[] = [{ node: root, schema: rootSchema, path: [], inItem: false }];
+  const stack: Visit[] = [
+    { node: root, schema: rootSchema, parent: undefined, segment: undefined, top: undefined, inItem: false },
+  ];
   for (let v = stack.pop(); v; v = stack.pop()) {
-    const { node, schema, path } = v;
+    const { node, schema } = v;
     if (node.type === 'alias' || schema.open) continue; // aliases are the parser's business; open = server-managed
     const isNull = node.type === 'scalar' && (node as YScalar).value === null;
     if (isNull && !v.inItem) continue; // dropped by the server (or decoded as the zero value) like an absent key
     if (!matches(schema, node)) {
-      const inStatus = path[0] === 'status';
+      const inStatus = v.top === 'status';
       // Status is discarded on create; only a mapping's keys are still reported (unknown fields).
       const reported = !inStatus || (node.type === 'map' && node.pairs.length > 0 && CRD_TYPE[schema.type] !== 'object');
-      if (reported && !(path[0] === 'metadata' && isNull) && !owned(kind, path))
-        out.push(finding(kind, path, node, schema, v.inItem));
+      if (reported && !(v.top === 'metadata' && isNull)) {
+        const path = pathOf(v);
+        if (!owned(kind, path)) out.push(finding(kind, path, node, schema, v.inItem));
+      }
       continue;
     }
     if (node.type === 'map') {
@@ -165,11 +179,11 @@ function walk(kind: string, root: YNode, rootSchema: FieldSchema): Finding[] {
             : Object.prototype.hasOwnProperty.call(schema.fields ?? {}, k)
               ? schema.fields?.[k]
               : undefined;
-        if (child) stack.push({ node: p.value, schema: child, path: [...path, k], inItem: false });
+        if (child) stack.push({ node: p.value, schema: child, parent: v, segment: k, top: v.top ?? k, inItem: false });
       }
     } else if (node.type === 'seq' && schema.items) {
       for (let i = node.items.length - 1; i >= 0; i--)
-        stack.push({ node: node.items[i], schema: schema.items, path: [...path, i], inItem: true });
+        stack.push({ node: node.items[i], schema: schema.items, parent: v, segment: i, top: v.top ?? i, inItem: true });
     }
   }
   return out;

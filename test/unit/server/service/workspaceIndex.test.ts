@@ -67,6 +67,32 @@ test('nested tracking adds what the inner computation read to the outer one', ()
   assert.equal(index.unchangedSince(outer.deps), false);
 });
 
+test('a memo is computed once per revision, and a hit still records what the computation read', () => {
+  const { index, update } = indexed({ a: svc('web'), b: exp('web') });
+  let computed = 0;
+  const services = () =>
+    index.memo('services', 'ServiceExport', 'shop', 'web', () => {
+      computed++;
+      return index.find('Service', 'shop', 'web').length;
+    });
+  const first = index.track(services);
+  const second = index.track(services); // a hit: not computed again, same dependencies
+  assert.equal(computed, 1);
+  assert.deepEqual([first.value, second.value], [1, 1]);
+  assert.deepEqual([...second.deps.keys], [...first.deps.keys]);
+  assert.equal(
+    index.memo('services', 'ServiceExport', undefined, 'web', () => -1),
+    -1,
+    'another key is its own entry',
+  );
+  update('c', svc('db')); // a new revision, nothing the memo read
+  assert.equal(index.unchangedSince(second.deps), true);
+  update('a', `${svc('web')}---\n${svc('web', 81)}`);
+  assert.equal(index.unchangedSince(second.deps), false, 'an edit of what the hit read makes the caller stale');
+  assert.equal(index.track(services).value, 2);
+  assert.equal(computed, 2);
+});
+
 test('cross-file findings follow edits of the files they read, and only those', () => {
   const s = serviceWith({ 'clusters/east/export.yaml': exp('web'), 'clusters/east/other.yaml': svc('db') });
   assert.equal(diagnosticsOf(s, 'clusters/east/export.yaml', 'MCS101').length, 1);
