@@ -38,6 +38,8 @@ interface Context {
   clusters: Map<string, ClusterState>;
   /** Cluster id (ClusterProperty) or member name → member name. */
   idToName: Map<string, string>;
+  /** Per member its namespaces, when they were read (a Set per snapshot, not a scan per service). */
+  namespaces: Map<string, Set<string>>;
   implementationOf(cluster: string): McsImplementation;
   takenAt: number;
 }
@@ -49,9 +51,12 @@ function contextOf(snapshot: ClustersetSnapshot, implementation?: McsImplementat
   // An id wins over a same-spelled member name: the label carries ids.
   for (const c of snapshot.clusters) if (c.clusterId) idToName.set(c.clusterId, c.name);
   const takenAt = Date.parse(snapshot.takenAt);
+  const namespaces = new Map<string, Set<string>>();
+  for (const c of snapshot.clusters) if (c.namespaces) namespaces.set(c.name, new Set(c.namespaces));
   return {
     clusters,
     idToName,
+    namespaces,
     // What was detected in the cluster wins; the declared implementation (ClusterSet file, setting) fills in
     // where detection found nothing (e.g. a reader role that may not see the controllers).
     implementationOf: (name) => {
@@ -117,9 +122,9 @@ function wantsClustersetIp(usable: ExportState[], impl: McsImplementation): bool
   return usable.some((e) => e.annotations?.['lighthouse.submariner.io/use-clusterset-ip'] === 'true');
 }
 
-function judgeImport(i: ImportState, usable: ExportState[], ctx: Context, j: Judgement): void {
+/** `first` is the oldest usable export (it decides type and ports). */
+function judgeImport(i: ImportState, usable: ExportState[], first: ExportState | undefined, ctx: Context, j: Judgement): void {
   const c = i.ref.cluster;
-  const first = oldest(usable);
   const impl = ctx.implementationOf(c);
   if (first?.service) {
     const want = first.service.headless ? 'Headless' : 'ClusterSetIP';
@@ -207,16 +212,19 @@ function judgeEndpoints(
   const expectedBy = new Map<string, number[]>();
   let consumersExpecting = 0;
   let consumersWithNone = 0;
+  const bySourceIn = new Map<string, ReturnType<typeof slicesBySource>>();
   for (const [c, slices] of slicesIn) {
+    const bySource = slicesBySource(slices, ctx);
+    bySourceIn.set(c, bySource);
     perCluster.set(
       c,
-      [...slicesBySource(slices, ctx)].map(([source, v]) => ({ source, ...v })),
+      [...bySource].map(([source, v]) => ({ source, ...v })),
     );
   }
   for (const i of imps) {
     const c = i.ref.cluster;
     const here = slicesIn.get(c) ?? [];
-    const bySource = slicesBySource(here, ctx);
+    const bySource = bySourceIn.get(c) ?? slicesBySource(here, ctx);
     for (const [source, v] of bySource)
       if (source !== c) (seenBy.get(source) ?? seenBy.set(source, []).get(source))?.push(v.ready);
     if (!judged(ctx.clusters.get(c), 'EndpointSlices')) {
@@ -269,14 +277,15 @@ function judgeImports(
   if (usable.length === 0) return;
   const expected: string[] = [];
   for (const c of ctx.clusters.values()) {
-    const hasNs = c.namespaces ? c.namespaces.includes(ns) : exps.some((e) => e.ref.cluster === c.name);
+    const known = ctx.namespaces.get(c.name);
+    const hasNs = known ? known.has(ns) : exps.some((e) => e.ref.cluster === c.name);
     if (!hasNs) continue;
     if (c.fault?.kind === 'crdMissing') j.degraded.push(`${c.name} has namespace ${ns} but no MCS API: it cannot import`);
     else if (judged(c, 'ServiceImports')) expected.push(c.name);
   }
   const missing = expected.filter((c) => !importedIn.has(c));
+  const first = oldest(usable);
   if (imps.length === 0 && missing.length > 0) {
-    const first = oldest(usable);
     const age = first?.creationTimestamp ? ctx.takenAt - Date.parse(first.creationTimestamp) : Infinity;
     const limit = PENDING_MS[ctx.implementationOf(first?.ref.cluster ?? '')] ?? DEFAULT_PENDING_MS;
     if (age < limit) j.degraded.push(`pending: exported ${Math.round(age / 1000)} s ago, no ServiceImport yet`);
@@ -286,7 +295,7 @@ function judgeImports(
   for (const c of missing) j.degraded.push(`no ServiceImport in ${c}, which has namespace ${ns}`);
   const exporters = new Set(exps.map((e) => e.ref.cluster));
   for (const i of imps) {
-    judgeImport(i, usable, ctx, j);
+    judgeImport(i, usable, first, ctx, j);
     for (const s of i.statusClusters) {
       const name = ctx.idToName.get(s) ?? s;
       const known = ctx.clusters.get(name);
@@ -344,10 +353,10 @@ export function summarizeServices(snapshot: ClustersetSnapshot, implementation?:
     const usable = judgeExports(exps, ctx, j);
     judgeImports(key, exps, usable, imps, ctx, j);
     const view = judgeEndpoints(imps, usable, slicesBy.get(key) ?? new Map(), ctx, j);
-    judgeControllers(new Set([...exps, ...imps].map((o) => o.ref.cluster)), ctx, j);
+    const names = new Set([...exps, ...imps].map((o) => o.ref.cluster));
+    judgeControllers(names, ctx, j);
     for (const c of unread) j.notes.push(`unknown in ${c.name}: not read (${c.fault?.kind})`);
     const slash = key.indexOf('/');
-    const names = new Set([...exps, ...imps].map((o) => o.ref.cluster));
     for (const c of view.perCluster.keys()) names.add(c);
     const perCluster: ServiceInCluster[] = snapshot.clusters
       .filter((c) => names.has(c.name))
