@@ -109,8 +109,8 @@ interface Paint {
   /** Rows built (lazy: the roots, the services and the clusters; eager: every row). */
   rows: number;
   services: number;
-  /** Eager only: the provider's change key of before, JSON of every row (it was not in the published figures). */
-  keyMs?: number;
+  /** Eager only: every row, for the provider's change key of before (JSON of every row). */
+  rendered?: RenderedRow[];
 }
 
 function inputOf(snapshot: ClustersetSnapshot): TreeInput {
@@ -141,9 +141,7 @@ function paint(snapshot: ClustersetSnapshot, approach: Approach, shown = new Sho
     return { summarizeMs: t1 - t0, rowsMs: performance.now() - t1, rows, services };
   }
   const all = renderAll(treeRows(input));
-  const t2 = performance.now();
-  JSON.stringify(all);
-  return { summarizeMs: t1 - t0, rowsMs: t2 - t1, rows: countRows(all), services, keyMs: performance.now() - t2 };
+  return { summarizeMs: t1 - t0, rowsMs: performance.now() - t1, rows: countRows(all), services, rendered: all };
 }
 
 /** After a lazy first paint: expanding one service (builds the snapshot's index) and hovering it. */
@@ -163,6 +161,10 @@ interface ProcessResult {
   approach: Approach;
   objects: number;
   cold: Paint;
+  /** CPU time of the process (every thread: JIT and GC included) during the cold paint. */
+  coldCpuMs: number;
+  /** Eager only, cold: the provider's change key of before, JSON of every row (not in the published figures). */
+  keyMs?: number;
   warm: Paint[];
   /** Lazy only, cold in the process: the first expand and hover after the first paint. */
   expandMs?: number;
@@ -174,10 +176,18 @@ function measureInThisProcess(approach: Approach): ProcessResult {
   const snapshot = buildSnapshot();
   const objects = snapshot.exports.length + snapshot.imports.length + snapshot.endpointSlices.length;
   const shown = new ShownRows();
-  const cold = paint(snapshot, approach, shown);
+  const cpu = process.cpuUsage();
+  const { rendered, ...cold } = paint(snapshot, approach, shown);
+  const used = process.cpuUsage(cpu);
+  const k0 = performance.now();
+  if (rendered) JSON.stringify(rendered);
+  const key = rendered ? { keyMs: performance.now() - k0 } : {};
   const after = approach === 'lazy' ? expandAndHover(snapshot) : {};
-  const warm = Array.from({ length: RUNS }, () => paint(snapshot, approach, shown));
-  return { approach, objects, cold, warm, ...after };
+  const warm = Array.from({ length: RUNS }, () => {
+    const { rendered: _, ...w } = paint(snapshot, approach, shown);
+    return w;
+  });
+  return { approach, objects, cold, coldCpuMs: (used.user + used.system) / 1000, ...key, warm, ...after };
 }
 
 function inFreshProcess(approach: Approach): Promise<ProcessResult> {
@@ -205,6 +215,8 @@ export interface ApproachFigures {
   coldMaxMs: number;
   coldSummarizeMs: number;
   coldRowsMs: number;
+  /** Median over the processes of their CPU time (all threads) during the cold paint: less load-bound than wall time. */
+  coldCpuMs: number;
   /** Median of every warm run of every process. */
   warmMs: number;
   warmSummarizeMs: number;
@@ -227,7 +239,7 @@ export interface TreePaintResult {
 function figures(results: ProcessResult[]): ApproachFigures {
   const cold = results.map((r) => r.cold.summarizeMs + r.cold.rowsMs);
   const warm = results.flatMap((r) => r.warm);
-  const keys = results.flatMap((r) => (r.cold.keyMs !== undefined ? [r.cold.keyMs] : []));
+  const keys = results.flatMap((r) => (r.keyMs !== undefined ? [r.keyMs] : []));
   const expands = results.flatMap((r) => (r.expandMs !== undefined ? [r.expandMs] : []));
   const hovers = results.flatMap((r) => (r.hoverMs !== undefined ? [r.hoverMs] : []));
   return {
@@ -236,6 +248,7 @@ function figures(results: ProcessResult[]): ApproachFigures {
     coldMaxMs: Math.max(...cold),
     coldSummarizeMs: median(results.map((r) => r.cold.summarizeMs)),
     coldRowsMs: median(results.map((r) => r.cold.rowsMs)),
+    coldCpuMs: median(results.map((r) => r.coldCpuMs)),
     warmMs: median(warm.map((w) => w.summarizeMs + w.rowsMs)),
     warmSummarizeMs: median(warm.map((w) => w.summarizeMs)),
     warmRowsMs: median(warm.map((w) => w.rowsMs)),
@@ -265,7 +278,7 @@ export function formatTreePaintBench(r: TreePaintResult): string {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   const line = (name: string, f: ApproachFigures) =>
-    `${name}: cold ${ms(f.coldMs)} (${ms(f.coldMinMs)}–${ms(f.coldMaxMs)}; summarizeServices ${ms(f.coldSummarizeMs)}, rows ${ms(f.coldRowsMs)}) · warm ${ms(f.warmMs)} (summarizeServices ${ms(f.warmSummarizeMs)}, rows ${ms(f.warmRowsMs)}) · ${f.rows} rows built`;
+    `${name}: cold ${ms(f.coldMs)} (${ms(f.coldMinMs)}–${ms(f.coldMaxMs)}; summarizeServices ${ms(f.coldSummarizeMs)}, rows ${ms(f.coldRowsMs)}; CPU ${ms(f.coldCpuMs)}) · warm ${ms(f.warmMs)} (summarizeServices ${ms(f.warmSummarizeMs)}, rows ${ms(f.warmRowsMs)}) · ${f.rows} rows built`;
   return [
     `${r.objects} exports/imports/slices in 3 clusters → ${r.services} services; cold = median over ${r.processes} fresh processes, warm = median of ${r.runs} runs in each`,
     line('now (lazy: roots + services + clusters; children on expand, tooltips on hover)', r.lazy),
