@@ -330,14 +330,20 @@ const dedupe = (xs: string[]) => [...new Set(xs)];
 export function summarizeServices(snapshot: ClustersetSnapshot, implementation?: McsImplementation): ServiceSummary[] {
   const ctx = contextOf(snapshot, implementation);
   const order = new Map(snapshot.clusters.map((c, i) => [c.name, i]));
-  const byCluster = (a: { ref: { cluster: string } }, b: { ref: { cluster: string } }) =>
-    (order.get(a.ref.cluster) ?? 0) - (order.get(b.ref.cluster) ?? 0);
+  // In member order (stable; an unknown cluster counts as the first) once for the snapshot, so every service's
+  // exports and imports come out of the buckets below in that order without a sort per service.
+  const inMemberOrder = <T extends { ref: { cluster: string } }>(xs: readonly T[]): T[] => {
+    const buckets: T[][] = snapshot.clusters.map(() => []);
+    if (buckets.length === 0) return [...xs];
+    for (const x of xs) buckets[order.get(x.ref.cluster) ?? 0]?.push(x);
+    return buckets.flat();
+  };
   const exportsBy = new Map<string, ExportState[]>();
   const importsBy = new Map<string, ImportState[]>();
   const slicesBy = new Map<string, Map<string, EndpointSliceState[]>>();
   const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k))?.push(v);
-  for (const e of snapshot.exports) push(exportsBy, keyOf(e.ref.namespace, e.ref.name), e);
-  for (const i of snapshot.imports) push(importsBy, keyOf(i.ref.namespace, i.ref.name), i);
+  for (const e of inMemberOrder(snapshot.exports)) push(exportsBy, keyOf(e.ref.namespace, e.ref.name), e);
+  for (const i of inMemberOrder(snapshot.imports)) push(importsBy, keyOf(i.ref.namespace, i.ref.name), i);
   for (const s of snapshot.endpointSlices) {
     if (!s.serviceName) continue;
     const k = keyOf(s.ref.namespace, s.serviceName);
@@ -347,8 +353,8 @@ export function summarizeServices(snapshot: ClustersetSnapshot, implementation?:
   const keys = [...new Set([...exportsBy.keys(), ...importsBy.keys()])].sort();
   const unread = snapshot.clusters.filter((c) => c.fault && c.fault.kind !== 'crdMissing');
   return keys.map((key) => {
-    const exps = (exportsBy.get(key) ?? []).sort(byCluster);
-    const imps = (importsBy.get(key) ?? []).sort(byCluster);
+    const exps = exportsBy.get(key) ?? [];
+    const imps = importsBy.get(key) ?? [];
     const j: Judgement = { broken: [], degraded: [], notes: [] };
     const usable = judgeExports(exps, ctx, j);
     judgeImports(key, exps, usable, imps, ctx, j);
