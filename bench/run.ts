@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     if (!process.env.BENCH_SKIP_TREE) {
       // Issue 10: tree first paint of 10,000 objects, in memory (no testbed).
       const mod = await import('./treePaint.bench');
-      console.log(`\nTree first paint (issue 10):\n${mod.formatTreePaintBench(mod.runTreePaintBench())}`);
+      console.log(`\nTree first paint (issue 10):\n${mod.formatTreePaintBench(await mod.runTreePaintBench())}`);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

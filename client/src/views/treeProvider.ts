@@ -1,45 +1,21 @@
-// The TreeDataProvider: adapts the pure rows (views/rows/) to TreeItems. Nothing else happens here.
+// The TreeDataProvider: adapts the pure rows (views/rows/) to TreeItems. Nothing else happens here: children
+// are built when VS Code asks for them (an expanded row), tooltips when it resolves an item (on hover), and
+// which rows it holds is kept by rows/shownRows.ts.
 import * as vscode from 'vscode';
 import type { Row } from './rows/row';
+import { ShownRows } from './rows/shownRows';
 
 export class ClustersetTreeProvider implements vscode.TreeDataProvider<Row> {
   private readonly changed = new vscode.EventEmitter<Row | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: Row[] = [];
-  private shown = '';
-  private readonly parents = new Map<string, Row>();
+  private readonly shown = new ShownRows();
 
   setRows(rows: Row[]): void {
-    // A snapshot that changes nothing visible must not redraw the tree (a click during a redraw is lost).
-    const key = JSON.stringify(rows);
-    if (key === this.shown) return;
-    this.shown = key;
-    this.roots = rows;
-    this.parents.clear();
-    const walk = (parent: Row) => {
-      for (const c of parent.children ?? []) {
-        this.parents.set(c.id, parent);
-        walk(c);
-      }
-    };
-    rows.forEach(walk);
-    this.changed.fire(undefined);
+    if (this.shown.set(rows)) this.changed.fire(undefined);
   }
 
-  /** The first row (depth first) that matches, for reveal. */
-  find(match: (r: Row) => boolean): Row | undefined {
-    const walk = (rows: Row[]): Row | undefined => {
-      for (const r of rows) {
-        if (match(r)) return r;
-        const hit = walk(r.children ?? []);
-        if (hit) return hit;
-      }
-      return undefined;
-    };
-    return walk(this.roots);
-  }
-
-  getTreeItem(row: Row): vscode.TreeItem {
+  getTreeItem(element: Row): vscode.TreeItem {
+    const row = this.shown.item(element);
     const state = !row.children
       ? vscode.TreeItemCollapsibleState.None
       : row.expanded
@@ -48,7 +24,6 @@ export class ClustersetTreeProvider implements vscode.TreeDataProvider<Row> {
     const item = new vscode.TreeItem(row.label, state);
     item.id = row.id;
     item.description = row.description;
-    if (row.tooltip) item.tooltip = new vscode.MarkdownString(row.tooltip);
     if (row.icon)
       item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     item.contextValue = row.contextValue;
@@ -56,11 +31,18 @@ export class ClustersetTreeProvider implements vscode.TreeDataProvider<Row> {
     return item;
   }
 
+  /** VS Code calls this on hover for an item without a tooltip. */
+  resolveTreeItem(item: vscode.TreeItem, element: Row): vscode.TreeItem {
+    const tip = this.shown.tooltip(element);
+    if (tip) item.tooltip = new vscode.MarkdownString(tip);
+    return item;
+  }
+
   getChildren(row?: Row): Row[] {
-    return row ? (row.children ?? []) : this.roots;
+    return this.shown.children(row);
   }
 
   getParent(row: Row): Row | undefined {
-    return this.parents.get(row.id);
+    return this.shown.parent(row);
   }
 }

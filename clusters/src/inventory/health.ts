@@ -38,6 +38,8 @@ interface Context {
   clusters: Map<string, ClusterState>;
   /** Cluster id (ClusterProperty) or member name → member name. */
   idToName: Map<string, string>;
+  /** Per member its namespaces, when they were read (a Set per snapshot, not a scan per service). */
+  namespaces: Map<string, Set<string>>;
   implementationOf(cluster: string): McsImplementation;
   takenAt: number;
 }
@@ -49,9 +51,12 @@ function contextOf(snapshot: ClustersetSnapshot, implementation?: McsImplementat
   // An id wins over a same-spelled member name: the label carries ids.
   for (const c of snapshot.clusters) if (c.clusterId) idToName.set(c.clusterId, c.name);
   const takenAt = Date.parse(snapshot.takenAt);
+  const namespaces = new Map<string, Set<string>>();
+  for (const c of snapshot.clusters) if (c.namespaces) namespaces.set(c.name, new Set(c.namespaces));
   return {
     clusters,
     idToName,
+    namespaces,
     // What was detected in the cluster wins; the declared implementation (ClusterSet file, setting) fills in
     // where detection found nothing (e.g. a reader role that may not see the controllers).
     implementationOf: (name) => {
@@ -117,9 +122,9 @@ function wantsClustersetIp(usable: ExportState[], impl: McsImplementation): bool
   return usable.some((e) => e.annotations?.['lighthouse.submariner.io/use-clusterset-ip'] === 'true');
 }
 
-function judgeImport(i: ImportState, usable: ExportState[], ctx: Context, j: Judgement): void {
+/** `first` is the oldest usable export (it decides type and ports). */
+function judgeImport(i: ImportState, usable: ExportState[], first: ExportState | undefined, ctx: Context, j: Judgement): void {
   const c = i.ref.cluster;
-  const first = oldest(usable);
   const impl = ctx.implementationOf(c);
   if (first?.service) {
     const want = first.service.headless ? 'Headless' : 'ClusterSetIP';
@@ -207,16 +212,19 @@ function judgeEndpoints(
   const expectedBy = new Map<string, number[]>();
   let consumersExpecting = 0;
   let consumersWithNone = 0;
+  const bySourceIn = new Map<string, ReturnType<typeof slicesBySource>>();
   for (const [c, slices] of slicesIn) {
+    const bySource = slicesBySource(slices, ctx);
+    bySourceIn.set(c, bySource);
     perCluster.set(
       c,
-      [...slicesBySource(slices, ctx)].map(([source, v]) => ({ source, ...v })),
+      [...bySource].map(([source, v]) => ({ source, ...v })),
     );
   }
   for (const i of imps) {
     const c = i.ref.cluster;
     const here = slicesIn.get(c) ?? [];
-    const bySource = slicesBySource(here, ctx);
+    const bySource = bySourceIn.get(c) ?? slicesBySource(here, ctx);
     for (const [source, v] of bySource)
       if (source !== c) (seenBy.get(source) ?? seenBy.set(source, []).get(source))?.push(v.ready);
     if (!judged(ctx.clusters.get(c), 'EndpointSlices')) {
@@ -269,14 +277,15 @@ function judgeImports(
   if (usable.length === 0) return;
   const expected: string[] = [];
   for (const c of ctx.clusters.values()) {
-    const hasNs = c.namespaces ? c.namespaces.includes(ns) : exps.some((e) => e.ref.cluster === c.name);
+    const known = ctx.namespaces.get(c.name);
+    const hasNs = known ? known.has(ns) : exps.some((e) => e.ref.cluster === c.name);
     if (!hasNs) continue;
     if (c.fault?.kind === 'crdMissing') j.degraded.push(`${c.name} has namespace ${ns} but no MCS API: it cannot import`);
     else if (judged(c, 'ServiceImports')) expected.push(c.name);
   }
   const missing = expected.filter((c) => !importedIn.has(c));
+  const first = oldest(usable);
   if (imps.length === 0 && missing.length > 0) {
-    const first = oldest(usable);
     const age = first?.creationTimestamp ? ctx.takenAt - Date.parse(first.creationTimestamp) : Infinity;
     const limit = PENDING_MS[ctx.implementationOf(first?.ref.cluster ?? '')] ?? DEFAULT_PENDING_MS;
     if (age < limit) j.degraded.push(`pending: exported ${Math.round(age / 1000)} s ago, no ServiceImport yet`);
@@ -286,7 +295,7 @@ function judgeImports(
   for (const c of missing) j.degraded.push(`no ServiceImport in ${c}, which has namespace ${ns}`);
   const exporters = new Set(exps.map((e) => e.ref.cluster));
   for (const i of imps) {
-    judgeImport(i, usable, ctx, j);
+    judgeImport(i, usable, first, ctx, j);
     for (const s of i.statusClusters) {
       const name = ctx.idToName.get(s) ?? s;
       const known = ctx.clusters.get(name);
@@ -321,14 +330,20 @@ const dedupe = (xs: string[]) => [...new Set(xs)];
 export function summarizeServices(snapshot: ClustersetSnapshot, implementation?: McsImplementation): ServiceSummary[] {
   const ctx = contextOf(snapshot, implementation);
   const order = new Map(snapshot.clusters.map((c, i) => [c.name, i]));
-  const byCluster = (a: { ref: { cluster: string } }, b: { ref: { cluster: string } }) =>
-    (order.get(a.ref.cluster) ?? 0) - (order.get(b.ref.cluster) ?? 0);
+  // In member order (stable; an unknown cluster counts as the first) once for the snapshot, so every service's
+  // exports and imports come out of the buckets below in that order without a sort per service.
+  const inMemberOrder = <T extends { ref: { cluster: string } }>(xs: readonly T[]): T[] => {
+    const buckets: T[][] = snapshot.clusters.map(() => []);
+    if (buckets.length === 0) return [...xs];
+    for (const x of xs) buckets[order.get(x.ref.cluster) ?? 0]?.push(x);
+    return buckets.flat();
+  };
   const exportsBy = new Map<string, ExportState[]>();
   const importsBy = new Map<string, ImportState[]>();
   const slicesBy = new Map<string, Map<string, EndpointSliceState[]>>();
   const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k))?.push(v);
-  for (const e of snapshot.exports) push(exportsBy, keyOf(e.ref.namespace, e.ref.name), e);
-  for (const i of snapshot.imports) push(importsBy, keyOf(i.ref.namespace, i.ref.name), i);
+  for (const e of inMemberOrder(snapshot.exports)) push(exportsBy, keyOf(e.ref.namespace, e.ref.name), e);
+  for (const i of inMemberOrder(snapshot.imports)) push(importsBy, keyOf(i.ref.namespace, i.ref.name), i);
   for (const s of snapshot.endpointSlices) {
     if (!s.serviceName) continue;
     const k = keyOf(s.ref.namespace, s.serviceName);
@@ -338,16 +353,16 @@ export function summarizeServices(snapshot: ClustersetSnapshot, implementation?:
   const keys = [...new Set([...exportsBy.keys(), ...importsBy.keys()])].sort();
   const unread = snapshot.clusters.filter((c) => c.fault && c.fault.kind !== 'crdMissing');
   return keys.map((key) => {
-    const exps = (exportsBy.get(key) ?? []).sort(byCluster);
-    const imps = (importsBy.get(key) ?? []).sort(byCluster);
+    const exps = exportsBy.get(key) ?? [];
+    const imps = importsBy.get(key) ?? [];
     const j: Judgement = { broken: [], degraded: [], notes: [] };
     const usable = judgeExports(exps, ctx, j);
     judgeImports(key, exps, usable, imps, ctx, j);
     const view = judgeEndpoints(imps, usable, slicesBy.get(key) ?? new Map(), ctx, j);
-    judgeControllers(new Set([...exps, ...imps].map((o) => o.ref.cluster)), ctx, j);
+    const names = new Set([...exps, ...imps].map((o) => o.ref.cluster));
+    judgeControllers(names, ctx, j);
     for (const c of unread) j.notes.push(`unknown in ${c.name}: not read (${c.fault?.kind})`);
     const slash = key.indexOf('/');
-    const names = new Set([...exps, ...imps].map((o) => o.ref.cluster));
     for (const c of view.perCluster.keys()) names.add(c);
     const perCluster: ServiceInCluster[] = snapshot.clusters
       .filter((c) => names.has(c.name))

@@ -52,6 +52,19 @@ export function clusterRow(c: ClusterState): Row {
   // The view has been hidden for a while: the watches are ended, the data is from then.
   if (c.paused) description += ' · paused';
 
+  return {
+    id: `cluster:${c.name}`,
+    label: c.name,
+    description,
+    tooltip: () => clusterTooltip(c),
+    icon: ICONS[condition],
+    contextValue: condition === 'fault' ? `cluster.fault.${c.fault?.kind ?? 'unreachable'}` : `cluster.${condition}`,
+    children: () => clusterDetails(c),
+    cluster: c.name,
+  };
+}
+
+function clusterTooltip(c: ClusterState): string {
   const tip = [`**${md(c.name)}** — context \`${c.context}\``, ''];
   if (c.fault) tip.push(`**${c.fault.kind}**: ${md(c.fault.message)}`, '');
   for (const p of c.partial ?? []) tip.push(`- ${md(p.resource)}: **${p.fault.kind}** ${md(p.fault.message)}`);
@@ -64,7 +77,10 @@ export function clusterRow(c: ClusterState): Row {
     );
   }
   tip.push('', `read at ${clock(c.readAt)}${c.paused ? ' · watches paused while the view is hidden' : ''}`);
+  return tip.join('\n');
+}
 
+function clusterDetails(c: ClusterState): Row[] {
   const children: Row[] = [detail(c, 'context', 'context', c.context, 'key')];
   if (c.reachable) {
     if (c.clusterId)
@@ -80,22 +96,13 @@ export function clusterRow(c: ClusterState): Row {
     children.push(detail(c, 'implementation', 'implementation', controllerText(c), 'gear'));
     children.push(detail(c, 'versions', 'MCS API', versionsText(c), 'versions'));
   }
-  if (c.fault) children.push({ ...detail(c, 'fault', c.fault.kind, c.fault.message, 'error'), tooltip: md(c.fault.message) });
+  const fault = c.fault;
+  if (fault) children.push({ ...detail(c, 'fault', fault.kind, fault.message, 'error'), tooltip: () => md(fault.message) });
   for (const p of c.partial ?? [])
     children.push({
       ...detail(c, `partial:${p.resource}`, p.resource, `${p.fault.kind}: ${p.fault.message}`, 'warning'),
-      tooltip: md(p.fault.message),
+      tooltip: () => md(p.fault.message),
     });
   if (c.staleSince) children.push(detail(c, 'stale', 'stale since', clock(c.staleSince), 'history'));
-
-  return {
-    id: `cluster:${c.name}`,
-    label: c.name,
-    description,
-    tooltip: tip.join('\n'),
-    icon: ICONS[condition],
-    contextValue: condition === 'fault' ? `cluster.fault.${c.fault?.kind ?? 'unreachable'}` : `cluster.${condition}`,
-    children,
-    cluster: c.name,
-  };
+  return children;
 }

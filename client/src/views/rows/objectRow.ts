@@ -15,13 +15,15 @@ export function objectId(ref: ObjectRef): string {
   return `${ref.cluster}/${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
 }
 
-export function objectRow(ref: ObjectRef, description: string, tooltipLines: string[] = []): Row {
+/** `tooltipLines` (Markdown paragraphs after the object's name) are built only when the tooltip is. */
+export function objectRow(ref: ObjectRef, description: string, tooltipLines: () => string[] = () => []): Row {
   const name = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
   return {
     id: `object:${objectId(ref)}`,
     label: ref.kind,
     description: `${name}${description ? ` · ${description}` : ''}`,
-    tooltip: [`**${ref.kind}** \`${name}\` in cluster \`${ref.cluster}\` (${md(ref.apiVersion)})`, ...tooltipLines].join('\n\n'),
+    tooltip: () =>
+      [`**${ref.kind}** \`${name}\` in cluster \`${ref.cluster}\` (${md(ref.apiVersion)})`, ...tooltipLines()].join('\n\n'),
     icon: { id: ICONS[ref.kind] ?? 'file-code' },
     contextValue: `object.${ref.kind}`,
     object: ref,

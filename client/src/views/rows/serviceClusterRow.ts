@@ -26,39 +26,54 @@ export function clusterPhrases(c: ServiceInCluster): { phrases: string[]; proble
 
 export function serviceClusterRow(key: ServiceKey, c: ServiceInCluster, state: ClusterState | undefined): Row {
   const { phrases, problem } = clusterPhrases(c);
+  const unread = state && !state.reachable ? ` — not read: ${state.fault?.message ?? 'unreachable'}` : '';
+  return {
+    id: `service:${key.namespace}/${key.name}@${c.cluster}`,
+    label: c.cluster,
+    description: phrases.join(' · ') + unread,
+    tooltip: () => {
+      const stale = state?.staleSince ? ` (stale since ${clock(state.staleSince)})` : '';
+      return [
+        `\`${key.namespace}/${key.name}\` in cluster **${md(c.cluster)}**${stale}`,
+        ...phrases.map((p) => `- ${md(p)}`),
+      ].join('\n');
+    },
+    icon: { id: problem ? 'circle-filled' : 'circle-outline', color: problem ? 'list.warningForeground' : undefined },
+    contextValue: 'serviceInCluster',
+    children: () => objectRows(c),
+    service: key,
+    cluster: c.cluster,
+  };
+}
+
+/** The objects of the service in the cluster, each openable as YAML. */
+function objectRows(c: ServiceInCluster): Row[] {
   const children: Row[] = [];
   if (c.export) {
-    const conds = c.export.conditions.map(
-      (k) => `- ${md(k.type)}=${md(k.status)}${k.reason ? ` ${md(k.reason)}` : ''}${k.message ? `: ${md(k.message)}` : ''}`,
-    );
-    children.push(objectRow(c.export.ref, conditionSummary(c.export.conditions).text, conds.length ? [conds.join('\n')] : []));
+    const conditions = c.export.conditions;
+    const lines = () => {
+      const conds = conditions.map(
+        (k) => `- ${md(k.type)}=${md(k.status)}${k.reason ? ` ${md(k.reason)}` : ''}${k.message ? `: ${md(k.message)}` : ''}`,
+      );
+      return conds.length ? [conds.join('\n')] : [];
+    };
+    children.push(objectRow(c.export.ref, conditionSummary(conditions).text, lines));
     if (c.export.service) {
       const svc = c.export.service;
       children.push(objectRow(svc.ref, `${svc.type}${svc.clusterIP ? ` ${svc.clusterIP}` : ''} · ${portsText(svc.ports)}`));
     }
   }
   if (c.import) {
-    const from = c.import.statusClusters.length ? [`status.clusters: ${c.import.statusClusters.map(md).join(', ')}`] : [];
-    children.push(objectRow(c.import.ref, importSummary(c.import), from));
+    const from = c.import.statusClusters;
+    children.push(
+      objectRow(c.import.ref, importSummary(c.import), () =>
+        from.length ? [`status.clusters: ${from.map(md).join(', ')}`] : [],
+      ),
+    );
   }
   for (const s of c.slices)
     children.push(
       objectRow(s.ref, `from ${s.sourceCluster ?? '(no source-cluster label)'} · ${s.ready}/${s.total} ready · ${s.addressType}`),
     );
-  const stale = state?.staleSince ? ` (stale since ${clock(state.staleSince)})` : '';
-  const unread = state && !state.reachable ? ` — not read: ${state.fault?.message ?? 'unreachable'}` : '';
-  return {
-    id: `service:${key.namespace}/${key.name}@${c.cluster}`,
-    label: c.cluster,
-    description: phrases.join(' · ') + unread,
-    tooltip: [
-      `\`${key.namespace}/${key.name}\` in cluster **${md(c.cluster)}**${stale}`,
-      ...phrases.map((p) => `- ${md(p)}`),
-    ].join('\n'),
-    icon: { id: problem ? 'circle-filled' : 'circle-outline', color: problem ? 'list.warningForeground' : undefined },
-    contextValue: 'serviceInCluster',
-    children,
-    service: key,
-    cluster: c.cluster,
-  };
+  return children;
 }

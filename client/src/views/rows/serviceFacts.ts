@@ -1,6 +1,7 @@
 // Per service and cluster: what the snapshot says (the export and its conditions, the import, the
 // endpoints per source cluster), and the one-line summaries the service rows and tooltips print.
 import type {
+  ClusterState,
   ClustersetSnapshot,
   Condition,
   EndpointSliceState,
@@ -17,14 +18,20 @@ export interface ServiceInCluster {
   slices: EndpointSliceState[];
 }
 
+type Index = (key: ServiceKey) => ServiceInCluster[];
+/** One index per snapshot (snapshots are immutable), built on the first expanded service. */
+const indexes = new WeakMap<ClustersetSnapshot, Index>();
+
 /** Every cluster of the snapshot that has anything of this service, in snapshot cluster order. */
 export function serviceInClusters(snapshot: ClustersetSnapshot, key: ServiceKey): ServiceInCluster[] {
-  return serviceIndex(snapshot)(key);
+  let index = indexes.get(snapshot);
+  if (!index) indexes.set(snapshot, (index = serviceIndex(snapshot)));
+  return index(key);
 }
 
 /**
- * `serviceInClusters` for every service of one snapshot from a single pass over its objects: the tree maps
- * every service at once, and a scan of every object per service made 10,000 objects cost seconds.
+ * `serviceInClusters` for every service of one snapshot from a single pass over its objects: a scan of
+ * every object per service made 10,000 objects cost seconds.
  */
 export function serviceIndex(snapshot: ClustersetSnapshot): (key: ServiceKey) => ServiceInCluster[] {
   const services = new Map<string, Map<string, ServiceInCluster>>();
@@ -106,4 +113,13 @@ export function endpointsBySource(slices: EndpointSliceState[]): Array<{ source:
 export function endpointsSummary(slices: EndpointSliceState[]): string {
   const parts = endpointsBySource(slices).map((e) => `${e.source} ${e.ready}/${e.total}`);
   return parts.length ? `endpoints from ${parts.join(', ')} ready` : 'no MCS EndpointSlices';
+}
+
+const clusterMaps = new WeakMap<ClustersetSnapshot, Map<string, ClusterState>>();
+
+/** The member of the snapshot by name (one Map per snapshot, not a scan per row). */
+export function clusterOf(snapshot: ClustersetSnapshot, name: string): ClusterState | undefined {
+  let by = clusterMaps.get(snapshot);
+  if (!by) clusterMaps.set(snapshot, (by = new Map(snapshot.clusters.map((c) => [c.name, c]))));
+  return by.get(name);
 }

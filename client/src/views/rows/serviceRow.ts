@@ -1,9 +1,9 @@
 // A service of the clusterset: `namespace/name` with its health icon; the tooltip says why (the health
 // reasons, then per cluster what is exported, imported and which endpoints arrived from where).
-import type { ClusterState, Health, ServiceSummary } from '../../../../clusters/src/inventory/snapshot';
+import type { ClustersetSnapshot, Health, ServiceSummary } from '../../../../clusters/src/inventory/snapshot';
 import { clusterPhrases, serviceClusterRow } from './serviceClusterRow';
 import { md, type Row, type RowIcon } from './row';
-import type { ServiceInCluster } from './serviceFacts';
+import { clusterOf, serviceInClusters, type ServiceInCluster } from './serviceFacts';
 
 export const HEALTH_ICONS: Record<Health, RowIcon> = {
   healthy: { id: 'pass-filled', color: 'testing.iconPassed' },
@@ -15,9 +15,30 @@ export function dnsName(s: { namespace: string; name: string }): string {
   return `${s.name}.${s.namespace}.svc.clusterset.local`;
 }
 
-export function serviceRow(summary: ServiceSummary, inClusters: ServiceInCluster[], clusters: ClusterState[]): Row {
+/**
+ * The row of one service: label, icon and description from its summary alone (what the first paint shows);
+ * the per-cluster rows and the tooltip read the snapshot's index, built on the first expand or hover.
+ */
+export function serviceRow(summary: ServiceSummary, snapshot: ClustersetSnapshot): Row {
   const key = { namespace: summary.namespace, name: summary.name };
-  const state = new Map(clusters.map((c) => [c.name, c]));
+  const first = summary.reasons[0];
+  return {
+    id: `service:${summary.namespace}/${summary.name}`,
+    label: `${summary.namespace}/${summary.name}`,
+    description:
+      summary.health === 'healthy'
+        ? `healthy · exported from ${summary.exportedFrom.join(', ')}`
+        : `${summary.health}${first ? ` — ${first}` : ''}`,
+    tooltip: () => serviceTooltip(summary, serviceInClusters(snapshot, key)),
+    icon: HEALTH_ICONS[summary.health],
+    contextValue: `service.${summary.health}`,
+    children: () => serviceInClusters(snapshot, key).map((c) => serviceClusterRow(key, c, clusterOf(snapshot, c.cluster))),
+    service: key,
+  };
+}
+
+/** Why the service is in its state: the health reasons, then per cluster exported/imported/endpoints. */
+export function serviceTooltip(summary: ServiceSummary, inClusters: ServiceInCluster[]): string {
   const lines = [`**${md(summary.namespace)}/${md(summary.name)}** — ${summary.health}`, ''];
   for (const r of summary.reasons) lines.push(`- ${md(r)}`);
   if (summary.reasons.length) lines.push('');
@@ -27,18 +48,5 @@ export function serviceRow(summary: ServiceSummary, inClusters: ServiceInCluster
   );
   for (const c of inClusters) lines.push(`- **${md(c.cluster)}**: ${clusterPhrases(c).phrases.map(md).join('; ')}`);
   lines.push('', `\`${dnsName(summary)}\``);
-  const first = summary.reasons[0];
-  return {
-    id: `service:${summary.namespace}/${summary.name}`,
-    label: `${summary.namespace}/${summary.name}`,
-    description:
-      summary.health === 'healthy'
-        ? `healthy · exported from ${summary.exportedFrom.join(', ')}`
-        : `${summary.health}${first ? ` — ${first}` : ''}`,
-    tooltip: lines.join('\n'),
-    icon: HEALTH_ICONS[summary.health],
-    contextValue: `service.${summary.health}`,
-    children: inClusters.map((c) => serviceClusterRow(key, c, state.get(c.cluster))),
-    service: key,
-  };
+  return lines.join('\n');
 }

@@ -3,7 +3,6 @@
 import type { ClustersetSnapshot, ServiceSummary } from '../../../../clusters/src/inventory/snapshot';
 import { clusterRow } from './clusterRow';
 import { md, messageRow, plural, type Row } from './row';
-import { serviceIndex } from './serviceFacts';
 import { serviceRow } from './serviceRow';
 
 export type TreeInput =
@@ -54,8 +53,7 @@ export function treeRows(input: TreeInput): Row[] {
   const read = new Set(snap?.clusters.map((c) => c.name) ?? []);
   const pending = input.members.filter((m) => !read.has(m.name));
 
-  const inClusters = snap ? serviceIndex(snap) : undefined;
-  const services: Row[] = snap && inClusters ? summaries.map((s) => serviceRow(s, inClusters(s), snap.clusters)) : [];
+  const services: Row[] = snap ? summaries.map((s) => serviceRow(s, snap)) : [];
   if (snap && services.length === 0)
     services.push(
       messageRow('noServices', 'No ServiceExports or ServiceImports', `in ${plural(snap.clusters.length, 'cluster')}`),
@@ -80,21 +78,22 @@ export function treeRows(input: TreeInput): Row[] {
       label: 'Services',
       description: snap ? `${summaries.length} · ${healthCounts(summaries)}` : 'reading…',
       tooltip: snap
-        ? `${plural(summaries.length, 'service')} across ${plural(snap.clusters.length, 'cluster')}: ${healthCounts(summaries)}`
+        ? () =>
+            `${plural(summaries.length, 'service')} across ${plural(snap.clusters.length, 'cluster')}: ${healthCounts(summaries)}`
         : undefined,
       icon: { id: 'symbol-interface' },
       contextValue: 'group.services',
-      children: services,
+      children: () => services,
       expanded: true,
     },
     {
       id: 'group:clusters',
       label: 'Clusters',
       description: `${answeredCount(snap)}/${total} answered · ${input.scopeSource}`,
-      tooltip: `Members from ${md(input.scopeSource)}; ${answeredCount(snap)} of ${total} answered.`,
+      tooltip: () => `Members from ${md(input.scopeSource)}; ${answeredCount(snap)} of ${total} answered.`,
       icon: { id: 'server-environment' },
       contextValue: 'group.clusters',
-      children: clusters,
+      children: () => clusters,
       expanded: true,
     },
   ];

@@ -3,22 +3,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clusterRow } from '../../../../client/src/views/rows/clusterRow';
-import { md, type Row } from '../../../../client/src/views/rows/row';
+import { md } from '../../../../client/src/views/rows/row';
 import { conditionSummary, endpointsSummary, serviceInClusters } from '../../../../client/src/views/rows/serviceFacts';
 import { dnsName, serviceRow } from '../../../../client/src/views/rows/serviceRow';
+import { renderAll, type RenderedRow } from '../../../../client/src/views/rows/shownRows';
 import { statusText, treeRows, type TreeInput } from '../../../../client/src/views/rows/treeRows';
 import { members, snapshot, summaries } from './snapshotFixture';
 
 const live: TreeInput = { kind: 'live', scopeSource: 'clusterset.yaml', members, snapshot, summaries };
-const byLabel = (rows: Row[] | undefined, label: string): Row => {
+// The whole tree with every child and tooltip built (the rows build them lazily; shownRows.test.ts covers when).
+const tree = (input: TreeInput = live) => renderAll(treeRows(input));
+const byLabel = (rows: RenderedRow[] | undefined, label: string): RenderedRow => {
   const r = rows?.find((x) => x.label === label);
   assert.ok(r, `no row "${label}" in ${JSON.stringify(rows?.map((x) => x.label))}`);
   return r;
 };
-const all = (rows: Row[]): Row[] => rows.flatMap((r) => [r, ...all(r.children ?? [])]);
+const all = (rows: RenderedRow[]): RenderedRow[] => rows.flatMap((r) => [r, ...all(r.children ?? [])]);
 
 test('root: a Services group and a Clusters group, services sorted namespace/name with health counts', () => {
-  const [services, clusters] = treeRows(live);
+  const [services, clusters] = tree();
   assert.equal(services.label, 'Services');
   assert.equal(services.description, '3 · 1 degraded, 1 broken');
   assert.deepEqual(
@@ -36,7 +39,7 @@ test('root: a Services group and a Clusters group, services sorted namespace/nam
 });
 
 test('service rows: health icon, contextValue, the first reason in the description', () => {
-  const rows = treeRows(live)[0].children ?? [];
+  const rows = tree()[0].children ?? [];
   const web = byLabel(rows, 'shop/web');
   assert.deepEqual(web.icon, { id: 'pass-filled', color: 'testing.iconPassed' });
   assert.equal(web.contextValue, 'service.healthy');
@@ -52,7 +55,7 @@ test('service rows: health icon, contextValue, the first reason in the descripti
 });
 
 test('service tooltip says why: reasons, then per cluster exported/imported/endpoints', () => {
-  const cart = byLabel(treeRows(live)[0].children, 'shop/cart');
+  const cart = byLabel(tree()[0].children, 'shop/cart');
   const tip = cart.tooltip ?? '';
   assert.match(tip, /\*\*shop\/cart\*\* — degraded/);
   assert.match(tip, /- central has no ready endpoints from west/);
@@ -66,7 +69,7 @@ test('service tooltip says why: reasons, then per cluster exported/imported/endp
 });
 
 test('per-cluster rows under a service list the objects, each openable as YAML', () => {
-  const web = byLabel(treeRows(live)[0].children, 'shop/web');
+  const web = byLabel(tree()[0].children, 'shop/web');
   assert.deepEqual(
     web.children?.map((r) => r.label),
     ['east', 'west', 'central'],
@@ -88,12 +91,12 @@ test('per-cluster rows under a service list the objects, each openable as YAML',
   // west's watch broke: its row says so in the tooltip, its facts are the last known ones.
   assert.match(byLabel(web.children, 'west').tooltip ?? '', /in cluster \*\*west\*\* \(stale since 10:42:05 UTC\)/);
   // Only the kinds the inventory lists are ever offered for "Open as YAML".
-  const openable = new Set(all(treeRows(live)).flatMap((r) => (r.object ? [r.object.kind] : [])));
+  const openable = new Set(all(tree()).flatMap((r) => (r.object ? [r.object.kind] : [])));
   assert.deepEqual([...openable].sort(), ['ClusterProperty', 'EndpointSlice', 'Service', 'ServiceExport', 'ServiceImport']);
 });
 
 test('an export without its Service, and a False condition with its reason', () => {
-  const payments = byLabel(treeRows(live)[0].children, 'billing/payments');
+  const payments = byLabel(tree()[0].children, 'billing/payments');
   const w = byLabel(payments.children, 'west');
   assert.equal(w.description, 'exported (Valid=False (ServiceNotFound)) · no Service behind the export');
   assert.equal(w.icon?.id, 'circle-filled');
@@ -128,7 +131,7 @@ test('endpoints per source cluster add up over several slices; a slice without t
 });
 
 test('cluster rows: ok, stale, partial and faulty members keep their reason and a contextValue to key on', () => {
-  const [east, westRow, central, lost] = snapshot.clusters.map(clusterRow);
+  const [east, westRow, central, lost] = renderAll(snapshot.clusters.map(clusterRow));
   assert.equal(east.contextValue, 'cluster.ok');
   assert.equal(east.description, 'cilium, controller ready · v1alpha1, v1beta1');
   assert.deepEqual(
@@ -150,7 +153,7 @@ test('cluster rows: ok, stale, partial and faulty members keep their reason and 
   assert.match(central.description ?? '', /partial read \(1\)/);
   assert.equal(byLabel(central.children, 'endpointslices').description, 'forbidden: forbidden: cannot list endpointslices');
 
-  const paused = clusterRow({ ...snapshot.clusters[0], paused: true });
+  const [paused] = renderAll([clusterRow({ ...snapshot.clusters[0], paused: true })]);
   assert.equal(paused.description, 'cilium, controller ready · v1alpha1, v1beta1 · paused');
   assert.match(paused.tooltip ?? '', /watches paused while the view is hidden/);
 
@@ -164,15 +167,15 @@ test('cluster rows: ok, stale, partial and faulty members keep their reason and 
 });
 
 test('messages instead of rows: untrusted workspace, kubeconfig error, nothing read yet', () => {
-  const [u] = treeRows({ kind: 'untrusted' });
+  const [u] = tree({ kind: 'untrusted' });
   assert.equal(u.label, 'Trust this workspace to read your kubeconfig');
   assert.equal(u.contextValue, 'message');
-  const [e] = treeRows({ kind: 'error', message: 'no kubeconfig found (looked at /x)' });
+  const [e] = tree({ kind: 'error', message: 'no kubeconfig found (looked at /x)' });
   assert.equal(e.description, 'no kubeconfig found (looked at /x)');
-  const [s, c] = treeRows({ kind: 'live', scopeSource: 'all contexts', members: [{ name: 'a', context: 'a' }] });
+  const [s, c] = tree({ kind: 'live', scopeSource: 'all contexts', members: [{ name: 'a', context: 'a' }] });
   assert.equal(s.children?.[0].label, 'Reading the clusters…');
   assert.equal(c.children?.[0].description, 'reading… (context a)');
-  const [none] = treeRows({ kind: 'live', scopeSource: 'setting clusterset.contexts', members: [] });
+  const [none] = tree({ kind: 'live', scopeSource: 'setting clusterset.contexts', members: [] });
   assert.equal(none.label, 'No contexts in the clusterset');
 });
 
@@ -195,6 +198,6 @@ test('status bar: answered/total members, a problem when one did not answer', ()
 test('markdown from clusters is escaped; the DNS name follows <name>.<ns>.svc.clusterset.local', () => {
   assert.equal(md('a*b_[x](y)'), 'a\\*b\\_\\[x\\]\\(y\\)');
   assert.equal(dnsName({ namespace: 'shop', name: 'web' }), 'web.shop.svc.clusterset.local');
-  const row = serviceRow({ ...summaries[1], reasons: ['**bold** <img>'] }, [], []);
-  assert.match(row.tooltip ?? '', /\\\*\\\*bold\\\*\\\* \\<img\\>/);
+  const row = serviceRow({ ...summaries[1], reasons: ['**bold** <img>'] }, snapshot);
+  assert.match(row.tooltip?.() ?? '', /\\\*\\\*bold\\\*\\\* \\<img\\>/);
 });
