@@ -26,6 +26,23 @@ const FANOUT = Number(process.env.BENCH_FANOUT ?? 50);
 const LIVE_RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 20);
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
 const MCS = 'multicluster.x-k8s.io/v1alpha1';
+/** `BENCH_ONLY=fanout`: the fan-out rows alone (the other sections take minutes). */
+const ONLY = process.env.BENCH_ONLY;
+
+/** The fan-out section alone on a fresh testbed (`BENCH_ONLY=fanout`). */
+export async function runFanoutBench(): Promise<{ fanout: InventoryBenchResult['fanout']; load: number; loadAfter: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterset-fanout-bench-'));
+  const load = loadavg()[0] ?? NaN;
+  const tb = await startClusterset({ clusters: ['east', 'west', 'central'], log: () => undefined });
+  try {
+    await Promise.all(tb.clusters.map((c) => seedObjects(endpointFor(tb.kubeconfigPath, c.name), c.name, 'shop', 60)));
+    const fanout = await fanoutBench(tb, dir);
+    return { fanout, load, loadAfter: loadavg()[0] ?? NaN };
+  } finally {
+    await tb.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const CLI_JS = resolve(__dirname, '../dist/cli.js');
 
 export interface InventoryBenchResult {
@@ -494,7 +511,15 @@ export function formatInventoryBench(r: InventoryBenchResult): string {
   return [`load average at start: ${r.load.toFixed(1)} on ${cpus().length} cores`, ...table].join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
+if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename) && ONLY === 'fanout') {
+  runFanoutBench().then(
+    (r) => console.log(JSON.stringify(r, null, 1)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.stack : String(e));
+      process.exitCode = 1;
+    },
+  );
+} else if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
   runInventoryBench().then(
     (r) => console.log(formatInventoryBench(r)),
     (e: unknown) => {
