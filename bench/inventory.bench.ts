@@ -7,7 +7,7 @@
 //   the live stores; summarizeServices on it.
 // Wall times on a shared 2-core machine: read them as ratios. No assertion.
 // Run: npx tsx bench/inventory.bench.ts   (bench/run.ts calls runInventoryBench()).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +25,8 @@ const N = Number(process.env.BENCH_STATUS_CONTEXTS ?? 6);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 50);
 const LIVE_RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 20);
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
+/** Members read at once; unset, the product's default (what `status` and the tree use). */
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const MCS = 'multicluster.x-k8s.io/v1alpha1';
 /** `BENCH_ONLY=fanout`: the fan-out rows alone (the other sections take minutes). */
 const ONLY = process.env.BENCH_ONLY;
@@ -211,7 +213,10 @@ const cpuNow = () => {
 
 async function timeRead(kubeconfig: string, members: ClusterMember[]): Promise<number> {
   const t = performance.now();
-  const s = await readInventory({ path: kubeconfig }, members, { timeoutMs: 60_000, concurrency: 64 });
+  const s = await readInventory({ path: kubeconfig }, members, {
+    timeoutMs: 60_000,
+    ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}),
+  });
   const ms = performance.now() - t;
   const failed = s.clusters.filter((c) => c.fault);
   if (failed.length) throw new Error(`bench read failed: ${failed.map((c) => `${c.name}: ${c.fault?.message}`).join('; ')}`);
@@ -294,13 +299,37 @@ async function statusBench(tb: Testbed, dir: string): Promise<Pick<InventoryBenc
 
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
 
+/** Delay proxies in a child process (bench/delayProxies.ts), one per target port: their ports, and a close. */
+async function childProxies(targets: number[], delayMs: number): Promise<{ ports: number[]; close(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(__dirname, 'delayProxies.ts'), String(delayMs), ...targets.map(String)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const ports = await new Promise<number[]>((res, rej) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('\n')) res(JSON.parse(out) as number[]);
+    });
+    child.on('exit', (code) => rej(new Error(`delay proxies exited (${code})`)));
+  });
+  return { ports, close: () => child.kill() };
+}
+
 /** 50 contexts round robin over the three servers: on loopback (CPU-bound) and behind a proxy adding a WAN-like delay. */
 export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
-  const proxies = await Promise.all(tb.clusters.map((c) => delayProxy(c.port, RTT_MS)));
-  // One proxy per context: what 50 distinct clusters look like to the client (distinct origins).
-  const own = await Promise.all(
-    Array.from({ length: FANOUT }, (_, i) => delayProxy(tb.clusters[i % tb.clusters.length]!.port, RTT_MS)),
-  );
+  // Three shared proxies, then one per context: what 50 distinct clusters look like to the client (distinct
+  // origins). All in a child process, like the API servers: the network is not this process's work.
+  const targets = [
+    ...tb.clusters.map((c) => c.port),
+    ...Array.from({ length: FANOUT }, (_, i) => tb.clusters[i % tb.clusters.length]!.port),
+  ];
+  const child = await childProxies(targets, RTT_MS);
+  const proxies = child.ports.slice(0, tb.clusters.length).map((port) => ({ port }));
+  const own = child.ports.slice(tb.clusters.length).map((port) => ({ port }));
   try {
     const extra: Array<[string, string, string]> = [];
     for (let i = 0; i < FANOUT; i++) {
@@ -353,7 +382,7 @@ export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBe
       manyOwnMs: median(manyOwn),
     };
   } finally {
-    for (const p of [...proxies, ...own]) p.close();
+    child.close();
   }
 }
 
