@@ -161,7 +161,9 @@ function identityKey(parts: unknown[]): string {
  * CA, `rejectUnauthorized` and the server name are still checked per connection. Material Node cannot load
  * gets no shared context, so its connections fail as they did before (checkTlsMaterial reports it first).
  */
-function secureContextOf(material: Pick<RequestOptions, 'ca' | 'cert' | 'key' | 'pfx' | 'passphrase'>): SecureContext | undefined {
+function secureContextOf(
+  material: Pick<RequestOptions, 'ca' | 'cert' | 'key' | 'pfx' | 'passphrase'>,
+): SecureContext | undefined {
   const defined = Object.fromEntries(Object.entries(material).filter(([, v]) => v !== undefined));
   try {
     return createSecureContext(defined);
