@@ -241,7 +241,9 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
       return { ok: false, fault: faultFromHttpStatus(r.status, r.body, what, secrets, r.retryAfter) };
     }
     const parsed = parseOnce(r);
-    return parsed.ok ? { ok: true, value: parsed.value as T } : { ok: false, fault: faultFromNonJson(server, what, r.contentType) };
+    return parsed.ok
+      ? { ok: true, value: parsed.value as T }
+      : { ok: false, fault: faultFromNonJson(server, what, r.contentType) };
   };
 
   const listAll = async <T>(
