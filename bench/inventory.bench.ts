@@ -65,6 +65,12 @@ export interface InventoryBenchResult {
     /** Each context through a delay proxy of its own: 50 origins, so no connection or request is shared. */
     oneOwnMs: number;
     manyOwnMs: number;
+    /** CPU of this process and of the API servers during the 50-origin read (medians). */
+    ownCpuMs: number;
+    ownServersCpuMs: number;
+    /** The first reads of the 50 origins (every socket and TLS handshake new, as in a `status` process). */
+    oneOwnColdMs: number;
+    manyOwnColdMs: number;
   };
   live: { runs: number; medianMs: number; maxMs: number };
   memory: {
@@ -364,10 +370,17 @@ export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBe
     }
     const oneOwn: number[] = [];
     const manyOwn: number[] = [];
+    const ownCpu: number[] = [];
+    const ownServersCpu: number[] = [];
     for (let i = 0; i < 3; i++) {
-      // A context not read before, so its first request pays the handshake as each of the 50 does.
+      // The first round is cold for both (own-0 and the other 49 not read before: new sockets, TLS handshakes);
+      // the later ones are warm for both (own-1, own-2 were read with the 50). Medians compare warm with warm.
       oneOwn.push(await timeRead(kc, asMembers(names('own-').slice(i, i + 1))));
+      const c0 = cpuNow();
+      const s0 = serversCpuMs(tb);
       manyOwn.push(await timeRead(kc, asMembers(names('own-'))));
+      ownCpu.push(cpuNow() - c0);
+      ownServersCpu.push(serversCpuMs(tb) - s0);
     }
     return {
       contexts: FANOUT,
@@ -380,6 +393,11 @@ export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBe
       manyRttMs: median(manyRtt),
       oneOwnMs: median(oneOwn),
       manyOwnMs: median(manyOwn),
+      ownCpuMs: median(ownCpu),
+      ownServersCpuMs: median(ownServersCpu),
+      // The first of each: own-0 had not been read before, nor had the other 49 when the 50 were read.
+      oneOwnColdMs: oneOwn[0] ?? NaN,
+      manyOwnColdMs: manyOwn[0] ?? NaN,
     };
   } finally {
     child.close();
@@ -504,8 +522,15 @@ export function formatInventoryBench(r: InventoryBenchResult): string {
     [
       `  same, each context its own origin (${r.fanout.contexts} proxies: nothing shared)`,
       s(r.fanout.manyOwnMs),
-      `1 context ${s(r.fanout.oneOwnMs)}`,
+      `1 context ${s(r.fanout.oneOwnMs)}; CPU: ours ${s(r.fanout.ownCpuMs)}, API servers ${s(r.fanout.ownServersCpuMs)}`,
       x(r.fanout.manyOwnMs / r.fanout.oneOwnMs),
+      '< 2×',
+    ],
+    [
+      '  same, cold (first read: every socket and TLS handshake new, as in a `status` process)',
+      s(r.fanout.manyOwnColdMs),
+      `1 context ${s(r.fanout.oneOwnColdMs)}`,
+      x(r.fanout.manyOwnColdMs / r.fanout.oneOwnColdMs),
       '< 2×',
     ],
     [
