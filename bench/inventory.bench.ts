@@ -7,7 +7,7 @@
 //   the live stores; summarizeServices on it.
 // Wall times on a shared 2-core machine: read them as ratios. No assertion.
 // Run: npx tsx bench/inventory.bench.ts   (bench/run.ts calls runInventoryBench()).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,7 +25,26 @@ const N = Number(process.env.BENCH_STATUS_CONTEXTS ?? 6);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 50);
 const LIVE_RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 20);
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 10_000);
+/** Members read at once; unset, the product's default (what `status` and the tree use). */
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const MCS = 'multicluster.x-k8s.io/v1alpha1';
+/** `BENCH_ONLY=fanout`: the fan-out rows alone (the other sections take minutes). */
+const ONLY = process.env.BENCH_ONLY;
+
+/** The fan-out section alone on a fresh testbed (`BENCH_ONLY=fanout`). */
+export async function runFanoutBench(): Promise<{ fanout: InventoryBenchResult['fanout']; load: number; loadAfter: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterset-fanout-bench-'));
+  const load = loadavg()[0] ?? NaN;
+  const tb = await startClusterset({ clusters: ['east', 'west', 'central'], log: () => undefined });
+  try {
+    await Promise.all(tb.clusters.map((c) => seedObjects(endpointFor(tb.kubeconfigPath, c.name), c.name, 'shop', 60)));
+    const fanout = await fanoutBench(tb, dir);
+    return { fanout, load, loadAfter: loadavg()[0] ?? NaN };
+  } finally {
+    await tb.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const CLI_JS = resolve(__dirname, '../dist/cli.js');
 
 export interface InventoryBenchResult {
@@ -46,6 +65,12 @@ export interface InventoryBenchResult {
     /** Each context through a delay proxy of its own: 50 origins, so no connection or request is shared. */
     oneOwnMs: number;
     manyOwnMs: number;
+    /** CPU of this process and of the API servers during the 50-origin read (medians). */
+    ownCpuMs: number;
+    ownServersCpuMs: number;
+    /** The first reads of the 50 origins (every socket and TLS handshake new, as in a `status` process). */
+    oneOwnColdMs: number;
+    manyOwnColdMs: number;
   };
   live: { runs: number; medianMs: number; maxMs: number };
   memory: {
@@ -194,7 +219,10 @@ const cpuNow = () => {
 
 async function timeRead(kubeconfig: string, members: ClusterMember[]): Promise<number> {
   const t = performance.now();
-  const s = await readInventory({ path: kubeconfig }, members, { timeoutMs: 60_000, concurrency: 64 });
+  const s = await readInventory({ path: kubeconfig }, members, {
+    timeoutMs: 60_000,
+    ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}),
+  });
   const ms = performance.now() - t;
   const failed = s.clusters.filter((c) => c.fault);
   if (failed.length) throw new Error(`bench read failed: ${failed.map((c) => `${c.name}: ${c.fault?.message}`).join('; ')}`);
@@ -277,13 +305,37 @@ async function statusBench(tb: Testbed, dir: string): Promise<Pick<InventoryBenc
 
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 100);
 
+/** Delay proxies in a child process (bench/delayProxies.ts), one per target port: their ports, and a close. */
+async function childProxies(targets: number[], delayMs: number): Promise<{ ports: number[]; close(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(__dirname, 'delayProxies.ts'), String(delayMs), ...targets.map(String)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const ports = await new Promise<number[]>((res, rej) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('\n')) res(JSON.parse(out) as number[]);
+    });
+    child.on('exit', (code) => rej(new Error(`delay proxies exited (${code})`)));
+  });
+  return { ports, close: () => child.kill() };
+}
+
 /** 50 contexts round robin over the three servers: on loopback (CPU-bound) and behind a proxy adding a WAN-like delay. */
 export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBenchResult['fanout']> {
-  const proxies = await Promise.all(tb.clusters.map((c) => delayProxy(c.port, RTT_MS)));
-  // One proxy per context: what 50 distinct clusters look like to the client (distinct origins).
-  const own = await Promise.all(
-    Array.from({ length: FANOUT }, (_, i) => delayProxy(tb.clusters[i % tb.clusters.length]!.port, RTT_MS)),
-  );
+  // Three shared proxies, then one per context: what 50 distinct clusters look like to the client (distinct
+  // origins). All in a child process, like the API servers: the network is not this process's work.
+  const targets = [
+    ...tb.clusters.map((c) => c.port),
+    ...Array.from({ length: FANOUT }, (_, i) => tb.clusters[i % tb.clusters.length]!.port),
+  ];
+  const child = await childProxies(targets, RTT_MS);
+  const proxies = child.ports.slice(0, tb.clusters.length).map((port) => ({ port }));
+  const own = child.ports.slice(tb.clusters.length).map((port) => ({ port }));
   try {
     const extra: Array<[string, string, string]> = [];
     for (let i = 0; i < FANOUT; i++) {
@@ -318,10 +370,17 @@ export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBe
     }
     const oneOwn: number[] = [];
     const manyOwn: number[] = [];
+    const ownCpu: number[] = [];
+    const ownServersCpu: number[] = [];
     for (let i = 0; i < 3; i++) {
-      // A context not read before, so its first request pays the handshake as each of the 50 does.
+      // The first round is cold for both (own-0 and the other 49 not read before: new sockets, TLS handshakes);
+      // the later ones are warm for both (own-1, own-2 were read with the 50). Medians compare warm with warm.
       oneOwn.push(await timeRead(kc, asMembers(names('own-').slice(i, i + 1))));
+      const c0 = cpuNow();
+      const s0 = serversCpuMs(tb);
       manyOwn.push(await timeRead(kc, asMembers(names('own-'))));
+      ownCpu.push(cpuNow() - c0);
+      ownServersCpu.push(serversCpuMs(tb) - s0);
     }
     return {
       contexts: FANOUT,
@@ -334,9 +393,14 @@ export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBe
       manyRttMs: median(manyRtt),
       oneOwnMs: median(oneOwn),
       manyOwnMs: median(manyOwn),
+      ownCpuMs: median(ownCpu),
+      ownServersCpuMs: median(ownServersCpu),
+      // The first of each: own-0 had not been read before, nor had the other 49 when the 50 were read.
+      oneOwnColdMs: oneOwn[0] ?? NaN,
+      manyOwnColdMs: manyOwn[0] ?? NaN,
     };
   } finally {
-    for (const p of [...proxies, ...own]) p.close();
+    child.close();
   }
 }
 
@@ -458,8 +522,15 @@ export function formatInventoryBench(r: InventoryBenchResult): string {
     [
       `  same, each context its own origin (${r.fanout.contexts} proxies: nothing shared)`,
       s(r.fanout.manyOwnMs),
-      `1 context ${s(r.fanout.oneOwnMs)}`,
+      `1 context ${s(r.fanout.oneOwnMs)}; CPU: ours ${s(r.fanout.ownCpuMs)}, API servers ${s(r.fanout.ownServersCpuMs)}`,
       x(r.fanout.manyOwnMs / r.fanout.oneOwnMs),
+      '< 2×',
+    ],
+    [
+      '  same, cold (first read: every socket and TLS handshake new, as in a `status` process)',
+      s(r.fanout.manyOwnColdMs),
+      `1 context ${s(r.fanout.oneOwnColdMs)}`,
+      x(r.fanout.manyOwnColdMs / r.fanout.oneOwnColdMs),
       '< 2×',
     ],
     [
@@ -494,7 +565,15 @@ export function formatInventoryBench(r: InventoryBenchResult): string {
   return [`load average at start: ${r.load.toFixed(1)} on ${cpus().length} cores`, ...table].join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
+if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename) && ONLY === 'fanout') {
+  runFanoutBench().then(
+    (r) => console.log(JSON.stringify(r, null, 1)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.stack : String(e));
+      process.exitCode = 1;
+    },
+  );
+} else if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
   runInventoryBench().then(
     (r) => console.log(formatInventoryBench(r)),
     (e: unknown) => {

@@ -44,7 +44,10 @@ export interface AccessOptions {
 export interface ClusterAccess {
   context: string;
   server: string;
-  /** GET `path` and parse the JSON answer; `what` names the object in fault messages. */
+  /**
+   * GET `path` and parse the JSON answer; `what` names the object in fault messages. In a one-shot access
+   * the parsed value can be shared with identical requests of other contexts (coalesce.ts): read-only.
+   */
   getJson<T>(path: string, what: string): Promise<Result<T>>;
   /** GET a list, following `continue` tokens in pages of 500, up to `maxItems` items. */
   listAll<T>(
@@ -237,11 +240,10 @@ export function openClusterAccess(kc: KubeConfig, contextName: string, options: 
       if (r.status === 401 && spec?.ok) invalidateExecCredential(spec.value, clusterInfo);
       return { ok: false, fault: faultFromHttpStatus(r.status, r.body, what, secrets, r.retryAfter) };
     }
-    try {
-      return { ok: true, value: JSON.parse(r.body) as T };
-    } catch {
-      return { ok: false, fault: faultFromNonJson(server, what, r.contentType) };
-    }
+    const parsed = parseOnce(r);
+    return parsed.ok
+      ? { ok: true, value: parsed.value as T }
+      : { ok: false, fault: faultFromNonJson(server, what, r.contentType) };
   };
 
   const listAll = async <T>(
@@ -414,8 +416,27 @@ function authFault(err: unknown, c: AuthContext): ClusterFault {
 }
 
 type Raw =
-  | { ok: true; status: number; body: string; contentType?: string; retryAfter?: string }
+  | { ok: true; status: number; body: string; contentType?: string; retryAfter?: string; parsed?: Parsed }
   | { ok: false; error: unknown; internal?: boolean };
+
+type Parsed = { ok: true; value: unknown } | { ok: false };
+
+/**
+ * The JSON of an answer, parsed by its first reader: a coalesced answer is one Raw shared by every caller
+ * (50 contexts on one server would otherwise parse the same list 50 times). The callers therefore share
+ * the parsed value and treat it as read-only (ClusterAccess.getJson says so); each still gets its own
+ * fault objects, built from its own `what` and secrets.
+ */
+function parseOnce(r: Extract<Raw, { ok: true }>): Parsed {
+  if (!r.parsed) {
+    try {
+      r.parsed = { ok: true, value: JSON.parse(r.body) as unknown };
+    } catch {
+      r.parsed = { ok: false };
+    }
+  }
+  return r.parsed;
+}
 
 function header(res: IncomingMessage, name: string): string | undefined {
   const v = res.headers[name];

@@ -13,9 +13,16 @@ interface Flight<T> {
 const flights = new WeakMap<object, Map<string, Flight<unknown>>>();
 const NO_AGENT = {};
 
-/** A digest, so that no bearer token is kept as a map key. */
+/** Digests of header objects: an access sends the same headers object with every request. */
+const headerDigests = new WeakMap<object, string>();
+
+/** The URL (without userinfo) and a digest of the headers, so that no credential is kept as a map key. */
 export function requestKey(url: URL, headers: unknown): string {
-  return createHash('sha256').update(url.href).update('\0').update(JSON.stringify(headers)).digest('hex');
+  const cached = headers && typeof headers === 'object' ? headerDigests.get(headers) : undefined;
+  const digest = cached ?? createHash('sha256').update(JSON.stringify(headers)).digest('hex');
+  if (!cached && headers && typeof headers === 'object') headerDigests.set(headers, digest);
+  // Origin, path and query: never the userinfo a server URL might carry. The agent scope keeps the rest apart.
+  return `${digest} ${url.origin}${url.pathname}${url.search}`;
 }
 
 /**

@@ -151,17 +151,19 @@ export function faultFromHttpStatus(
   retryAfter?: string,
 ): ClusterFault {
   const st = parseStatus(body);
-  const said = firstLine(st?.message ?? body, secrets, 240);
+  // Redacted only where a message quotes it (a 404 does not: an implementation probe's 404s are many).
+  const saidOf = () => firstLine(st?.message ?? body, secrets, 240);
   if (status === 401)
     return makeFault(
       'unauthorized',
       `unauthorized (401) reading ${what}: the credentials of this context were rejected — log in again or refresh the token`,
     );
-  if (status === 403) return makeFault('forbidden', `forbidden: ${said || `cannot read ${what}`}`, secrets);
+  if (status === 403) return makeFault('forbidden', `forbidden: ${saidOf() || `cannot read ${what}`}`, secrets);
   if (status === 404) {
     if (st?.details?.name) return makeFault('notFound', `${what} not found`, secrets);
     return makeFault('crdMissing', `${what}: the API is not served by this cluster (CRD or API version absent)`, secrets);
   }
+  const said = saidOf();
   if (status === 429 || status >= 500) {
     const wait = retryAfterSeconds(retryAfter);
     const label = status === 429 ? 'too many requests (429)' : `server error (HTTP ${status})`;

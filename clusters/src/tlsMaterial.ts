@@ -1,7 +1,7 @@
 // Checks a context's TLS material before the first request, so a broken key or certificate is a fault
 // that names the kubeconfig entry ("client key in kubeconfig user X cannot be read (…)") instead of an
 // OpenSSL code thrown from deep inside the https module ("error:1E08010C:DECODER routines::unsupported").
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { makeFault, type ClusterFault } from './faults';
 
@@ -21,8 +21,36 @@ function opensslReason(err: unknown): string {
 const pemBlocks = (data: Buffer | string, label: string): string[] =>
   data.toString().match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]*?-----END ${label}-----`, 'g')) ?? [];
 
+/**
+ * Digests of material that passed every check. 50 contexts of one CA and user would otherwise parse the same
+ * certificates 50 times per read (X.509 parsing was the largest cost of opening a context). Only a pass is
+ * kept: a problem is re-checked so that its message names the entries of the context at hand.
+ */
+const passed = new Set<string>();
+const MAX_PASSED = 256;
+
+function digestOf(m: TlsMaterial): string {
+  const h = createHash('sha256');
+  for (const part of [m.ca, m.cert, m.key]) {
+    const b = part === undefined ? '' : part;
+    h.update(`${b.length}:`).update(b);
+  }
+  return h.digest('hex');
+}
+
 /** The first problem with the material of context `context` (user `user`, cluster `cluster`), if any. */
 export function checkTlsMaterial(m: TlsMaterial, names: { user: string; cluster: string }): ClusterFault | undefined {
+  const digest = digestOf(m);
+  if (passed.has(digest)) return undefined;
+  const problem = firstProblem(m, names);
+  if (!problem) {
+    if (passed.size >= MAX_PASSED) passed.clear();
+    passed.add(digest);
+  }
+  return problem;
+}
+
+function firstProblem(m: TlsMaterial, names: { user: string; cluster: string }): ClusterFault | undefined {
   const keep = { keep: [names.user, names.cluster] };
   if (m.ca) {
     const certs = pemBlocks(m.ca, 'CERTIFICATE');

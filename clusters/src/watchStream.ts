@@ -4,6 +4,7 @@
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import { createHash } from 'node:crypto';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import type { ClusterFault } from './faults';
 
 const MAX_EVENT_CHARS = 32 << 20;
@@ -154,12 +155,31 @@ function identityKey(parts: unknown[]): string {
 }
 
 /**
+ * One TLS context (CA store, client certificate and key) for every connection of an identity. Without it
+ * tls.connect builds a new one per socket from the same PEM text (parsing the CA bundle into a store each
+ * time, the largest cost of a new connection after the handshake itself). Verification is unchanged: the
+ * CA, `rejectUnauthorized` and the server name are still checked per connection. Material Node cannot load
+ * gets no shared context, so its connections fail as they did before (checkTlsMaterial reports it first).
+ */
+function secureContextOf(
+  material: Pick<RequestOptions, 'ca' | 'cert' | 'key' | 'pfx' | 'passphrase'>,
+): SecureContext | undefined {
+  const defined = Object.fromEntries(Object.entries(material).filter(([, v]) => v !== undefined));
+  try {
+    return createSecureContext(defined);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * client-node builds a fresh https.Agent without keep-alive, so every request of a cluster would pay its own
  * TCP and TLS handshake (a dozen per read, more per relist). The same TLS material in an agent that keeps
  * connections (idle ones do not hold the process open) makes a slow link cost one handshake, not twelve.
  * Contexts with the same TLS identity (CA, client certificate, server name) share those agents: Node pools
  * sockets per host and port, so contexts pointing at one server reuse its connections and TLS sessions,
- * while a bearer token still travels per request. Proxy agents (proxy-url in the kubeconfig) are kept as
+ * while a bearer token still travels per request. An identity's connections share one TLS context
+ * (secureContextOf); another client certificate is another identity, so never another's context or socket. Proxy agents (proxy-url in the kubeconfig) are kept as
  * they are.
  */
 export function reusingAgent(opts: RequestOptions): SharedAgents {
@@ -174,8 +194,10 @@ export function reusingAgent(opts: RequestOptions): SharedAgents {
     shared.set(id, known);
     return known;
   }
+  const secureContext = secureContextOf({ ca, cert, key, pfx, passphrase });
   const tls = {
     ...{ ca, cert, key, pfx, passphrase, servername },
+    ...(secureContext ? { secureContext } : {}),
     ...(rejectUnauthorized !== undefined ? { rejectUnauthorized } : {}),
     keepAlive: true,
     scheduling: 'lifo' as const,

@@ -61,6 +61,8 @@ interface Workload {
 
 type Probe<T> = { found: true; value: T } | { found: false } | { fault: ClusterFault };
 
+const NOT_FOUND: Promise<{ found: false }> = Promise.resolve({ found: false });
+
 interface WorkloadStatus {
   ready: number;
   desired: number;
@@ -112,21 +114,27 @@ const W = {
  * Lighthouse agent, GKE's importer, the AWS controller, Cilium with MCS-API support on, istiod with
  * MCS discovery on, then a Cilium without MCS-API support (a finding in itself). A controller counts as
  * ready with at least one ready replica: an HA controller with one replica down still reconciles.
+ * With `namespaces` (the cluster's complete Namespace list) only objects in existing namespaces are asked for.
  */
-export async function detectImplementation(a: ClusterAccess): Promise<Detection> {
+export async function detectImplementation(a: ClusterAccess, namespaces?: ReadonlySet<string>): Promise<Detection> {
+  // An object in a namespace the cluster does not have is not there: answered without asking.
+  const absent = (ns: string) => !!namespaces && !namespaces.has(ns);
+  const workload = (w: Workload) => (absent(w.namespace) ? NOT_FOUND : probeWorkload(a, w));
   const [lighthouse, gke, aws, operator, istiod, ciliumConfig] = await Promise.all([
-    probeWorkload(a, W.lighthouse),
-    probeWorkload(a, W.gke),
-    probeWorkload(a, W.aws),
-    probeWorkload(a, W.ciliumOperator),
-    probeWorkload(a, W.istiod),
-    probe(a, '/api/v1/namespaces/kube-system/configmaps/cilium-config', 'ConfigMap kube-system/cilium-config', (v) => {
-      const data = (v as { data?: Record<string, unknown> }).data ?? {};
-      return {
-        mcsApi: data['clustermesh-enable-mcs-api'] === 'true',
-        endpointSync: data['clustermesh-enable-endpoint-sync'] === 'true',
-      };
-    }),
+    workload(W.lighthouse),
+    workload(W.gke),
+    workload(W.aws),
+    workload(W.ciliumOperator),
+    workload(W.istiod),
+    absent('kube-system')
+      ? NOT_FOUND
+      : probe(a, '/api/v1/namespaces/kube-system/configmaps/cilium-config', 'ConfigMap kube-system/cilium-config', (v) => {
+          const data = (v as { data?: Record<string, unknown> }).data ?? {};
+          return {
+            mcsApi: data['clustermesh-enable-mcs-api'] === 'true',
+            endpointSync: data['clustermesh-enable-endpoint-sync'] === 'true',
+          };
+        }),
   ]);
   const forbidden = [lighthouse, gke, aws, operator, istiod, ciliumConfig].flatMap((p) => ('fault' in p ? [p.fault] : []));
   const found = <T>(p: Probe<T>): T | undefined => ('found' in p && p.found ? p.value : undefined);

@@ -27,6 +27,9 @@ export interface ResourceSpec {
 
 const MCS_SLICES = `/apis/discovery.k8s.io/v1/endpointslices?labelSelector=${encodeURIComponent('multicluster.kubernetes.io/service-name')}`;
 
+/** Namespaces are read from every cluster, whatever it serves. */
+export const namespacesSpec = (): ResourceSpec => ({ id: 'namespaces', path: '/api/v1/namespaces', what: 'Namespaces' });
+
 /** The collections read from a cluster, given what it serves; without an MCS API only its namespaces and identity. */
 export function resourcesFor(served: Served): ResourceSpec[] {
   const out: ResourceSpec[] = [];
@@ -38,7 +41,7 @@ export function resourcesFor(served: Served): ResourceSpec[] {
       { id: 'services', path: '/api/v1/services', what: 'Services' },
     );
   }
-  out.push({ id: 'namespaces', path: '/api/v1/namespaces', what: 'Namespaces' });
+  out.push(namespacesSpec());
   if (served.about)
     out.push({
       id: 'clusterProperties',

@@ -64,11 +64,19 @@ test('an already aborted signal answers at once without a request', async () => 
   assert.equal(d.calls.length, 0);
 });
 
-test('the request key depends on URL and headers (the credential) and holds neither in clear', () => {
+test('the request key depends on URL and headers (the credential) and holds no credential in clear', () => {
   const u = new URL('https://10.0.0.1:6443/apis');
   const k = requestKey(u, { Authorization: 'Bearer secret-token' });
   assert.equal(k, requestKey(new URL('https://10.0.0.1:6443/apis'), { Authorization: 'Bearer secret-token' }));
   assert.notEqual(k, requestKey(u, { Authorization: 'Bearer other' }));
   assert.notEqual(k, requestKey(new URL('https://10.0.0.1:6443/api'), { Authorization: 'Bearer secret-token' }));
   assert.ok(!k.includes('secret'));
+  // One headers object is digested once; a changed credential is another object, so another key.
+  const headers = { Authorization: 'Bearer secret-token' };
+  assert.equal(requestKey(u, headers), requestKey(u, headers));
+  assert.equal(requestKey(u, headers), k);
+  // A server URL with userinfo: the key keeps origin, path and query only.
+  const withUser = requestKey(new URL('https://admin:hunter2-pass@10.0.0.1:6443/apis?limit=500'), headers);
+  assert.ok(!withUser.includes('hunter2'), withUser);
+  assert.notEqual(withUser, requestKey(new URL('https://10.0.0.1:6443/apis?limit=1'), headers));
 });

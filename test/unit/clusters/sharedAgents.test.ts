@@ -3,6 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent as HttpsAgent } from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MAX_REQUEST_SOCKETS, reusingAgent } from '../../../clusters/src/watchStream';
 
 const opts = (extra: Record<string, unknown>) => ({ agent: new HttpsAgent({}), ...extra });
@@ -36,4 +40,56 @@ test('a proxy agent (not a plain https.Agent) is kept as client-node built it', 
   const r = reusingAgent({ agent });
   assert.equal(r.request, agent);
   assert.equal(r.watch, agent);
+});
+
+/** A self-signed certificate and its key (openssl, as the kubeconfig tests do), PEM. */
+function selfSigned(cn: string): { cert: string; key: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterset-agents-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'k.pem',
+        '-out',
+        'c.pem',
+      ].concat(['-subj', `/CN=${cn}`, '-days', '1']),
+      { cwd: dir, stdio: 'ignore' },
+    );
+    return { cert: readFileSync(join(dir, 'c.pem'), 'utf8'), key: readFileSync(join(dir, 'k.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const secureContextOf = (agent: unknown) => (agent as HttpsAgent & { options: { secureContext?: object } }).options.secureContext;
+
+test('one TLS context per identity, shared by its request and watch agents; another client certificate gets its own', () => {
+  const ca = selfSigned('ca');
+  const alice = selfSigned('alice');
+  const bob = selfSigned('bob');
+  const a1 = reusingAgent(opts({ ca: ca.cert, cert: alice.cert, key: alice.key }));
+  const a2 = reusingAgent(opts({ ca: ca.cert, cert: alice.cert, key: alice.key }));
+  const b = reusingAgent(opts({ ca: ca.cert, cert: bob.cert, key: bob.key }));
+  const ctx = secureContextOf(a1.request);
+  assert.ok(ctx, 'valid material gets a shared TLS context');
+  assert.equal(secureContextOf(a1.watch), ctx);
+  assert.equal(secureContextOf(a2.request), ctx);
+  assert.ok(secureContextOf(b.request));
+  assert.notEqual(secureContextOf(b.request), ctx);
+  assert.notEqual(b.request, a1.request);
+  // The material stays in the options too: Node names the socket pool and the TLS session cache by it.
+  assert.equal((b.request as HttpsAgent).options.cert, bob.cert);
+});
+
+test('material Node cannot load gets no shared TLS context (its connections fail as before)', () => {
+  const r = reusingAgent(opts({ ca: Buffer.from('not a certificate'), cert: Buffer.from('x'), key: Buffer.from('y') }));
+  assert.equal(secureContextOf(r.request), undefined);
 });
