@@ -20,6 +20,7 @@ await Promise.all([
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
   build({ ...common, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { lintWorker: 'cli/src/lint/parseWorker.ts' }, outdir: 'dist' }), // clusterset lint --jobs
   build({ ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 console.log(
