@@ -232,7 +232,7 @@ export async function lintPaths(
   else {
     const jobs = options.jobs ?? availableParallelism();
     const crew = new ParseCrew(service, { jobs, forced: options.jobs !== undefined, serviceOptions: parseOptions });
-    workspace = await readWorkspace(service, paths, walk, (f) => crew.add(f));
+    workspace = readWorkspace(service, paths, walk, (f) => crew.add(f));
     stats = await crew.finish();
   }
   const { fileOf, unreadable, encodingProblems } = workspace;

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LanguageService } from '../../server/src/service/public';
-import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
+import { readWorkspaceFile, readWorkspaceFileSync, walkWorkspace, walkWorkspaceSync } from '../../server/src/workspaceFiles';
 
 export interface LoadedWorkspace {
   /** uri → path as the user gave it (relative to cwd), in walk order. */
@@ -28,55 +28,37 @@ interface WalkOptions {
 }
 
 /**
- * Files in flight at once. The walk and each read are separate thread-pool round trips; one at a time, a
- * 10,000-file repository spends most of its wall time waiting between them (measured: docs/lint-performance.md).
+ * The walk and reads of `loadWorkspace` with blocking calls (the same walker and checks, see
+ * walkWorkspaceSync), handing each file to `onFile` in walk order. A CLI has nothing else to do meanwhile, and
+ * one thread-pool round trip per stat/open/read/close made a 10,000-file repository wait seconds for a few
+ * hundred milliseconds of system calls (docs/lint-performance.md).
  */
-const READ_AHEAD = 32;
-
-/**
- * Walks and reads the workspace with up to READ_AHEAD reads in flight, handing each file to `onFile` in walk
- * order, exactly the files and order `loadWorkspace` sees (same walker, same dedup, same ignore check).
- */
-export async function readWorkspace(
+export function readWorkspace(
   service: Pick<LanguageService, 'isIgnored'>,
   paths: readonly string[],
   options: WalkOptions,
   onFile: (f: ReadFile) => void,
-): Promise<LoadedWorkspace> {
+): LoadedWorkspace {
   const fileOf = new Map<string, string>(options.loaded ?? []);
   const unreadable: LoadedWorkspace['unreadable'] = [];
   const encodingProblems: LoadedWorkspace['encodingProblems'] = [];
-  type Pending =
-    | { kind: 'unreadable'; file: string; reason: string }
-    | { kind: 'read'; uri: string; file: string; read: ReturnType<typeof readWorkspaceFile> };
-  const queue: Pending[] = [];
-  const settle = async (p: Pending): Promise<void> => {
-    if (p.kind === 'unreadable') {
-      unreadable.push({ file: p.file, reason: p.reason });
-      return;
+  for (const entry of walkWorkspaceSync(paths, { cwd: options.cwd, ignore: options.ignore })) {
+    const file = entry.path;
+    if (entry.kind === 'unreadable') {
+      unreadable.push({ file, reason: entry.reason });
+      continue;
     }
-    const read = await p.read;
+    const uri = pathToFileURL(resolve(options.cwd, file)).href;
+    if (fileOf.has(uri) || service.isIgnored(uri)) continue;
+    const read = readWorkspaceFileSync(file, { cwd: options.cwd });
     if ('reason' in read) {
-      unreadable.push({ file: p.file, reason: read.reason });
-      return;
+      unreadable.push({ file, reason: read.reason });
+      continue;
     }
-    fileOf.set(p.uri, p.file);
-    if (read.problem) encodingProblems.push({ file: p.file, problem: read.problem });
-    onFile({ uri: p.uri, file: p.file, text: read.text });
-  };
-  /** URIs queued or done, so a file reached through two of the given paths is read once. */
-  const seen = new Set<string>(fileOf.keys());
-  for await (const entry of walkWorkspace(paths, { cwd: options.cwd, ignore: options.ignore })) {
-    if (entry.kind === 'unreadable') queue.push({ kind: 'unreadable', file: entry.path, reason: entry.reason });
-    else {
-      const uri = pathToFileURL(resolve(options.cwd, entry.path)).href;
-      if (seen.has(uri) || service.isIgnored(uri)) continue;
-      seen.add(uri);
-      queue.push({ kind: 'read', uri, file: entry.path, read: readWorkspaceFile(entry.path, { cwd: options.cwd }) });
-    }
-    while (queue.length > READ_AHEAD) await settle(queue.shift() as Pending);
+    fileOf.set(uri, file);
+    if (read.problem) encodingProblems.push({ file, problem: read.problem });
+    onFile({ uri, file, text: read.text });
   }
-  for (const p of queue) await settle(p);
   return { fileOf, unreadable, encodingProblems };
 }
 
