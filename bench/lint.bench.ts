@@ -20,6 +20,8 @@ interface Run {
   ms: number;
   /** Peak resident set of the child, MiB. */
   rssMiB: number;
+  /** User + system CPU time of the child, ms (NaN when GNU time is not there). */
+  cpuMs: number;
   stdout: string;
   status: number | null;
 }
@@ -34,7 +36,7 @@ export interface LintBenchRow {
   input: string;
   files: number;
   resources: number;
-  tools: Array<{ name: string; ms: number; resPerS: number; rssMiB: number; note: string }>;
+  tools: Array<{ name: string; ms: number; resPerS: number; rssMiB: number; cpuMs: number; note: string }>;
 }
 
 export interface LintBenchResult {
@@ -70,7 +72,7 @@ async function runPolling(command: string, args: string[]): Promise<Run> {
     child.on('error', fail);
     child.on('close', (status) => {
       clearInterval(poll);
-      done({ ms: performance.now() - t, rssMiB: hwm / 1024, stdout, status });
+      done({ ms: performance.now() - t, rssMiB: hwm / 1024, cpuMs: NaN, stdout, status });
     });
   });
 }
@@ -80,11 +82,13 @@ async function runOnce(command: string, args: string[], scratch: string): Promis
   if (!existsSync(TIME)) return runPolling(command, args);
   const out = join(scratch, 'time.txt');
   const t = performance.now();
-  const r = spawnSync(TIME, ['-f', '%M', '-o', out, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 29 });
+  const r = spawnSync(TIME, ['-f', '%M %U %S', '-o', out, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 29 });
   const ms = performance.now() - t;
   if (r.error) throw r.error;
-  const kib = Number(/(\d+)\s*$/.exec(readFileSync(out, 'utf8'))?.[1] ?? NaN);
-  return { ms, rssMiB: kib / 1024, stdout: r.stdout, status: r.status };
+  // The last line: GNU time writes "Command exited with non-zero status N" above it on exit 1.
+  const m = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(out, 'utf8'));
+  const [kib, user, sys] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
+  return { ms, rssMiB: kib / 1024, cpuMs: (user + sys) * 1000, stdout: r.stdout, status: r.status };
 }
 
 /** RUNS runs of each tool on `dir`, alternating, so machine noise hits every tool alike. */
@@ -105,6 +109,7 @@ function summarize(name: string, runs: Run[], resources: number, note: (r: Run) 
     ms,
     resPerS: (resources / ms) * 1000,
     rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     note: note(runs[runs.length - 1]),
   };
 }
@@ -216,15 +221,17 @@ export function formatLintBench(r: LintBenchResult): string {
   const lines = [
     `node ${r.node}, ${r.cores} cores, load average ${r.load.map((x) => x.toFixed(1)).join(' ')}; median of ${RUNS} alternating runs, wall time including process start; peak RSS: ${r.rssMethod}`,
     '',
-    '| input | files | resources | tool | wall | resources/s | ÷ kubeconform | peak RSS | output |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| input | files | resources | tool | wall | resources/s | ÷ kubeconform | CPU (user+sys) | peak RSS | output |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of r.rows) {
     const kc = row.tools.find((t) => t.name.startsWith('kubeconform'));
     row.tools.forEach((t, i) => {
       const head = i === 0 ? `| ${row.input} | ${f(row.files)} | ${f(row.resources)} ` : '| | | ';
       const ratio = kc && t !== kc ? `${f(t.resPerS / kc.resPerS, 2)}×` : '';
-      lines.push(`${head}| ${t.name} | ${f(t.ms)} ms | ${f(t.resPerS)} | ${ratio} | ${f(t.rssMiB)} MiB | ${t.note} |`);
+      lines.push(
+        `${head}| ${t.name} | ${f(t.ms)} ms | ${f(t.resPerS)} | ${ratio} | ${Number.isNaN(t.cpuMs) ? '' : `${f(t.cpuMs)} ms`} | ${f(t.rssMiB)} MiB | ${t.note} |`,
+      );
     });
   }
   lines.push(
@@ -233,6 +240,8 @@ export function formatLintBench(r: LintBenchResult): string {
     'no network here, so it has no schema for the core kinds (Service, Deployment, ConfigMap, …) and skips them, as its',
     'summary says: on those it only decodes the YAML. `clusterset lint` parses every document (syntax errors of all) and runs',
     'its rules on the MCS-related ones.',
+    'CPU is the median user + system time of the child (all its threads): on a shared machine it shows the work done',
+    'when the wall time shows mostly the wait for a core (see the load average above).',
     '',
     'Goals of issue 13:',
     ...r.verdicts.map((v) => `- ${v}`),

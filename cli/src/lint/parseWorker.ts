@@ -30,9 +30,10 @@ if (parentPort) {
     }
   };
 
+  // One service for every unit: each is set, read and removed, so the index never holds more than one file.
+  const service = createLanguageService({ syntaxErrors: 'all', ...setup.serviceOptions });
   const parseUnit = (id: number): ParsedUnit => {
     const { uri, text } = units[id];
-    const service = createLanguageService({ syntaxErrors: 'all', ...setup.serviceOptions });
     service.setFile(uri, text);
     const documents = service.getFile(uri)?.documents ?? [];
     const docs: ParsedUnit['docs'] = [];
@@ -43,6 +44,7 @@ if (parentPort) {
       docs.push(p.doc);
       offsets.push(p.offset);
     }
+    service.removeFile(uri);
     return { id, docs, offsets };
   };
 
