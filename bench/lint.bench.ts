@@ -142,7 +142,7 @@ export async function runLintBench(): Promise<LintBenchResult> {
       // Its default parallelism (-n 4 workers) and text output with the summary line.
       args: (dir) => ['-summary', '-ignore-missing-schemas', '-schema-location', kcLocation, dir],
     };
-    const tools = [ours(), peer, ours(1), ours(2)];
+    const tools = [ours(), peer, ours(2)];
 
     // (a) The bench folder: one clusters/<name>/ folder per generated file, as bench/run.ts lays it out.
     const benchDir = join(root, 'bench', 'clusters');

@@ -4,7 +4,6 @@
 // 2: usage or I/O error (the readable files are still linted and printed).
 import { writeFileSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +19,6 @@ import {
 import { reasonOf } from '../../server/src/workspaceFiles';
 import { capPerFile, DEFAULT_MAX_PER_FILE } from './format/cap';
 import { formatJson } from './format/json';
-import { defaultJobs } from './lint/jobs';
 import { ParseCrew, type CrewStats } from './lint/parallelParse';
 import { loadWorkspace, readWorkspace } from './workspace';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
@@ -58,9 +56,8 @@ Options:
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   --max-per-file N           print at most N findings per file, then a summary line (default ${DEFAULT_MAX_PER_FILE}; 0: all)
-  --jobs N                   threads to parse on (default: the cores not busy by the load average, at most 4, used
-                             once the input is large enough to pay for a worker; 1: this thread only); the
-                             findings are the same either way
+  --jobs N                   parse on N threads (default 1; the findings are the same byte for byte). Measured
+                             slower than 1 on a busy 2-core machine: see docs/lint-performance.md
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error, unreadable path or internal error
@@ -187,7 +184,7 @@ export async function lintPaths(
     crdVersion?: string;
     kubernetesVersion?: string;
     ignore?: readonly string[];
-    /** Threads in all (1: no worker); undefined: defaultJobs(), once the input is large enough. */
+    /** Threads in all (default 1: no worker). */
     jobs?: number;
   } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
@@ -232,8 +229,9 @@ export async function lintPaths(
   let workspace;
   if (plain) workspace = await loadWorkspace(service, paths, walk);
   else {
-    const jobs = options.jobs ?? defaultJobs(availableParallelism(), loadavg()[0]);
-    const crew = new ParseCrew(service, { jobs, forced: options.jobs !== undefined, serviceOptions: parseOptions });
+    // One thread unless asked: parse workers were measured slower on this project's 2-core machine (both
+    // threads pay the JIT warm-up and the documents cross by structured clone; docs/lint-performance.md).
+    const crew = new ParseCrew(service, { jobs: options.jobs ?? 1, serviceOptions: parseOptions });
     workspace = readWorkspace(service, paths, walk, (f) => crew.add(f));
     stats = await crew.finish();
   }

@@ -17,8 +17,6 @@ import type { ReadFile } from '../workspace';
 import { CLAIM_MAIN, type ParsedUnit, type ToMain, type ToWorker, type WorkerSetup } from './protocol';
 import { partStarts } from './units';
 
-/** Without --jobs, workers start only once the files read hold this many characters: below it they cost more than they save. */
-export const AUTO_MIN_CHARS = 512 * 1024;
 /** Units a worker can claim (4 bytes each); any beyond are parsed here. */
 const CLAIM_CAPACITY = 1 << 20;
 /** Units posted to the workers per message. */
@@ -27,8 +25,6 @@ const POST_CHARS = 128 * 1024;
 export interface CrewOptions {
   /** Threads in all, this one included (1: no worker). */
   jobs: number;
-  /** --jobs was given: start the workers whatever the input size. */
-  forced: boolean;
   serviceOptions: Partial<LanguageServiceOptions>;
   workerScript?: string;
 }
@@ -58,7 +54,6 @@ export class ParseCrew {
   private outbox: Array<{ uri: string; text: string }> = [];
   private outboxChars = 0;
   private posted = 0;
-  private chars = 0;
   private scratch: LanguageService | undefined;
   private wake: (() => void) | undefined;
   private alive = 0;
@@ -79,8 +74,7 @@ export class ParseCrew {
       const end = i + 1 < starts.length ? starts[i + 1] : f.text.length;
       this.units.push({ file: index, start, end });
     });
-    this.chars += f.text.length;
-    if (this.workers.length === 0 && this.options.jobs > 1 && (this.options.forced || this.chars >= AUTO_MIN_CHARS)) this.start();
+    if (index === 0 && this.options.jobs > 1) this.start();
     if (this.workers.length) this.post(false);
   }
 

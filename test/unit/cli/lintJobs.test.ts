@@ -1,24 +1,12 @@
-// The pieces of `clusterset lint --jobs` that need no worker: the default thread count, the cut of a large file
+// The pieces of `clusterset lint --jobs` that need no worker: the cut of a large file
 // into parts at document markers, and the --jobs flag. The worker path itself is checked byte for byte against
 // the plain path by lintIdentity.test.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runLint } from '../../../cli/src/lint';
-import { defaultJobs, MAX_DEFAULT_JOBS } from '../../../cli/src/lint/jobs';
 import { partStarts } from '../../../cli/src/lint/units';
 import { generateMcsFile } from '../../../bench/generate';
 import { sink, workspace } from './fixtures';
-
-test('defaultJobs: the free cores, rounded up, at least 1, at most MAX_DEFAULT_JOBS', () => {
-  assert.equal(defaultJobs(2, 0), 2);
-  assert.equal(defaultJobs(2, 0.6), 2);
-  assert.equal(defaultJobs(2, 1), 1);
-  assert.equal(defaultJobs(2, 1.4), 1);
-  assert.equal(defaultJobs(2, 9), 1);
-  assert.equal(defaultJobs(1, 0), 1);
-  assert.equal(defaultJobs(64, 0), MAX_DEFAULT_JOBS);
-  assert.equal(defaultJobs(64, 62.5), 2);
-});
 
 test('partStarts: parts start at document markers at column 0 and tile the file', () => {
   const text = generateMcsFile(20000).text;
