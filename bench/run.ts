@@ -1,15 +1,14 @@
-// `npm run bench`: our language server and CLI side by side with yaml-language-server and kubeconform on the
-// same generated MCS files, through the same LSP harness. Prints medians and the ratios against the goals of
-// issue 4. No assertion: the numbers are for bench/README.md and the lead.
-import { spawnSync } from 'node:child_process';
+// `npm run bench`: our language server side by side with yaml-language-server on the same generated MCS files,
+// through the same LSP harness, and `clusterset lint` against kubeconform (lint.bench.ts). Prints medians and
+// the ratios against the goals of issues 4 and 13. No assertion: the numbers are for bench/README.md and the lead.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { editedText, generateMcsFile, writeKubeconformSchemas, writeYamlLsSchema, type BenchFile } from './generate';
+import { editedText, generateMcsFile, writeYamlLsSchema, type BenchFile } from './generate';
 import { startBenchServer, type ServerUnderTest } from './lspHarness';
-import { kubeconform, noDebouncePreload, yamlLanguageServer, KUBECONFORM_VERSION, YAML_LS_VERSION } from './peers';
+import { noDebouncePreload, yamlLanguageServer, YAML_LS_VERSION } from './peers';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 20);
 /** A single cold open is at the mercy of JIT and machine noise: take the median over fresh server processes. */
@@ -72,19 +71,6 @@ function yamlParseMs(text: string): number {
   return median(times);
 }
 
-function timeProcess(cmd: string, args: string[], runs = 3): { ms: number; stdout: string } {
-  const times: number[] = [];
-  let stdout = '';
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-    times.push(performance.now() - t);
-    if (r.error) throw r.error;
-    stdout = r.stdout;
-  }
-  return { ms: median(times), stdout };
-}
-
 function goal(ok: boolean): string {
   return ok ? 'met' : 'MISSED';
 }
@@ -94,13 +80,11 @@ async function main(): Promise<void> {
     throw new Error('dist/server.js or dist/cli.js missing: run `node scripts/build.mjs --production` (npm run bench does)');
   const yamlLs = yamlLanguageServer();
   const preload = noDebouncePreload();
-  const kc = kubeconform();
   const root = mkdtempSync(join(tmpdir(), 'clusterset-bench-'));
   try {
     // One cluster folder per size, so the two files do not declare the same objects in one cluster.
     const clustersDir = join(root, 'clusters');
     const schemaPath = writeYamlLsSchema(join(root, 'schemas'));
-    const kcLocation = writeKubeconformSchemas(join(root, 'kubeconform'));
     const yamlConfig = {
       yaml: {
         validate: true,
@@ -132,10 +116,8 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     const verdicts: string[] = [];
-    const files: BenchFile[] = [];
     for (const size of SIZES) {
       const file = generateMcsFile(size);
-      files.push(file);
       mkdirSync(join(clustersDir, `c${size}`), { recursive: true });
       const path = join(clustersDir, `c${size}`, `mcs-${size}.yaml`);
       writeFileSync(path, file.text);
@@ -169,29 +151,18 @@ async function main(): Promise<void> {
       }
     }
 
-    // CLI throughput on the whole folder (both files), three runs each, process start included.
-    const resources = files.reduce((n, x) => n + x.resources, 0);
-    const lint = timeProcess(process.execPath, [CLI_JS, 'lint', clustersDir, '--format', 'json']);
-    const kcRun = timeProcess(kc, [
-      '-summary',
-      '-output',
-      'json',
-      '-ignore-missing-schemas',
-      '-schema-location',
-      kcLocation,
-      clustersDir,
-    ]);
-    const kcSummary = (JSON.parse(kcRun.stdout) as { summary?: Record<string, number> }).summary ?? {};
-    rows.push(
-      `| ${resources} resources in 2 files | \`clusterset lint\` vs kubeconform ${KUBECONFORM_VERSION} | ${f(lint.ms)} ms (${f((resources / lint.ms) * 1000)} res/s) | ${f(kcRun.ms)} ms (${f((resources / kcRun.ms) * 1000)} res/s) | | ${f(kcRun.ms / lint.ms, 2)}× (kubeconform: ${JSON.stringify(kcSummary)}) |`,
-    );
-
     console.log(`\nClusterset benchmarks — node ${process.version}, ${EDITS} edits per file, medians\n`);
     console.log('| input | measure | clusterset | yaml-language-server | yaml-ls, no debounce | ratio (peer ÷ ours) |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const r of rows) console.log(r);
     console.log('\nGoals of issue 4:');
     for (const v of verdicts) console.log(`- ${v}`);
+
+    if (!process.env.BENCH_SKIP_LINT) {
+      // Issue 13: `clusterset lint` vs kubeconform on the bench folder and a 10,000-file GitOps repository.
+      const mod = await import('./lint.bench');
+      console.log(`\n\`clusterset lint\` vs kubeconform (issue 13):\n${mod.formatLintBench(await mod.runLintBench())}`);
+    }
 
     const cidr = resolve(__dirname, 'cidr.bench.ts');
     if (existsSync(cidr)) {

@@ -80,6 +80,7 @@ await Promise.all([
   build({ ...common, ...yamlEsm, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
   build({ ...common, ...yamlEsm, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
+  build({ ...common, ...yamlEsm, entryPoints: { lintWorker: 'cli/src/lint/parseWorker.ts' }, outdir: 'dist' }), // clusterset lint --jobs
   build({
     ...common,
     entryPoints: { cli: 'cli/src/main.ts' },

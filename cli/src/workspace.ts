@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LanguageService } from '../../server/src/service/public';
-import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
+import { readWorkspaceFile, readWorkspaceFileSync, walkWorkspace, walkWorkspaceSync } from '../../server/src/workspaceFiles';
 
 export interface LoadedWorkspace {
   /** uri → path as the user gave it (relative to cwd), in walk order. */
@@ -11,6 +11,55 @@ export interface LoadedWorkspace {
   unreadable: Array<{ file: string; reason: string }>;
   /** Files that decoded with a problem kubectl would meet too (UTF-16 without a byte-order mark, bad bytes). */
   encodingProblems: Array<{ file: string; problem: string }>;
+}
+
+/** One file read by `readWorkspace`, in walk order. */
+export interface ReadFile {
+  uri: string;
+  file: string;
+  text: string;
+}
+
+interface WalkOptions {
+  cwd: string;
+  ignore?: readonly string[];
+  /** Files set before the walk (the project config): they keep their place and are not read twice. */
+  loaded?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The walk and reads of `loadWorkspace` with blocking calls (the same walker and checks, see
+ * walkWorkspaceSync), handing each file to `onFile` in walk order. A CLI has nothing else to do meanwhile, and
+ * one thread-pool round trip per stat/open/read/close made a 10,000-file repository wait seconds for a few
+ * hundred milliseconds of system calls (docs/lint-performance.md).
+ */
+export function readWorkspace(
+  service: Pick<LanguageService, 'isIgnored'>,
+  paths: readonly string[],
+  options: WalkOptions,
+  onFile: (f: ReadFile) => void,
+): LoadedWorkspace {
+  const fileOf = new Map<string, string>(options.loaded ?? []);
+  const unreadable: LoadedWorkspace['unreadable'] = [];
+  const encodingProblems: LoadedWorkspace['encodingProblems'] = [];
+  for (const entry of walkWorkspaceSync(paths, { cwd: options.cwd, ignore: options.ignore })) {
+    const file = entry.path;
+    if (entry.kind === 'unreadable') {
+      unreadable.push({ file, reason: entry.reason });
+      continue;
+    }
+    const uri = pathToFileURL(resolve(options.cwd, file)).href;
+    if (fileOf.has(uri) || service.isIgnored(uri)) continue;
+    const read = readWorkspaceFileSync(file, { cwd: options.cwd });
+    if ('reason' in read) {
+      unreadable.push({ file, reason: read.reason });
+      continue;
+    }
+    fileOf.set(uri, file);
+    if (read.problem) encodingProblems.push({ file, problem: read.problem });
+    onFile({ uri, file, text: read.text });
+  }
+  return { fileOf, unreadable, encodingProblems };
 }
 
 export async function loadWorkspace(

@@ -7,7 +7,7 @@
 // root) is reported, never opened for a blocking read. Symlinked folders are not followed (so there are no
 // loops, and no object is indexed twice through a second path); a symlinked file is read once, under the
 // first path that reaches it.
-import { constants, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
@@ -63,12 +63,17 @@ function typeOf(st: Stats | Dirent): string {
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** A file-system call the walk needs, done by its driver (async for the editor, sync for the CLI). */
+type FsCall = { op: 'readdir'; path: string } | { op: 'stat'; path: string };
+type FsAnswer = { value: Dirent[] | Stats } | { error: unknown };
+type WalkStep = FsCall | { op: 'entry'; entry: WalkEntry };
+
 /**
- * The workspace's YAML files under `roots`, in a stable order (roots as given, names by code unit). A root
- * that is a file is yielded whatever its extension (the user named it); a root folder is walked whatever
- * its name. Problems are yielded as `unreadable` entries and the walk goes on.
+ * The walk itself, with its file-system calls left to a driver: it yields each call and is resumed with the
+ * answer, so the async walk (the editor) and the sync one (the CLI, where thread-pool round trips cost more
+ * than the calls) are one algorithm and cannot drift apart.
  */
-export async function* walkWorkspace(roots: readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
+function* walkSteps(roots: readonly string[], options: WalkOptions): Generator<WalkStep, void, FsAnswer> {
   const cwd = options.cwd ?? process.cwd();
   const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
   const ignored = compileIgnore(options.ignore);
@@ -84,15 +89,13 @@ export async function* walkWorkspace(roots: readonly string[], options: WalkOpti
     return { kind: 'file', path, size: st.size };
   };
 
-  async function* walkDir(root: string, dir: string): AsyncGenerator<WalkEntry> {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
-    } catch (err) {
-      yield { kind: 'unreadable', path: dir, reason: reasonOf(err) };
+  function* walkDir(root: string, dir: string): Generator<WalkStep, void, FsAnswer> {
+    const listed = yield { op: 'readdir', path: resolve(cwd, dir) };
+    if ('error' in listed) {
+      yield { op: 'entry', entry: { kind: 'unreadable', path: dir, reason: reasonOf(listed.error) } };
       return;
     }
-    for (const e of entries.sort(byName)) {
+    for (const e of (listed.value as Dirent[]).sort(byName)) {
       if (options.signal?.aborted) return;
       const path = join(dir, e.name);
       const rel = relative(root, path).split(sep).join('/');
@@ -102,33 +105,85 @@ export async function* walkWorkspace(roots: readonly string[], options: WalkOpti
       }
       // A symlink is followed only to a file: its folder, if it is one, is skipped like any other symlinked folder.
       if (!shouldWalk(rel, false, ignored)) continue;
-      let st: Stats;
-      try {
-        st = await stat(resolve(cwd, path));
-      } catch (err) {
-        yield { kind: 'unreadable', path, reason: reasonOf(err) };
+      const stated = yield { op: 'stat', path: resolve(cwd, path) };
+      if ('error' in stated) {
+        yield { op: 'entry', entry: { kind: 'unreadable', path, reason: reasonOf(stated.error) } };
         continue;
       }
+      const st = stated.value as Stats;
       if (e.isSymbolicLink() && st.isDirectory()) continue;
       const entry = fileEntry(path, st);
-      if (entry) yield entry;
+      if (entry) yield { op: 'entry', entry };
     }
   }
 
   for (const root of roots) {
     if (options.signal?.aborted) return;
-    let st: Stats;
-    try {
-      st = await stat(resolve(cwd, root));
-    } catch (err) {
-      yield { kind: 'unreadable', path: root, reason: reasonOf(err) };
+    const stated = yield { op: 'stat', path: resolve(cwd, root) };
+    if ('error' in stated) {
+      yield { op: 'entry', entry: { kind: 'unreadable', path: root, reason: reasonOf(stated.error) } };
       continue;
     }
+    const st = stated.value as Stats;
     if (st.isDirectory()) yield* walkDir(root, root);
     else {
       const entry = fileEntry(root, st);
-      if (entry) yield entry;
+      if (entry) yield { op: 'entry', entry };
     }
+  }
+}
+
+/**
+ * The workspace's YAML files under `roots`, in a stable order (roots as given, names by code unit). A root
+ * that is a file is yielded whatever its extension (the user named it); a root folder is walked whatever
+ * its name. Problems are yielded as `unreadable` entries and the walk goes on.
+ */
+export async function* walkWorkspace(roots: readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
+  const steps = walkSteps(roots, options);
+  try {
+    let step = steps.next();
+    while (!step.done) {
+      const call = step.value;
+      if (call.op === 'entry') {
+        yield call.entry;
+        step = steps.next();
+        continue;
+      }
+      let answer: FsAnswer;
+      try {
+        answer = { value: call.op === 'readdir' ? await readdir(call.path, { withFileTypes: true }) : await stat(call.path) };
+      } catch (error) {
+        answer = { error };
+      }
+      step = steps.next(answer);
+    }
+  } finally {
+    steps.return();
+  }
+}
+
+/** `walkWorkspace` with blocking calls, for the CLI (same entries, same order: the same walk). */
+export function* walkWorkspaceSync(roots: readonly string[], options: WalkOptions = {}): Generator<WalkEntry> {
+  const steps = walkSteps(roots, options);
+  try {
+    let step = steps.next();
+    while (!step.done) {
+      const call = step.value;
+      if (call.op === 'entry') {
+        yield call.entry;
+        step = steps.next();
+        continue;
+      }
+      let answer: FsAnswer;
+      try {
+        answer = { value: call.op === 'readdir' ? readdirSync(call.path, { withFileTypes: true }) : statSync(call.path) };
+      } catch (error) {
+        answer = { error };
+      }
+      step = steps.next(answer);
+    }
+  } finally {
+    steps.return();
   }
 }
 
@@ -159,6 +214,31 @@ export async function readWorkspaceFile(
     return { reason: reasonOf(err) };
   } finally {
     await handle.close();
+  }
+}
+
+/** `readWorkspaceFile` with blocking calls, for the CLI: the same checks through the open descriptor. */
+export function readWorkspaceFileSync(
+  path: string,
+  options: { cwd?: string; maxFileBytes?: number } = {},
+): { text: string; problem?: string } | { reason: string } {
+  const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
+  let fd: number;
+  try {
+    fd = openSync(resolve(options.cwd ?? process.cwd(), path), constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return { reason: reasonOf(err) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { reason: notRegularFileReason(typeOf(st)) };
+    if (st.size > maxBytes) return { reason: tooLargeReason(st.size, maxBytes) };
+    const decoded = decodeManifestBytes(readFileSync(fd));
+    return decoded.problem ? { text: decoded.text, problem: decoded.problem } : { text: decoded.text };
+  } catch (err) {
+    return { reason: reasonOf(err) };
+  } finally {
+    closeSync(fd);
   }
 }
 

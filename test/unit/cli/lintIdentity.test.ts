@@ -1,0 +1,125 @@
+// The fast paths of `clusterset lint` change nothing: the built CLI (dist/cli.js) on the bench inputs (smaller),
+// a generated GitOps repository, the real-world corpus and the other YAML fixtures, in every output format,
+// with parse workers forced on (--jobs 2) and by default, against the plain path (CLUSTERSET_LINT_PLAIN=1: no fast
+// parser, no workers, the async walk of before). Stdout, stderr and the exit status must be byte-identical.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { generateMcsFile } from '../../../bench/generate';
+import { generateGitopsRepo, writeGitopsRepo } from '../../../bench/gitops';
+
+const REPO = resolve(__dirname, '../../..');
+const CLI = resolve(REPO, 'dist/cli.js');
+const REAL_WORLD = join(REPO, 'test/fixtures/real-world');
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  stats: { plain: boolean; workers?: number; unitsOnWorkers?: number; unitsHere?: number };
+}
+
+let scratch: string;
+
+function lint(cwd: string, args: string[], env: Record<string, string>): Outcome {
+  const statsFile = join(scratch, 'stats.json');
+  rmSync(statsFile, { force: true });
+  const r = spawnSync(process.execPath, [CLI, 'lint', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: 120_000,
+    env: { ...process.env, CLUSTERSET_LINT_PLAIN: '', ...env, CLUSTERSET_LINT_STATS: statsFile },
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, stats: JSON.parse(readFileSync(statsFile, 'utf8')) };
+}
+
+/** Lints `paths` from `cwd` plainly, then each fast way, and asserts every outcome equals the plain one. */
+function assertIdentical(cwd: string, paths: string[], formats: readonly string[] = FORMATS): Outcome[] {
+  const fast: Outcome[] = [];
+  for (const format of formats) {
+    const args = [...paths, '--format', format];
+    const plain = lint(cwd, args, { CLUSTERSET_LINT_PLAIN: '1' });
+    assert.equal(plain.stats.plain, true);
+    for (const extra of [['--jobs', '2'], []]) {
+      const other = lint(cwd, [...args, ...extra], {});
+      const what = `${paths.join(' ')} --format ${format} ${extra.join(' ')} (in ${cwd})`;
+      assert.equal(other.stats.plain, false);
+      assert.equal(other.status, plain.status, `exit status of ${what}`);
+      // Whole-string equality first is cheap; the line-by-line form says where when it fails.
+      if (other.stdout !== plain.stdout)
+        assert.deepEqual(other.stdout.split('\n'), plain.stdout.split('\n'), `stdout of ${what}`);
+      assert.equal(other.stderr, plain.stderr, `stderr of ${what}`);
+      fast.push(other);
+    }
+  }
+  return fast;
+}
+
+before(() => {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+  scratch = mkdtempSync(join(tmpdir(), 'clusterset-identity-'));
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('identity: the bench folder (generated MCS files of 1,000 and 5,000 lines), parsed on two threads', () => {
+  const dir = join(scratch, 'bench');
+  for (const size of [1000, 5000]) {
+    mkdirSync(join(dir, 'clusters', `c${size}`), { recursive: true });
+    writeFileSync(join(dir, 'clusters', `c${size}`, `mcs-${size}.yaml`), generateMcsFile(size).text);
+  }
+  const fast = assertIdentical(dir, ['clusters']);
+  assert.ok(fast[0].stdout.length > 1000, 'findings to compare');
+  // With --jobs 2 the worker really took part (else this test would compare the plain path with itself).
+  const forced = fast.filter((_, i) => i % 2 === 0);
+  assert.ok(
+    forced.every((o) => (o.stats.workers ?? 0) === 1 && (o.stats.unitsOnWorkers ?? 0) > 0),
+    JSON.stringify(forced.map((o) => o.stats)),
+  );
+});
+
+test('identity: a generated GitOps repository of 500 files (most not MCS)', () => {
+  const dir = join(scratch, 'gitops');
+  const repo = generateGitopsRepo(500);
+  writeGitopsRepo(dir, repo);
+  const fast = assertIdentical(dir, ['.']);
+  assert.match(fast[0].stdout, /MCS\d{3}/);
+  assert.ok(
+    fast.some((o) => (o.stats.unitsOnWorkers ?? 0) > 0 && (o.stats.unitsHere ?? 0) > 0),
+    'both threads parsed',
+  );
+});
+
+test('identity: the whole real-world corpus as one workspace', () => {
+  assertIdentical(REAL_WORLD, ['.']);
+});
+
+test('identity: each real-world repository from its own folder (its project config applies)', () => {
+  for (const repo of readdirSync(REAL_WORLD).filter((d) => statSync(join(REAL_WORLD, d)).isDirectory()))
+    assertIdentical(join(REAL_WORLD, repo), ['.'], ['json']);
+});
+
+test('identity: the examples and the generator fixtures', () => {
+  assertIdentical(REPO, ['examples', 'test/fixtures/generate']);
+});
+
+test('identity: syntax errors, CR line endings, a List, a byte-order mark and UTF-16 in one large file and small ones', () => {
+  const dir = join(scratch, 'odd');
+  const group = generateMcsFile(1000).text;
+  const broken = `${group}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: bad, namespace: shop\n---\n${group}`;
+  const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: multicluster.x-k8s.io/v1alpha1\n  kind: ServiceExport\n  metadata: {name: a, namespace: shop}\n`;
+  mkdirSync(join(dir, 'clusters/east'), { recursive: true });
+  writeFileSync(join(dir, 'clusters/east/big.yaml'), `\ufeff${broken.repeat(3)}\n---\n${list}`);
+  writeFileSync(join(dir, 'clusters/east/cr.yaml'), group.replace(/\n/g, '\r'));
+  writeFileSync(join(dir, 'clusters/east/crlf.yaml'), group.replace(/\n/g, '\r\n'));
+  writeFileSync(join(dir, 'clusters/east/utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(list, 'utf16le')]));
+  writeFileSync(join(dir, 'clusters/east/dup.yaml'), 'apiVersion: v1\nkind: Service\nkind: Service\n');
+  const fast = assertIdentical(dir, ['.']);
+  assert.match(fast[0].stdout, /YAML/);
+});
