@@ -33,6 +33,8 @@ export function plainScalar(start: number, end: number, text: string): YScalar {
   // The common cases without the resolvers' regexes: a name (a string in both YAML versions), a port number.
   if (c >= 128 || (c === c && MAYBE_TYPED[c] === 0))
     return { type: 'scalar', start, end, value: text, quoted: false, block: false };
+  // A letter (or `~`) first: only words of at most five characters (`false`, `FALSE`) read as other than text.
+  if (c >= 65 && text.length > 5) return { type: 'scalar', start, end, value: text, quoted: false, block: false };
   if (c >= 49 && c <= 57 && SHORT_DECIMAL.test(text))
     return { type: 'scalar', start, end, value: Number(text), quoted: false, block: false };
   const value = resolvePlain(text);

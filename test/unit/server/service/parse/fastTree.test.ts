@@ -174,3 +174,31 @@ for (const [name, text] of Object.entries(declined)) {
     assert.ok(plainTree(text));
   });
 }
+
+test('plain scalars resolve as buildTree resolves them, whatever their first character (the quick cases included)', () => {
+  const r = rng(11);
+  const alphabet = 'yYnNtTfFoO~0123456789+-._aeElsrux:/@ ';
+  let taken = 0;
+  for (let i = 0; i < 3000; i++) {
+    const len = 1 + Math.floor(r() * 8);
+    let w = '';
+    for (let j = 0; j < len; j++) w += alphabet[Math.floor(r() * alphabet.length)];
+    const words = [
+      'false',
+      'FALSE',
+      'False',
+      'falsey',
+      'nullnull',
+      'Yes',
+      'yesyes',
+      'offset',
+      'Onward',
+      '~tilde~',
+      '123456789012345',
+      '1234567890123456',
+    ];
+    const text = `k: ${i % 4 === 0 ? words[i % words.length] : w}\n`;
+    if (checkAgainstPlain(text)) taken++;
+  }
+  assert.ok(taken > 1000);
+});
