@@ -127,6 +127,8 @@ const accepted: Record<string, string> = {
   'literal block scalars (a Corefile)':
     'data:\n  Corefile: |\n    .:53 {\n        errors\n\n        # a comment line is content\n    }\n\n\n  other: |-\n    x\n',
   'folded block scalars': 'a: >\n  one\n  two\n\n  three\n\n\nb: >-\n  x\n',
+  'empty values with comments, followed by more items':
+    'metadata:\n  annotations:\n    # a: b\n  labels: # none\n  name: x\nl:\n- # c\n-\n# d\n-\n- y\n',
   'comments only': '# only a comment\n\n',
   'an empty document after its marker': '--- # nothing\n# here\n',
   'nothing at all': '',
@@ -165,6 +167,7 @@ const declined: Record<string, string> = {
   'a scalar document': 'just text\n',
   'nested flow collections': 'a: [[1]]\n',
   'a flow collection over two lines': 'a: [1,\n  2]\n',
+  'an empty last value with a comment after it': 'a:\n  b: 1\n  c:\n    # c\nd: 1\n',
   'a seq item on the key line': 'a: - b\n',
 };
 for (const [name, text] of Object.entries(declined)) {
