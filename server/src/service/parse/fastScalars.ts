@@ -2,7 +2,8 @@
 // the `yaml` package would read, or throws FAIL so the document goes to `yaml`. Values are built as buildTree
 // builds them (yamlTree.ts): plain scalars resolved the kubectl (YAML 1.1) way, quoted ones kept as text.
 import { readsDifferentlyThan12, resolvePlain } from './yaml11';
-import type { YMap, YPair, YScalar, YSeq } from './yamlTree';
+import { PairList } from './fastPairs';
+import type { YMap, YScalar, YSeq } from './yamlTree';
 
 /** Thrown when the text leaves the subset the fast path reads exactly; caught once per document. */
 export const FAIL: Error = new Error('outside the fast path subset');
@@ -33,6 +34,8 @@ export function plainScalar(start: number, end: number, text: string): YScalar {
   // The common cases without the resolvers' regexes: a name (a string in both YAML versions), a port number.
   if (c >= 128 || (c === c && MAYBE_TYPED[c] === 0))
     return { type: 'scalar', start, end, value: text, quoted: false, block: false };
+  // A letter (or `~`) first: only words of at most five characters (`false`, `FALSE`) read as other than text.
+  if (c >= 65 && text.length > 5) return { type: 'scalar', start, end, value: text, quoted: false, block: false };
   if (c >= 49 && c <= 57 && SHORT_DECIMAL.test(text))
     return { type: 'scalar', start, end, value: Number(text), quoted: false, block: false };
   const value = resolvePlain(text);
@@ -299,69 +302,5 @@ export class ScalarScanner {
     }
     this.pos = q + 1;
     return { type: 'map', start: p, end: q + 1, pairs: list.pairs, flow: true };
-  }
-}
-
-/** Past this many pairs a map's keys are looked up by hash, not by scan (a 20,000-key ConfigMap stays linear). */
-const SCAN_LIMIT = 8;
-
-/**
- * The pairs of one map, built as buildTree builds them: a key with the same text as an earlier one is refused
- * (`yaml` reports DUPLICATE_KEY), and a later key with the same resolved value (`yes` and `true`, `1` and `01`)
- * replaces the earlier pair in place, as go-yaml v2 does.
- */
-export class PairList {
-  readonly pairs: YPair[] = [];
-  private readonly raws: string[] = [];
-  private rawSet: Set<string> | undefined;
-  private byKey: Map<string, number> | undefined;
-
-  constructor(private readonly checkOnly: boolean) {}
-
-  /** False when a key of this text came before. */
-  addRaw(raw: string): boolean {
-    if (this.rawSet) {
-      if (this.rawSet.has(raw)) return false;
-      this.rawSet.add(raw);
-      return true;
-    }
-    if (this.raws.includes(raw)) return false;
-    this.raws.push(raw);
-    if (this.raws.length > SCAN_LIMIT) this.rawSet = new Set(this.raws);
-    return true;
-  }
-
-  put(pair: YPair): void {
-    const pairs = this.pairs;
-    const v = (pair.key as YScalar).value;
-    if (this.checkOnly || v === null) {
-      pairs.push(pair);
-      return;
-    }
-    const k = typeof v === 'string' ? v : String(v);
-    if (this.byKey) {
-      const at = this.byKey.get(k);
-      if (at !== undefined) pairs[at] = pair;
-      else {
-        this.byKey.set(k, pairs.length);
-        pairs.push(pair);
-      }
-      return;
-    }
-    for (let i = 0; i < pairs.length; i++) {
-      const o = (pairs[i].key as YScalar).value;
-      if (o !== null && (typeof o === 'string' ? o : String(o)) === k) {
-        pairs[i] = pair;
-        return;
-      }
-    }
-    pairs.push(pair);
-    if (pairs.length > SCAN_LIMIT) {
-      this.byKey = new Map();
-      pairs.forEach((p, i) => {
-        const o = (p.key as YScalar).value;
-        if (o !== null) this.byKey?.set(typeof o === 'string' ? o : String(o), i);
-      });
-    }
   }
 }

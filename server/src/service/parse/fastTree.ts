@@ -74,6 +74,8 @@ class FastParser extends ScalarScanner {
   /** The `yaml` range end (range[2]) of the last collection closed. */
   private end2 = 0;
   private depth = 0;
+  /** The last value valueBelow gave is empty with comments around it (see there). */
+  private commentedEmpty = false;
 
   constructor(t: string, checkOnly: boolean) {
     super(t, t.length, checkOnly);
@@ -218,10 +220,13 @@ class FastParser extends ScalarScanner {
     const ni = this.nextIndent;
     if (ni > indent || (sameIndentSeq && ni === indent && this.isSeqIndicator(this.nextPos))) {
       const node = this.block(ni, this.nextPos);
+      this.commentedEmpty = false;
       return node;
     }
-    // Comments around an empty value become its comment, which changes its `yaml` range: not worth modelling.
-    if (lineComment || this.triviaComment >= 0) throw FAIL;
+    // Comments around an empty value become its comment, which moves its `yaml` range end (range[2]): that only
+    // matters when it is the last value of its collection, so the caller refuses it there (not worth modelling).
+    this.commentedEmpty = lineComment || this.triviaComment >= 0;
+    this.triviaComment = -1;
     this.end2 = emptyAt;
     return this.plain(emptyAt, emptyAt, '');
   }
@@ -233,7 +238,9 @@ class FastParser extends ScalarScanner {
     const start = p;
     let offset = p;
     let key = first;
+    let commented = false;
     for (;;) {
+      commented = false;
       if (!key) {
         key = this.blockScalar(p);
         if (!this.isKey) throw FAIL;
@@ -246,6 +253,7 @@ class FastParser extends ScalarScanner {
       if (q >= this.n || c === LF || c === CR || c === HASH) {
         value = this.valueBelow(indent, q, c === HASH, true);
         offset = this.end2;
+        commented = this.commentedEmpty;
       } else if (c === PIPE || c === GT) {
         value = blockScalarAt(t, q, indent);
         // A block scalar's token has no end to take deeper comments in: they stay with the collection.
@@ -263,7 +271,7 @@ class FastParser extends ScalarScanner {
         if (this.isSeqIndicator(p)) throw FAIL;
         continue;
       }
-      if (ni > indent) throw FAIL;
+      if (ni > indent || commented) throw FAIL;
       break;
     }
     this.depth--;
@@ -279,13 +287,16 @@ class FastParser extends ScalarScanner {
     let offset = p;
     // Comments before an item's `-` are its own comment in `yaml`, which moves an empty item's range end.
     let commentBefore = false;
+    let commented = false;
     for (;;) {
+      commented = false;
       const q = this.skip(p + 1);
       const c = t.charCodeAt(q);
       let item: YNode;
       if (q >= this.n || c === LF || c === CR || c === HASH) {
         item = this.valueBelow(indent, q, c === HASH || commentBefore, false);
         offset = this.end2;
+        commented = this.commentedEmpty;
       } else if (this.isSeqIndicator(q)) {
         throw FAIL;
       } else if (c === PIPE || c === GT) {
@@ -314,7 +325,7 @@ class FastParser extends ScalarScanner {
         commentBefore = this.triviaComment >= 0;
         continue;
       }
-      if (ni > indent) throw FAIL;
+      if (ni > indent || commented) throw FAIL;
       break;
     }
     this.depth--;

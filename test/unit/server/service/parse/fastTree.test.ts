@@ -28,10 +28,10 @@ function documentsOf(text: string): string[] {
   return splitDocuments(yamlTextOf(text)).map((c) => c.text);
 }
 
-test('every document of the generated bench file: taken by the fast path and equal', () => {
-  const docs = documentsOf(generateMcsFile(5_000).text);
+test('every document of the generated bench files (the lint bench folder’s two sizes): taken by the fast path and equal', () => {
+  const docs = [1_000, 50_000].flatMap((lines) => documentsOf(generateMcsFile(lines).text));
   const taken = docs.filter(checkAgainstPlain).length;
-  assert.ok(docs.length > 200);
+  assert.ok(docs.length > 4_000);
   assert.equal(taken, docs.length, 'the bench documents are all inside the subset');
 });
 
@@ -127,6 +127,8 @@ const accepted: Record<string, string> = {
   'literal block scalars (a Corefile)':
     'data:\n  Corefile: |\n    .:53 {\n        errors\n\n        # a comment line is content\n    }\n\n\n  other: |-\n    x\n',
   'folded block scalars': 'a: >\n  one\n  two\n\n  three\n\n\nb: >-\n  x\n',
+  'empty values with comments, followed by more items':
+    'metadata:\n  annotations:\n    # a: b\n  labels: # none\n  name: x\nl:\n- # c\n-\n# d\n-\n- y\n',
   'comments only': '# only a comment\n\n',
   'an empty document after its marker': '--- # nothing\n# here\n',
   'nothing at all': '',
@@ -165,6 +167,7 @@ const declined: Record<string, string> = {
   'a scalar document': 'just text\n',
   'nested flow collections': 'a: [[1]]\n',
   'a flow collection over two lines': 'a: [1,\n  2]\n',
+  'an empty last value with a comment after it': 'a:\n  b: 1\n  c:\n    # c\nd: 1\n',
   'a seq item on the key line': 'a: - b\n',
 };
 for (const [name, text] of Object.entries(declined)) {
@@ -174,3 +177,31 @@ for (const [name, text] of Object.entries(declined)) {
     assert.ok(plainTree(text));
   });
 }
+
+test('plain scalars resolve as buildTree resolves them, whatever their first character (the quick cases included)', () => {
+  const r = rng(11);
+  const alphabet = 'yYnNtTfFoO~0123456789+-._aeElsrux:/@ ';
+  let taken = 0;
+  for (let i = 0; i < 3000; i++) {
+    const len = 1 + Math.floor(r() * 8);
+    let w = '';
+    for (let j = 0; j < len; j++) w += alphabet[Math.floor(r() * alphabet.length)];
+    const words = [
+      'false',
+      'FALSE',
+      'False',
+      'falsey',
+      'nullnull',
+      'Yes',
+      'yesyes',
+      'offset',
+      'Onward',
+      '~tilde~',
+      '123456789012345',
+      '1234567890123456',
+    ];
+    const text = `k: ${i % 4 === 0 ? words[i % words.length] : w}\n`;
+    if (checkAgainstPlain(text)) taken++;
+  }
+  assert.ok(taken > 1000);
+});
