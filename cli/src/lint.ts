@@ -14,6 +14,7 @@ import {
   PROJECT_CONFIG_FILE,
   parseRelease,
   RULE_CRASH_CODE,
+  type LanguageServiceOptions,
   type RuleCrash,
 } from '../../server/src/service/public';
 import { reasonOf } from '../../server/src/workspaceFiles';
@@ -192,10 +193,7 @@ export async function lintPaths(
   // The plain path, for the identity test and for anyone who doubts the fast one: `yaml` parses every
   // document (no fast parser) and this thread does all the work, with the walk and reads of before.
   const plain = process.env.CLUSTERSET_LINT_PLAIN === '1';
-  // COORDINATOR: `fastParse` is fastparse's option of LanguageServiceOptions (branch fastparse). Until that branch is
-  // merged the option does not exist and the service ignores it; the spread of a Record keeps this compiling
-  // both before and after. Once merged, write `...(plain ? { fastParse: false } : {})` directly.
-  const parseOptions: Record<string, unknown> = plain ? { fastParse: false } : {};
+  const parseOptions: Partial<LanguageServiceOptions> = plain ? { fastParse: false } : {};
   const crashes: RuleCrash[] = [];
   const configProblems: LintReport['unreadable'] = [];
   const config = await loadConfig(options.config, cwd, configProblems);
