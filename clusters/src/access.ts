@@ -444,7 +444,28 @@ function header(res: IncomingMessage, name: string): string | undefined {
 }
 
 function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
-  return new Promise((resolve) => {
+  return new Promise((resolveRaw) => {
+    // The abort is wired here rather than with http.request's `signal` option: that option costs a stream
+    // end-of-stream watcher per request, a fifth of this process's CPU when 50 clusters are read at once.
+    let req: ReturnType<typeof httpsRequest> | undefined;
+    const onAbort = () => {
+      const error = Object.assign(new Error('The operation was aborted'), {
+        name: 'AbortError',
+        code: 'ABORT_ERR',
+        cause: signal.reason,
+      });
+      req?.destroy(error);
+      resolve({ ok: false, error });
+    };
+    let settled = false;
+    const resolve = (r: Raw) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      resolveRaw(r);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
     const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -466,14 +487,15 @@ function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
       });
       res.on('error', (error) => resolve({ ok: false, error }));
     };
-    const opts = { method: 'GET', headers: auth.headers, signal };
+    const opts = { method: 'GET', headers: auth.headers };
     try {
-      const req =
+      const r =
         url.protocol === 'http:'
           ? httpRequest(url, opts, onResponse)
           : httpsRequest(url, { ...opts, agent: auth.agent }, onResponse);
-      req.on('error', (error) => resolve({ ok: false, error }));
-      req.end();
+      req = r;
+      r.on('error', (error) => resolve({ ok: false, error }));
+      r.end();
     } catch (error) {
       // The https module throws synchronously on bad options (TLS material checkTlsMaterial did not catch,
       // an invalid header value): a bug of ours or an input we did not foresee, never "unreachable".

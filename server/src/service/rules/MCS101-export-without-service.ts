@@ -89,12 +89,33 @@ function otherClusters(index: WorkspaceIndex, self: IndexedObject): string[] {
 /** Services in the export's namespace and cluster whose name is close, and that no other export already exports. */
 function similarServices(index: WorkspaceIndex, self: IndexedObject): IndexedObject[] {
   const out: IndexedObject[] = [];
-  for (const s of index.ofKind('Service')) {
-    if (s.namespace !== self.namespace || !s.name || !self.name || s.cluster !== self.cluster) continue;
+  for (const s of servicesIn(index, self.namespace, self.cluster)) {
+    if (!s.name || !self.name) continue;
     if (isSimilarName(self.name, s.name) && exportsForService(index, s).length === 0) out.push(s);
   }
   return out.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')).slice(0, 3);
 }
+
+/**
+ * The Services of exactly this namespace (unset is not `default` here) and cluster, in index order. Grouped once
+ * per index revision: scanning every Service for every export without one is quadratic in a GitOps repository.
+ */
+function servicesIn(index: WorkspaceIndex, namespace: string | undefined, cluster: string | undefined): readonly IndexedObject[] {
+  const groups = index.memo('servicesByNamespaceAndCluster', 'Service', undefined, undefined, () => {
+    const byGroup = new Map<string, IndexedObject[]>();
+    for (const s of index.ofKind('Service')) {
+      const k = groupKey(s.namespace, s.cluster);
+      const list = byGroup.get(k);
+      if (list) list.push(s);
+      else byGroup.set(k, [s]);
+    }
+    return byGroup;
+  });
+  return groups.get(groupKey(namespace, cluster)) ?? [];
+}
+
+const groupKey = (namespace: string | undefined, cluster: string | undefined): string =>
+  `${namespace === undefined ? '\u0001' : `n${namespace}`}\u0000${cluster === undefined ? '\u0001' : `c${cluster}`}`;
 
 /** Appends a Service skeleton after the export's document, so the pair stays together in one file. */
 function createServiceFix(self: IndexedObject, docText: string): QuickFix {
