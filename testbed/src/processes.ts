@@ -121,15 +121,35 @@ export function detach(pid: number): void {
 }
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; another process could take it before we bind). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
+/** Ports we hand out: below Linux's default ephemeral range (32768–60999), see freePort. */
+const PORT_LOW = 20_000;
+const PORT_HIGH = 32_000;
+const handedOut = new Set<number>();
+
+/** Resolves whether 127.0.0.1:port can be bound right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((res) => {
     const s = createServer();
     s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => res(port));
-    });
+    s.once('error', () => res(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
   });
+}
+
+/**
+ * A port for a server we start a moment later. Not one the kernel picks (`listen(0)` hands out ephemeral
+ * ports, which every outgoing connection also draws from: an API server's etcd clients or another test's
+ * HTTP client could take it between this check and the server's bind, "address already in use"). So: a
+ * random free port below the ephemeral range, never the same one twice in this process.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORT_LOW + Math.floor(Math.random() * (PORT_HIGH - PORT_LOW));
+    if (handedOut.has(port)) continue;
+    if (await canBind(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free TCP port on 127.0.0.1 between ${PORT_LOW} and ${PORT_HIGH}`);
 }
