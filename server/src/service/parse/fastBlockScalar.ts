@@ -6,6 +6,7 @@
 // folded scalar more-indented lines (whose folding rules are not worth modelling).
 import { CR, FAIL, LF } from './fastScalars';
 import type { YScalar } from './yamlTree';
+import { scalarNode } from './treeNodes';
 
 const SPACE = 32;
 const PIPE = 124;
@@ -65,5 +66,5 @@ export function blockScalarAt(t: string, p: number, indent: number): YScalar {
   }
   if (contentIndent < 0) throw FAIL;
   if (!strip) value += '\n';
-  return { type: 'scalar', start: p, end, value, quoted: false, block: true };
+  return scalarNode(p, end, value, false, true);
 }

@@ -4,6 +4,7 @@
 import { readsDifferentlyThan12, resolvePlain } from './yaml11';
 import { PairList } from './fastPairs';
 import type { YMap, YScalar, YSeq } from './yamlTree';
+import { mapNode, pairNode, scalarNode, seqNode } from './treeNodes';
 
 /** Thrown when the text leaves the subset the fast path reads exactly; caught once per document. */
 export const FAIL: Error = new Error('outside the fast path subset');
@@ -32,14 +33,12 @@ const SHORT_DECIMAL = /^[1-9][0-9]{0,14}$/;
 export function plainScalar(start: number, end: number, text: string): YScalar {
   const c = text.charCodeAt(0);
   // The common cases without the resolvers' regexes: a name (a string in both YAML versions), a port number.
-  if (c >= 128 || (c === c && MAYBE_TYPED[c] === 0))
-    return { type: 'scalar', start, end, value: text, quoted: false, block: false };
+  if (c >= 128 || (c === c && MAYBE_TYPED[c] === 0)) return scalarNode(start, end, text, false, false);
   // A letter (or `~`) first: only words of at most five characters (`false`, `FALSE`) read as other than text.
-  if (c >= 65 && text.length > 5) return { type: 'scalar', start, end, value: text, quoted: false, block: false };
-  if (c >= 49 && c <= 57 && SHORT_DECIMAL.test(text))
-    return { type: 'scalar', start, end, value: Number(text), quoted: false, block: false };
+  if (c >= 65 && text.length > 5) return scalarNode(start, end, text, false, false);
+  if (c >= 49 && c <= 57 && SHORT_DECIMAL.test(text)) return scalarNode(start, end, Number(text), false, false);
   const value = resolvePlain(text);
-  const s: YScalar = { type: 'scalar', start, end, value, quoted: false, block: false };
+  const s: YScalar = scalarNode(start, end, value, false, false);
   if (readsDifferentlyThan12(text, value)) s.yaml11Source = text;
   return s;
 }
@@ -112,9 +111,7 @@ export class ScalarScanner {
   ) {}
 
   protected plain(start: number, end: number, text: string): YScalar {
-    return this.checkOnly
-      ? { type: 'scalar', start, end, value: text, quoted: false, block: false }
-      : plainScalar(start, end, text);
+    return this.checkOnly ? scalarNode(start, end, text, false, false) : plainScalar(start, end, text);
   }
 
   protected pairList(): PairList {
@@ -198,7 +195,7 @@ export class ScalarScanner {
     out += t.slice(seg, q);
     this.pos = q + 1;
     this.raw = out;
-    return { type: 'scalar', start: p, end: q + 1, value: out, quoted: true, block: false };
+    return scalarNode(p, q + 1, out, true, false);
   }
 
   private singleQuoted(p: number): YScalar {
@@ -223,7 +220,7 @@ export class ScalarScanner {
     out += t.slice(seg, q);
     this.pos = q + 1;
     this.raw = out;
-    return { type: 'scalar', start: p, end: q + 1, value: out, quoted: true, block: false };
+    return scalarNode(p, q + 1, out, true, false);
   }
 
   /** A scalar inside a one-line flow collection; `key`: a flow map key, which ends at `: `. */
@@ -279,7 +276,7 @@ export class ScalarScanner {
         }
       }
       this.pos = q + 1;
-      return { type: 'seq', start: p, end: q + 1, items, flow: true };
+      return seqNode(p, q + 1, items, true);
     }
     const list = this.pairList();
     let q = this.skipSpaces(p + 1);
@@ -291,7 +288,7 @@ export class ScalarScanner {
         if (t.charCodeAt(q) !== COLON || t.charCodeAt(q + 1) !== SPACE) throw FAIL;
         q = this.skipSpaces(q + 1);
         const value = this.flowScalar(q, false);
-        list.put({ key, value, span: { start: key.start, end: value.end } });
+        list.put(pairNode(key, value, key.start, value.end));
         q = this.skipSpaces(this.pos);
         const c = t.charCodeAt(q);
         if (c === RBRACE) break;
@@ -301,6 +298,6 @@ export class ScalarScanner {
       }
     }
     this.pos = q + 1;
-    return { type: 'map', start: p, end: q + 1, pairs: list.pairs, flow: true };
+    return mapNode(p, q + 1, list.pairs, true);
   }
 }

@@ -13,6 +13,7 @@
 import { blockScalarAt } from './fastBlockScalar';
 import { CR, FAIL, LF, ScalarScanner } from './fastScalars';
 import type { YMap, YNode, YScalar, YSeq } from './yamlTree';
+import { mapNode, pairNode, seqNode } from './treeNodes';
 
 const SPACE = 32;
 const HASH = 35;
@@ -263,7 +264,7 @@ class FastParser extends ScalarScanner {
         const end = this.restOfLine();
         offset = this.trivia(end, indent, end);
       }
-      list.put({ key, value, span: { start: key.start, end: value.end } });
+      list.put(pairNode(key, value, key.start, value.end));
       key = undefined;
       const ni = this.nextIndent;
       if (ni === indent) {
@@ -276,7 +277,7 @@ class FastParser extends ScalarScanner {
     }
     this.depth--;
     this.end2 = this.closeEnd(indent, offset);
-    return { type: 'map', start, end: offset, pairs: list.pairs, flow: false };
+    return mapNode(start, offset, list.pairs, false);
   }
 
   private seq(indent: number, p: number): YSeq {
@@ -330,6 +331,6 @@ class FastParser extends ScalarScanner {
     }
     this.depth--;
     this.end2 = this.closeEnd(indent, offset);
-    return { type: 'seq', start, end: offset, items, flow: false };
+    return seqNode(start, offset, items, false);
   }
 }

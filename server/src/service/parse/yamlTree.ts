@@ -3,6 +3,7 @@
 // go-yaml does), so a rule, a hover or a conflict check never sees a value kubectl would not send. Alias expansion
 // shares the anchored subtree instead of copying it and is bounded, so an alias bomb stays cheap.
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { aliasNode, mapNode, pairNode, scalarNode, seqNode } from './treeNodes';
 import { excerpt, readsDifferentlyThan12, resolvePlain, resolveTagged } from './yaml11';
 
 /** Offsets are relative to the start of the document's own text. */
@@ -125,7 +126,8 @@ class TreeBuilder {
           size += c.size;
         }
       }
-      out = { node: { type: 'seq', ...this.span(yamlNode), items, flow: node.flow === true }, size };
+      const s = this.span(yamlNode);
+      out = { node: seqNode(s.start, s.end, items, node.flow === true), size };
     }
     if (anchored) {
       this.inProgress.delete(yamlNode);
@@ -140,7 +142,7 @@ class TreeBuilder {
     const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
     const raw = node.value;
     const text = typeof raw === 'string' ? raw : raw instanceof Uint8Array ? Buffer.from(raw).toString('utf8') : String(raw);
-    const out: YScalar = { type: 'scalar', ...s, value: text, quoted, block };
+    const out: YScalar = scalarNode(s.start, s.end, text, quoted, block);
     if (node.tag) {
       const r = resolveTagged(node.tag, text);
       out.value = r.value;
@@ -160,7 +162,7 @@ class TreeBuilder {
     depth: number,
   ) {
     const at = this.span(node as unknown as YamlNode);
-    const unexpanded: Converted = { node: { type: 'alias', ...at, name: node.source }, size: 1 };
+    const unexpanded: Converted = { node: aliasNode(at.start, at.end, node.source), size: 1 };
     const target = this.doc ? (node.resolve(this.doc as Document) as YamlNode | undefined) : undefined;
     if (!target) {
       if (this.doc)
@@ -224,13 +226,10 @@ class TreeBuilder {
       if (!key) continue;
       const value = this.convert(item.value, depth + 1);
       size += key.size + (value?.size ?? 0);
-      put({
-        key: key.node,
-        value: value?.node ?? null,
-        span: { start: key.node.start, end: value ? value.node.end : key.node.end },
-      });
+      put(pairNode(key.node, value?.node ?? null, key.node.start, value ? value.node.end : key.node.end));
     }
-    return { node: { type: 'map', ...this.span(node as YamlNode), pairs, flow: node.flow === true }, size };
+    const s = this.span(node as YamlNode);
+    return { node: mapNode(s.start, s.end, pairs, node.flow === true), size };
   }
 
   /** `<<: *base` or `<<: [*a, *b]` (earlier maps win), as go-yaml merges; returns the nodes added. */
