@@ -15,6 +15,7 @@ import {
   MCS,
   apiFront,
   caData,
+  currentVersion,
   eventually,
   extendKubeconfig,
   ns,
@@ -172,12 +173,26 @@ describe('live inventory', () => {
   });
 
   test('410 Gone on the watch: relist, and the store reflects what changed in between', async () => {
-    // Cut west off, delete while it is away, then let every watch come back to a 410 Gone.
+    // West must be past its first read, its ServiceExport reflector watching from a resourceVersion (the
+    // earlier tests leave it so; alone, this test waits for it): a cut during the first read would retry the
+    // whole read, whose fresh list needs no 410.
+    const exportsWatch = /^\/apis\/multicluster\.x-k8s\.io\/v1beta1\/serviceexports\?watch=1/;
+    await eventually(
+      () => latest,
+      (s) => exportsIn(s, 'west').includes('shop/cart') && front.requests.some((r) => exportsWatch.test(r)),
+      30_000,
+      'west watching its ServiceExports',
+    );
+    // Cut west off, delete while it is away, then compact: a ServiceExport watch from any resourceVersion
+    // before the delete is answered 410 Gone, so only a relist can show the delete (a resumed watch never would).
     front.refusing = true;
     front.cut();
     await remove(tb, 'west', path('serviceexports', 'cart'));
     const mark = front.requests.length;
-    front.goneNext = 10;
+    front.compacted = {
+      path: exportsWatch,
+      before: await currentVersion(tb, 'west', `/apis/${MCS}/namespaces/shop/serviceexports`),
+    };
     front.refusing = false;
     await eventually(
       () => latest,
@@ -185,10 +200,14 @@ describe('live inventory', () => {
       15_000,
       'cart gone after relist',
     );
-    const after = front.requests.slice(mark);
-    const relist = after.findIndex((r) => /^\/apis\/multicluster\.x-k8s\.io\/v1beta1\/serviceexports\?limit=500/.test(r));
-    assert.ok(relist >= 0, `no relist of serviceexports after 410:\n${after.join('\n')}`);
-    front.goneNext = 0;
+    const after = front.requests.slice(mark).join('\n');
+    const gone = front.goneAt.find((i) => i >= mark);
+    assert.ok(gone !== undefined, `no ServiceExport watch answered 410 Gone:\n${after}`);
+    const relist = front.requests.findIndex(
+      (r, i) => i > gone && /^\/apis\/multicluster\.x-k8s\.io\/v1beta1\/serviceexports\?limit=500/.test(r),
+    );
+    assert.ok(relist > gone, `no relist of serviceexports after 410:\n${after}`);
+    front.compacted = undefined;
     await eventually(
       () => latest,
       (s) => !clusterOf(s, 'west')?.staleSince,
