@@ -158,10 +158,11 @@ export interface ApiFront {
   refusing: boolean;
   /**
    * Compaction, emulated: a watch whose path matches and whose resourceVersion is older than `before` is answered
-   * with a 410 Gone ERROR event, as the API server answers a compacted resourceVersion. Only a relist (a fresh
-   * resourceVersion) gets a watch through again; a watcher that resumed from its old one would get 410 forever.
+   * 410 Gone, as the API server answers a compacted resourceVersion: `as` an ERROR event in a 200 stream (the
+   * watch cache's way) or as the HTTP status. Only a relist (a fresh resourceVersion) gets a watch through
+   * again; a watcher that resumed from its old one would get 410 forever.
    */
-  compacted?: { path: RegExp; before: number };
+  compacted?: { path: RegExp; before: number; as: 'event' | 'status' };
   /** Indices (into `requests`) of the watch requests answered 410 Gone. */
   goneAt: number[];
   close(): Promise<void>;
@@ -210,7 +211,6 @@ export async function apiFront(tb: Testbed, cluster: string): Promise<ApiFront> 
     const isWatch = /[?&]watch=(1|true)/.test(path);
     if (isWatch && isCompacted(path, front.compacted)) {
       front.goneAt.push(front.requests.length - 1);
-      res.writeHead(200, { 'Content-Type': 'application/json' });
       const status = {
         kind: 'Status',
         apiVersion: 'v1',
@@ -219,7 +219,13 @@ export async function apiFront(tb: Testbed, cluster: string): Promise<ApiFront> 
         reason: 'Expired',
         code: 410,
       };
-      res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
+      if (front.compacted?.as === 'status') {
+        res.writeHead(410, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(status));
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
+      }
       return;
     }
     const up = httpsRequest(
