@@ -156,9 +156,31 @@ export interface ApiFront {
   cut(): void;
   /** While true, new connections are reset at once. */
   refusing: boolean;
-  /** Answer the next N watch requests with a 410 Gone ERROR event (the API server's answer for a compacted resourceVersion). */
-  goneNext: number;
+  /**
+   * Compaction, emulated: a watch whose path matches and whose resourceVersion is older than `before` is answered
+   * 410 Gone, as the API server answers a compacted resourceVersion: `as` an ERROR event in a 200 stream (the
+   * watch cache's way) or as the HTTP status. Only a relist (a fresh resourceVersion) gets a watch through
+   * again; a watcher that resumed from its old one would get 410 forever.
+   */
+  compacted?: { path: RegExp; before: number; as: 'event' | 'status' };
+  /** Indices (into `requests`) of the watch requests answered 410 Gone. */
+  goneAt: number[];
   close(): Promise<void>;
+}
+
+function isCompacted(path: string, c: ApiFront['compacted']): boolean {
+  if (!c || !c.path.test(path)) return false;
+  const rv = Number(new URL(path, 'http://front').searchParams.get('resourceVersion'));
+  return Number.isFinite(rv) && rv > 0 && rv < c.before;
+}
+
+/** The API server's current resourceVersion (etcd's revision), read with a list of `path` on `cluster` directly. */
+export async function currentVersion(tb: Testbed, cluster: string, path: string): Promise<number> {
+  const r = await rawRequest(endpointFor(tb.kubeconfigPath, cluster), path);
+  if (r.status !== 200) throw new Error(`list ${path} in ${cluster}: HTTP ${r.status} ${r.body}`);
+  const rv = Number((JSON.parse(r.body) as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion);
+  if (!Number.isFinite(rv) || rv <= 0) throw new Error(`list ${path} in ${cluster}: no resourceVersion`);
+  return rv;
 }
 
 /**
@@ -177,7 +199,7 @@ export async function apiFront(tb: Testbed, cluster: string): Promise<ApiFront> 
       for (const s of sockets) s.destroy();
     },
     refusing: false,
-    goneNext: 0,
+    goneAt: [],
     close: async () => {
       front.cut();
       await new Promise((r) => server.close(r));
@@ -187,9 +209,8 @@ export async function apiFront(tb: Testbed, cluster: string): Promise<ApiFront> 
     const path = req.url ?? '/';
     front.requests.push(path);
     const isWatch = /[?&]watch=(1|true)/.test(path);
-    if (isWatch && front.goneNext > 0) {
-      front.goneNext--;
-      res.writeHead(200, { 'Content-Type': 'application/json' });
+    if (isWatch && isCompacted(path, front.compacted)) {
+      front.goneAt.push(front.requests.length - 1);
       const status = {
         kind: 'Status',
         apiVersion: 'v1',
@@ -198,7 +219,13 @@ export async function apiFront(tb: Testbed, cluster: string): Promise<ApiFront> 
         reason: 'Expired',
         code: 410,
       };
-      res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
+      if (front.compacted?.as === 'status') {
+        res.writeHead(410, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(status));
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
+      }
       return;
     }
     const up = httpsRequest(

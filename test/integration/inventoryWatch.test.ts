@@ -15,6 +15,7 @@ import {
   MCS,
   apiFront,
   caData,
+  currentVersion,
   eventually,
   extendKubeconfig,
   ns,
@@ -42,6 +43,52 @@ const exportsIn = (s: ClustersetSnapshot, cluster: string) =>
 const importsIn = (s: ClustersetSnapshot, cluster: string) =>
   s.imports.filter((e) => e.ref.cluster === cluster).map((e) => `${e.ref.namespace}/${e.ref.name}`);
 const path = (kind: 'serviceexports' | 'serviceimports', name: string) => `/apis/${MCS}/namespaces/shop/${kind}/${name}`;
+
+const exportsWatch = /^\/apis\/multicluster\.x-k8s\.io\/v1beta1\/serviceexports\?watch=1/;
+const exportsList = /^\/apis\/multicluster\.x-k8s\.io\/v1beta1\/serviceexports\?limit=500/;
+
+/**
+ * West's ServiceExport `name` is deleted while west is cut off, then compacted away: a ServiceExport watch from
+ * any resourceVersion before the delete is answered 410 Gone (`as` an ERROR event in the stream, as the watch
+ * cache answers, or as the HTTP status of the watch request), so only a relist can show the delete; a watch
+ * resumed from the old resourceVersion never would.
+ */
+async function deletedWhileCompacted(name: string, as: 'event' | 'status'): Promise<void> {
+  // West must be past its first read, its ServiceExport reflector watching from a resourceVersion (the earlier
+  // tests leave it so; alone, this waits for it): a cut during the first read retries the whole read, whose
+  // fresh list needs no 410.
+  await eventually(
+    () => latest,
+    (s) => exportsIn(s, 'west').includes(`shop/${name}`) && front.requests.some((r) => exportsWatch.test(r)),
+    30_000,
+    `west watching its ServiceExports, shop/${name} among them`,
+  );
+  front.refusing = true;
+  front.cut();
+  await remove(tb, 'west', path('serviceexports', name));
+  const mark = front.requests.length;
+  const before = await currentVersion(tb, 'west', `/apis/${MCS}/namespaces/shop/serviceexports`);
+  front.compacted = { path: exportsWatch, before, as };
+  front.refusing = false;
+  await eventually(
+    () => latest,
+    (s) => !exportsIn(s, 'west').includes(`shop/${name}`),
+    15_000,
+    `shop/${name} gone after relist`,
+  );
+  const after = front.requests.slice(mark).join('\n');
+  const gone = front.goneAt.find((i) => i >= mark);
+  assert.ok(gone !== undefined, `no ServiceExport watch answered 410 Gone:\n${after}`);
+  const relist = front.requests.findIndex((r, i) => i > gone && exportsList.test(r));
+  assert.ok(relist > gone, `no relist of serviceexports after 410:\n${after}`);
+  front.compacted = undefined;
+  await eventually(
+    () => latest,
+    (s) => !clusterOf(s, 'west')?.staleSince,
+    15_000,
+    'west live after the relist',
+  );
+}
 
 before(
   async () => {
@@ -172,29 +219,12 @@ describe('live inventory', () => {
   });
 
   test('410 Gone on the watch: relist, and the store reflects what changed in between', async () => {
-    // Cut west off, delete while it is away, then let every watch come back to a 410 Gone.
-    front.refusing = true;
-    front.cut();
-    await remove(tb, 'west', path('serviceexports', 'cart'));
-    const mark = front.requests.length;
-    front.goneNext = 10;
-    front.refusing = false;
-    await eventually(
-      () => latest,
-      (s) => !exportsIn(s, 'west').includes('shop/cart'),
-      15_000,
-      'cart gone after relist',
-    );
-    const after = front.requests.slice(mark);
-    const relist = after.findIndex((r) => /^\/apis\/multicluster\.x-k8s\.io\/v1beta1\/serviceexports\?limit=500/.test(r));
-    assert.ok(relist >= 0, `no relist of serviceexports after 410:\n${after.join('\n')}`);
-    front.goneNext = 0;
-    await eventually(
-      () => latest,
-      (s) => !clusterOf(s, 'west')?.staleSince,
-      15_000,
-      'west live after the relist',
-    );
+    await deletedWhileCompacted('cart', 'event');
+  });
+
+  test("410 Gone as the watch request's HTTP status: relist the same way", async () => {
+    await tb.apply('west', objects(service('shop', 'expired'), serviceExport('shop', 'expired')));
+    await deletedWhileCompacted('expired', 'status');
   });
 
   test('pause ends every watch (no open watch at the API server), resume catches up', async () => {
