@@ -43,9 +43,9 @@ Options:
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   --max-per-file N           print at most N findings per file, then a summary line (default ${DEFAULT_MAX_PER_FILE}; 0: all)
-  --jobs N                   validate on N threads, each parsing the whole workspace (default: 2 on a machine of
-                             2 cores or more, for inputs of 1,000 documents of interest or more; 1: one thread).
-                             The findings are the same byte for byte; see docs/lint-performance.md
+  --jobs N|auto              validate on N threads, each parsing the whole workspace (default 1; auto: 2 on a
+                             machine of 2+ cores for inputs of 1,000+ documents of interest). The findings are
+                             the same byte for byte; slower than 1 on a busy 2-core machine (docs/lint-performance.md)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error, unreadable path or internal error
@@ -61,8 +61,8 @@ interface LintOptions {
   quiet: boolean;
   maxWarnings?: number;
   maxPerFile: number;
-  /** Undefined: as many as the cores, when the input is large enough. */
-  jobs?: number;
+  /** Threads in all; 'auto': two on a machine of two cores or more, when the input is large enough. */
+  jobs?: number | 'auto';
 }
 
 /** The options, or a usage error message. */
@@ -112,9 +112,11 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     if (!/^\d+$/.test(values['max-per-file'])) return `--max-per-file needs a whole number ≥ 0, got '${values['max-per-file']}'`;
     maxPerFile = Number(values['max-per-file']);
   }
-  let jobs: number | undefined;
-  if (values.jobs !== undefined) {
-    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) return `--jobs needs a whole number ≥ 1, got '${values.jobs}'`;
+  let jobs: number | 'auto' | undefined;
+  if (values.jobs === 'auto') jobs = 'auto';
+  else if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1)
+      return `--jobs needs a whole number ≥ 1 or auto, got '${values.jobs}'`;
     jobs = Number(values.jobs);
   }
   return {
@@ -137,7 +139,7 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
   );
 }
 
-/** With the default --jobs, a worker is started once this many characters are read… */
+/** With --jobs auto, a worker is started once this many characters are read… */
 const AUTO_START_CHARS = 512 * 1024;
 /** …and used when the workspace has at least this many documents of interest (else it is stopped). */
 const AUTO_MIN_DOCUMENTS = 1000;
@@ -156,8 +158,8 @@ export async function lintPaths(
     crdVersion?: string;
     kubernetesVersion?: string;
     ignore?: readonly string[];
-    /** Threads in all; undefined: two on a machine of two cores or more, when the input is large enough. */
-    jobs?: number;
+    /** Threads in all (default 1); 'auto': two on a machine of two cores or more, when the input is large enough. */
+    jobs?: number | 'auto';
   } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
@@ -173,10 +175,12 @@ export async function lintPaths(
     ignore: options.ignore,
   };
   // Every thread loads and parses the whole workspace itself (the index of each is then complete) and
-  // validates its share; only diagnostics cross (docs/lint-performance.md). Asked for: workers start first
-  // thing; by default only when the input turns out large, and are used only when it has enough documents.
-  const auto = options.jobs === undefined;
-  const shares = plain ? 1 : (options.jobs ?? Math.min(2, availableParallelism()));
+  // validates its share; only diagnostics cross (docs/lint-performance.md). One thread by default: on this
+  // project's shared 2-core machine the second one costs more than it saves. With --jobs N the workers start
+  // first thing; with --jobs auto only once the input turns out large, and are used only when it has enough
+  // documents of interest.
+  const auto = options.jobs === 'auto';
+  const shares = plain ? 1 : auto ? Math.min(2, availableParallelism()) : typeof options.jobs === 'number' ? options.jobs : 1;
   const setup = { paths, load, shares, firstShare: MAIN_SHARE, minDocuments: auto ? AUTO_MIN_DOCUMENTS : 0 };
   let crew = shares > 1 && !auto ? new ValidationCrew(setup) : undefined;
   const loaded = await loadLint(paths, load, plain, (chars) => {
@@ -205,7 +209,7 @@ export async function lintPaths(
     plain,
     workers: crew?.workers ?? 0,
     documentsOfInterest: split.documentsOfInterest,
-    pieces: split.shares.map((s) => s.length),
+    shares: split.shares.map((s) => ({ pieces: s.length, first: s[0] })),
     // ms since the process started: this thread's load and validation, and each worker's.
     times: {
       loaded: loadedAt - START,

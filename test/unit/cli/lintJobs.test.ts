@@ -76,17 +76,19 @@ test('validatePieces: the shares concatenated give each file exactly its whole v
   assert.ok(whole[2].length > 0 && whole[0].length > 0, 'findings to compare, the file-level byte-order mark one too');
 });
 
-test('--jobs: a whole number ≥ 1, else a usage error (exit 2)', async () => {
+test('--jobs: a whole number ≥ 1 or auto, else a usage error (exit 2)', async () => {
   const ws = workspace({ 'a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n' });
   try {
     for (const bad of ['0', '-1', 'two', '1.5']) {
       const err = sink();
       assert.equal(await runLint(['.', `--jobs=${bad}`], sink(), err, { cwd: ws.root }), 2, bad);
-      assert.match(err.text, /--jobs needs a whole number ≥ 1/);
+      assert.match(err.text, /--jobs needs a whole number ≥ 1 or auto/);
     }
-    const out = sink();
-    assert.equal(await runLint(['.', '--jobs', '2', '--format', 'json'], out, sink(), { cwd: ws.root }), 0);
-    assert.deepEqual(JSON.parse(out.text), { diagnostics: [] });
+    for (const good of ['1', '2', 'auto']) {
+      const out = sink();
+      assert.equal(await runLint(['.', '--jobs', good, '--format', 'json'], out, sink(), { cwd: ws.root }), 0, good);
+      assert.deepEqual(JSON.parse(out.text), { diagnostics: [] });
+    }
   } finally {
     ws.dispose();
   }
