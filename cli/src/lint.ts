@@ -140,7 +140,7 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
 }
 
 /** With --jobs auto, a worker is started once this many characters are read… */
-const AUTO_START_CHARS = 512 * 1024;
+const AUTO_START_CHARS = 256 * 1024;
 /** …and used when the workspace has at least this many documents of interest (else it is stopped). */
 const AUTO_MIN_DOCUMENTS = 1000;
 /** The main thread's part of the validation: it also merges and prints, the worker starts later. */

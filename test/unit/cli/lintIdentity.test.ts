@@ -96,9 +96,9 @@ function assertWorkerShared(o: Outcome, what: string): void {
   );
 }
 
-test('identity: the bench folder (generated MCS files of 1,000 and 5,000 lines), validated on two threads', () => {
+test('identity: the bench folder (generated MCS files of 1,000 and 12,000 lines: enough documents for --jobs auto), validated on two threads', () => {
   const dir = join(scratch, 'bench');
-  for (const size of [1000, 5000]) {
+  for (const size of [1000, 12000]) {
     mkdirSync(join(dir, 'clusters', `c${size}`), { recursive: true });
     writeFileSync(join(dir, 'clusters', `c${size}`, `mcs-${size}.yaml`), generateMcsFile(size).text);
   }
