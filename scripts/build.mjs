@@ -27,7 +27,7 @@ const yamlEsm = {
 // runs: `lint` and `generate` need the language service only; `cidr`, `doctor` and `status` the cluster engine
 // and @kubernetes/client-node (five times the code, which `lint` would otherwise compile on every start).
 const CLI_BUNDLES = {
-  'cli-lint': { lint: 'runLint', generate: 'runGenerate', 'lint/validateWorker': 'runLintWorker' },
+  'cli-lint': { lint: 'runLint', generate: 'runGenerate' },
   'cli-clusters': { cidr: 'runCidr', doctor: 'runDoctor', status: 'runStatus' },
 };
 const bundleOfCommand = new Map(
@@ -80,8 +80,7 @@ await Promise.all([
   build({ ...common, ...yamlEsm, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
   build({ ...common, ...yamlEsm, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
-  // clusterset lint's validation worker: a loader of dist/cli-lint.js through the code cache (cli/src/codeCache.ts).
-  build({ ...common, entryPoints: { lintWorker: 'cli/src/lint/workerEntry.ts' }, outdir: 'dist' }),
+  build({ ...common, ...yamlEsm, entryPoints: { lintWorker: 'cli/src/lint/parseWorker.ts' }, outdir: 'dist' }), // clusterset lint --jobs
   build({
     ...common,
     entryPoints: { cli: 'cli/src/main.ts' },

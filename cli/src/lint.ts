@@ -3,19 +3,26 @@
 // diagnostics as text, JSON or SARIF. Exit 0: no errors; 1: errors (or more warnings than --max-warnings);
 // 2: usage or I/O error (the readable files are still linted and printed).
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IMPLEMENTATIONS, WORKSPACE_SKIP_DIRS, type Implementation } from '../../server/src/protocol';
-import { PROJECT_CONFIG_FILE, parseRelease, RULE_CRASH_CODE, type RuleCrash } from '../../server/src/service/public';
+import {
+  createLanguageService,
+  PROJECT_CONFIG_FILE,
+  parseRelease,
+  RULE_CRASH_CODE,
+  type LanguageServiceOptions,
+  type RuleCrash,
+} from '../../server/src/service/public';
+import { reasonOf } from '../../server/src/workspaceFiles';
 import { capPerFile, DEFAULT_MAX_PER_FILE } from './format/cap';
 import { formatJson } from './format/json';
-import { ValidationCrew } from './lint/crew';
-import type { WorkerTimes } from './lint/protocol';
-import { loadLint, type LoadOptions } from './lint/load';
-import { crashText, splitShares, validatePieces, type PieceDiagnostic } from './lint/shares';
-import type { LintDiagnostic, LintReport } from './format/report';
+import { ParseCrew, type CrewStats } from './lint/parallelParse';
+import { loadWorkspace, readWorkspace } from './workspace';
+import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText, summaryLine } from './format/text';
 
@@ -24,6 +31,13 @@ export type { LintDiagnostic, LintReport } from './format/report';
 type Out = { write(s: string): unknown };
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
+const SEVERITY: Record<DiagnosticSeverity, LintSeverity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
 export const LINT_USAGE = `Usage: clusterset lint [paths…] [options]
 
 Lints Kubernetes Multi-Cluster Services YAML. Directories are walked for *.yaml/*.yml exactly as the editor
@@ -43,9 +57,8 @@ Options:
   --quiet                    report errors only (warnings still count for --max-warnings)
   --max-warnings N           exit 1 when there are more than N warnings
   --max-per-file N           print at most N findings per file, then a summary line (default ${DEFAULT_MAX_PER_FILE}; 0: all)
-  --jobs N|auto              validate on N threads, each parsing the whole workspace (default 1; auto: 2 on a
-                             machine of 2+ cores for inputs of 1,000+ documents of interest). The findings are
-                             the same byte for byte; slower than 1 on a busy 2-core machine (docs/lint-performance.md)
+  --jobs N                   parse on N threads (default 1; the findings are the same byte for byte). Measured
+                             slower than 1 on a busy 2-core machine: see docs/lint-performance.md
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 errors or too many warnings, 2 usage error, unreadable path or internal error
@@ -61,8 +74,8 @@ interface LintOptions {
   quiet: boolean;
   maxWarnings?: number;
   maxPerFile: number;
-  /** Threads in all; 'auto': two on a machine of two cores or more, when the input is large enough. */
-  jobs?: number | 'auto';
+  /** Undefined: as many as the cores, when the input is large enough. */
+  jobs?: number;
 }
 
 /** The options, or a usage error message. */
@@ -112,11 +125,9 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     if (!/^\d+$/.test(values['max-per-file'])) return `--max-per-file needs a whole number ≥ 0, got '${values['max-per-file']}'`;
     maxPerFile = Number(values['max-per-file']);
   }
-  let jobs: number | 'auto' | undefined;
-  if (values.jobs === 'auto') jobs = 'auto';
-  else if (values.jobs !== undefined) {
-    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1)
-      return `--jobs needs a whole number ≥ 1 or auto, got '${values.jobs}'`;
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) return `--jobs needs a whole number ≥ 1, got '${values.jobs}'`;
     jobs = Number(values.jobs);
   }
   return {
@@ -139,14 +150,30 @@ function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
   );
 }
 
-/** With --jobs auto, a worker is started once this many characters are read… */
-const AUTO_START_CHARS = 256 * 1024;
-/** …and used when the workspace has at least this many documents of interest (else it is stopped). */
-const AUTO_MIN_DOCUMENTS = 1000;
-/** The main thread's part of the validation: it also merges and prints, the worker starts later. */
-const MAIN_SHARE = 0.5;
-
-const START = Date.now() - performance.now();
+/**
+ * The project config to use: `--config FILE` (an error when unreadable), else `.clusterset.yaml` in `cwd`
+ * when it exists. Returns the path as shown and its text.
+ */
+async function loadConfig(
+  configPath: string | undefined,
+  cwd: string,
+  unreadable: LintReport['unreadable'],
+): Promise<{ file: string; text: string } | undefined> {
+  const file = configPath ?? PROJECT_CONFIG_FILE;
+  if (configPath === undefined) {
+    try {
+      await access(resolve(cwd, file));
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    return { file, text: await readFile(resolve(cwd, file), 'utf8') };
+  } catch (err) {
+    unreadable.push({ file, reason: reasonOf(err) });
+    return undefined;
+  }
+}
 
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
@@ -158,97 +185,78 @@ export async function lintPaths(
     crdVersion?: string;
     kubernetesVersion?: string;
     ignore?: readonly string[];
-    /** Threads in all (default 1); 'auto': two on a machine of two cores or more, when the input is large enough. */
-    jobs?: number | 'auto';
+    /** Threads in all (default 1: no worker). */
+    jobs?: number;
   } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
   // The plain path, for the identity test and for anyone who doubts the fast one: `yaml` parses every
   // document (no fast parser) and this thread does all the work, with the walk and reads of before.
   const plain = process.env.CLUSTERSET_LINT_PLAIN === '1';
-  const load: LoadOptions = {
-    cwd,
-    implementation: options.implementation,
-    config: options.config,
-    crdVersion: options.crdVersion,
-    kubernetesVersion: options.kubernetesVersion,
-    ignore: options.ignore,
+  const parseOptions: Partial<LanguageServiceOptions> = plain ? { fastParse: false } : {};
+  const crashes: RuleCrash[] = [];
+  const configProblems: LintReport['unreadable'] = [];
+  const config = await loadConfig(options.config, cwd, configProblems);
+  const configUri = config ? pathToFileURL(resolve(cwd, config.file)).href : undefined;
+  const settings = {
+    ...(options.implementation
+      ? { implementation: options.implementation, implementationSource: 'the --implementation flag' }
+      : {}),
+    // A flag outranks the project config, which outranks the (absent) editor setting: the source says so.
+    ...(options.crdVersion ? { crdVersion: options.crdVersion, crdVersionSource: 'the --crd-version flag' } : {}),
+    ...(options.kubernetesVersion
+      ? { kubernetesVersion: options.kubernetesVersion, kubernetesVersionSource: 'the --kubernetes-version flag' }
+      : {}),
   };
-  // Every thread loads and parses the whole workspace itself (the index of each is then complete) and
-  // validates its share; only diagnostics cross (docs/lint-performance.md). One thread by default: on this
-  // project's shared 2-core machine the second one costs more than it saves. With --jobs N the workers start
-  // first thing; with --jobs auto only once the input turns out large, and are used only when it has enough
-  // documents of interest.
-  const auto = options.jobs === 'auto';
-  const shares = plain ? 1 : auto ? Math.min(2, availableParallelism()) : typeof options.jobs === 'number' ? options.jobs : 1;
-  const setup = { paths, load, shares, firstShare: MAIN_SHARE, minDocuments: auto ? AUTO_MIN_DOCUMENTS : 0 };
-  let crew = shares > 1 && !auto ? new ValidationCrew(setup) : undefined;
-  const loaded = await loadLint(paths, load, plain, (chars) => {
-    if (!crew && shares > 1 && chars >= AUTO_START_CHARS) crew = new ValidationCrew(setup);
+  const service = createLanguageService({
+    ...parseOptions,
+    settings,
+    projectConfigUri: configUri,
+    roots: [pathToFileURL(cwd).href],
+    // Every document's syntax errors: in CI no other YAML checker runs beside this one.
+    syntaxErrors: 'all',
+    onRuleCrash: (c) => crashes.push(c),
   });
-  const { service, fileOf, unreadable, encodingProblems, configProblems, crashes } = loaded;
+  if (config && configUri) {
+    // First, so its ignore globs and cluster mapping apply to every file; its own problems are reported too.
+    service.setFile(configUri, config.text);
+  }
+  const loaded = new Map(config && configUri ? [[configUri, config.file]] : []);
+  const walk = { cwd, ignore: options.ignore, loaded };
+  let stats: CrewStats | undefined;
+  let workspace;
+  if (plain) workspace = await loadWorkspace(service, paths, walk);
+  else {
+    // One thread unless asked: parse workers were measured slower on this project's 2-core machine (both
+    // threads pay the JIT warm-up and the documents cross by structured clone; docs/lint-performance.md).
+    const crew = new ParseCrew(service, { jobs: options.jobs ?? 1, serviceOptions: parseOptions });
+    workspace = readWorkspace(service, paths, walk, (f) => crew.add(f));
+    stats = await crew.finish();
+  }
+  const { fileOf, unreadable, encodingProblems } = workspace;
+  // For the identity test and the benchmark: who parsed what (never on stdout or stderr, which must not change).
+  if (process.env.CLUSTERSET_LINT_STATS) writeFileSync(process.env.CLUSTERSET_LINT_STATS, JSON.stringify({ plain, ...stats }));
   for (const p of configProblems) unreadable.push(p);
-  const uris = [...fileOf.keys()];
-  let split = splitShares(service, uris, crew?.workers ? shares : 1, MAIN_SHARE);
-  if (crew && split.documentsOfInterest < setup.minDocuments) {
-    crew.stop();
-    crew = undefined;
-    split = splitShares(service, uris, 1);
-  }
-  const loadedAt = Date.now();
-  const results = validatePieces(service, crashes, uris, split.shares[0]);
-  const validatedAt = Date.now();
-  const workers: Array<WorkerTimes & { pieces: number; received: number }> = [];
-  for (let s = 1; s < split.shares.length; s++) {
-    const theirs = await crew?.result(s, loaded.digest);
-    if (theirs) workers.push({ ...theirs.times, pieces: theirs.results.length, received: Date.now() });
-    // A worker that failed or read other files: its share is validated here.
-    for (const r of theirs?.results ?? validatePieces(service, crashes, uris, split.shares[s])) results.push(r);
-  }
-  const stats = {
-    plain,
-    workers: crew?.workers ?? 0,
-    documentsOfInterest: split.documentsOfInterest,
-    shares: split.shares.map((s) => ({ pieces: s.length, first: s[0] })),
-    // ms since the process started: this thread's load and validation, and each worker's.
-    times: {
-      loaded: loadedAt - START,
-      validated: validatedAt - START,
-      workers: workers.map((w) => ({
-        started: w.started - START,
-        loaded: w.loaded - START,
-        validated: w.validated - START,
-        received: w.received - START,
-        pieces: w.pieces,
-      })),
-    },
-  };
-  // For the identity test and the benchmark: who validated what (never on stdout or stderr, which must not change).
-  if (process.env.CLUSTERSET_LINT_STATS) writeFileSync(process.env.CLUSTERSET_LINT_STATS, JSON.stringify(stats));
-
-  // The pieces in order tile the workspace: each file's diagnostics are its pieces' in document order.
-  const ofFile = new Map<number, PieceDiagnostic[]>();
-  const allCrashes: RuleCrash[] = [...crashes];
-  for (const r of results) {
-    let list = ofFile.get(r.piece.file);
-    if (!list) ofFile.set(r.piece.file, (list = []));
-    for (const d of r.diagnostics) list.push(d);
-    for (const c of r.crashes) allCrashes.push(c);
-  }
+  // Validate only once every file is in the index, so cross-file rules see the whole workspace.
   const diagnostics: LintDiagnostic[] = [];
   const at = { line: 0, character: 0 };
-  uris.forEach((uri, i) => {
-    const file = fileOf.get(uri) ?? uri;
+  for (const [uri, file] of fileOf) {
     for (const p of encodingProblems) {
       if (p.file !== file) continue;
       // Where kubectl would choke on the bytes (the JSON contract has no other place for it: code YAML).
       diagnostics.push({ file, range: { start: at, end: at }, severity: 'warning', code: 'YAML', message: p.problem });
     }
-    const found = (ofFile.get(i) ?? []).map((d): LintDiagnostic => ({ file, ...d }));
+    const ofFile = service.validate(uri).diagnostics.map((d): LintDiagnostic => ({
+      file,
+      range: d.range,
+      severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error],
+      code: String(d.code ?? ''),
+      message: d.message,
+    }));
     // One at a time: spreading 150k findings into push() overflows the call stack.
-    for (const d of found.sort(byPosition)) diagnostics.push(d);
-  });
-  return { diagnostics, unreadable, files: [...fileOf.values()], crashes: allCrashes };
+    for (const d of ofFile.sort(byPosition)) diagnostics.push(d);
+  }
+  return { diagnostics, unreadable, files: [...fileOf.values()], crashes };
 }
 
 export async function runLint(args: string[], stdout: Out, stderr: Out, options: { cwd?: string } = {}): Promise<number> {
@@ -287,7 +295,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
   for (const c of linted.crashes) {
     const where = `${fileOfUri.get(c.uri) ?? c.uri} (document ${c.docIndex + 1})`;
     stderr.write(
-      `clusterset lint: internal error: rule ${c.ruleId} crashed on ${where}; please report it: ${crashText(c.error)}\n`,
+      `clusterset lint: internal error: rule ${c.ruleId} crashed on ${where}; please report it: ${c.error instanceof Error ? (c.error.stack ?? c.error.message) : String(c.error)}\n`,
     );
   }
   if (linted.files.length === 0 && linted.unreadable.length === 0)

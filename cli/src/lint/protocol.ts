@@ -1,28 +1,28 @@
-// Messages between `clusterset lint` and its validation worker (validateWorker.ts). The worker loads the
-// workspace itself, so only the lint options go in and only plain diagnostics come back.
-import type { LoadOptions } from './load';
-import type { PieceResult } from './shares';
+// Messages between `clusterset lint` and its parse workers (parseWorker.ts). Parsed documents are plain data
+// and cross by structured clone; their texts stay on the main thread, which has them.
+import type { LanguageServiceOptions, ParsedDocument } from '../../../server/src/service/public';
+
+/** claims[i]: 0 unclaimed, else the thread that parses unit i. */
+export const CLAIM_WORKER = 1;
+export const CLAIM_MAIN = 2;
 
 export interface WorkerSetup {
-  paths: string[];
-  load: LoadOptions;
-  /** This worker's share (1…) of `shares` (share 0 is the main thread's). */
-  share: number;
-  shares: number;
-  /** Share 0's part of the cost (see splitShares). */
-  firstShare: number;
-  /** Fewer documents of interest than this: the main thread validates alone, so the worker stops after loading. */
-  minDocuments: number;
+  /** Int32Array [next unit a worker may claim]. */
+  control: SharedArrayBuffer;
+  /** Int32Array, one slot per unit id (its capacity bounds the units shared; the rest the main thread parses). */
+  claims: SharedArrayBuffer;
+  /** The parse options of the main thread's service (besides `syntaxErrors: 'all'`). */
+  serviceOptions: Partial<LanguageServiceOptions>;
 }
 
-export type ToMain =
-  | { kind: 'result'; digest: string; results: PieceResult[]; times: WorkerTimes }
-  | { kind: 'declined'; digest: string }
-  | { kind: 'failed'; error: string };
+export type ToWorker = { kind: 'units'; units: Array<{ uri: string; text: string }> } | { kind: 'end' };
 
-/** When the worker was loaded, had read and parsed the workspace, and had validated its share (ms, epoch). */
-export interface WorkerTimes {
-  started: number;
-  loaded: number;
-  validated: number;
+export interface ParsedUnit {
+  id: number;
+  /** The unit's documents in order, List items inside their list; `text` emptied on the way (see offsets). */
+  docs: ParsedDocument[];
+  /** Offset of each document's text in the unit's text. */
+  offsets: number[];
 }
+
+export type ToMain = { kind: 'parsed'; units: ParsedUnit[] } | { kind: 'done' };

@@ -25,13 +25,7 @@ import { hoverAt } from './hover';
 import type { ParsedDocument } from './parse/parsedDocument';
 import { DocumentCache, parseFile, yamlTextOf, type ParsedFile } from './parse/parsedFile';
 import { splitDocuments } from './parse/splitDocuments';
-import {
-  validateFile,
-  type DocumentRange,
-  type RuleCrashListener,
-  type SyntaxErrorScope,
-  type ValidationResult,
-} from './validate';
+import { validateFile, type RuleCrashListener, type SyntaxErrorScope, type ValidationResult } from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
 import { generate } from './generate/index';
@@ -93,11 +87,7 @@ export interface LanguageService {
   hasFile(uri: string): boolean;
   getFile(uri: string): ParsedFile | undefined;
   uris(): Iterable<string>;
-  /**
-   * The file's diagnostics; with `documents`, only those of that run of its documents (see DocumentRange: how
-   * `clusterset lint` shares one file's validation between threads). A run's result is not cached.
-   */
-  validate(uri: string, documents?: DocumentRange): ValidationResult;
+  validate(uri: string): ValidationResult;
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   hover(uri: string, position: Position): Hover | null;
   completion(uri: string, position: Position): CompletionList | null;
@@ -310,16 +300,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     hasFile: (uri) => files.has(uri),
     getFile: lookup,
     uris: () => files.keys(),
-    validate(uri, documents) {
+    validate(uri) {
       const state = files.get(uri);
-      // The project config's diagnostics are all the file's own: they go with the run that starts at 0.
-      if (!state || (uri !== configUri && isIgnored(uri)) || (uri === configUri && documents && documents.from > 0))
+      if (!state || (uri !== configUri && isIgnored(uri)))
         return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
       if (uri === configUri) return configDiagnostics(state);
-      const current = effectiveSettings();
-      if (documents)
-        return validateFile(state.parsed, current, index, lookup, undefined, options.onRuleCrash, syntaxErrors, documents);
       const r = state.result;
+      const current = effectiveSettings();
       if (r && r.indexRevision === index.revision && r.settings === current) return r.value;
       const value = validateFile(state.parsed, current, index, lookup, undefined, options.onRuleCrash, syntaxErrors);
       state.result = { indexRevision: index.revision, settings: current, value };

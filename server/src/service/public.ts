@@ -49,7 +49,7 @@ export { RULE_DOCS_BASE, DIAGNOSTIC_SOURCE } from './diagnostics';
 export type { Rule } from './rules/rule';
 export { GENERATORS, generate, type Generator } from './generate/index';
 export type { GenerateRequest, GenerateResult, GeneratorId } from './generate/types';
-export { RULE_CRASH_CODE, type DocumentRange, type RuleCrash, type RuleCrashListener } from './validate';
+export { RULE_CRASH_CODE, type RuleCrash, type RuleCrashListener } from './validate';
 export {
   YAML_EXTENSIONS,
   MAX_WORKSPACE_FILE_BYTES,

@@ -23,16 +23,6 @@ export interface LocatedFinding {
   end: number;
 }
 
-/**
- * A run of a file's documents to validate: positions `from` (inclusive) to `to` (exclusive) in
- * `ParsedFile.documents`. The file's own problems go with the run that starts at 0, the parse-budget note with the
- * run that reaches the end, so runs that tile the file give, concatenated in order, exactly the whole file's diagnostics.
- */
-export interface DocumentRange {
-  from: number;
-  to: number;
-}
-
 export interface ValidationResult {
   diagnostics: Diagnostic[];
   findings: LocatedFinding[];
@@ -208,7 +198,6 @@ export function validateFile(
   now: () => number = () => performance.now(),
   onCrash?: RuleCrashListener,
   syntaxErrors: SyntaxErrorScope = 'mcs-related',
-  range?: DocumentRange,
 ): ValidationResult {
   const started = now();
   const deadline = started + settings.validationTimeBudgetMs;
@@ -216,12 +205,9 @@ export function validateFile(
   const findings: LocatedFinding[] = [];
   const suppressions = scanSuppressions(file.text, (o) => file.lines.positionAt(o).line);
   let timedOut = false;
-  const from = range ? Math.max(0, range.from) : 0;
-  const to = range ? Math.min(file.documents.length, range.to) : file.documents.length;
-  if (from === 0) for (const p of file.fileProblems) diagnostics.push(syntaxDiagnostic(file, 0, p));
+  for (const p of file.fileProblems) diagnostics.push(syntaxDiagnostic(file, 0, p));
 
-  for (let i = from; i < to; i++) {
-    const placed = file.documents[i];
+  for (const placed of file.documents) {
     if (now() > deadline) {
       timedOut = true;
       break;
@@ -248,7 +234,7 @@ export function validateFile(
       diagnostics.push(findingToDiagnostic(file, placed, finding, severity, lookup, span));
     }
   }
-  if (file.deferredCount > 0 && to === file.documents.length) {
+  if (file.deferredCount > 0) {
     const first = file.documents.find((d) => d.doc.deferred);
     const at = first ? file.lines.positionAt(first.offset) : { line: 0, character: 0 };
     diagnostics.push({
