@@ -68,9 +68,9 @@ before(() => {
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('identity: the bench folder (generated MCS files of 1,000 and 5,000 lines), parsed on two threads', () => {
+test('identity: the bench folder (generated MCS files of 1,000 and 50,000 lines, as in the bench), parsed on two threads', () => {
   const dir = join(scratch, 'bench');
-  for (const size of [1000, 5000]) {
+  for (const size of [1000, 50000]) {
     mkdirSync(join(dir, 'clusters', `c${size}`), { recursive: true });
     writeFileSync(join(dir, 'clusters', `c${size}`, `mcs-${size}.yaml`), generateMcsFile(size).text);
   }
