@@ -1,6 +1,6 @@
 // The fast paths of `clusterset lint` change nothing: the built CLI (dist/cli.js) on the bench inputs (smaller),
 // a generated GitOps repository, the real-world corpus and the other YAML fixtures, in every output format,
-// with parse workers forced on (--jobs 2) and by default, against the plain path (CLUSTERSET_LINT_PLAIN=1: no fast
+// with every document parsed on the worker (--jobs 2, CLUSTERSET_LINT_WORKERS_FIRST=1), both threads (--jobs 2) and by default, against the plain path (CLUSTERSET_LINT_PLAIN=1: no fast
 // parser, no workers, the async walk of before). Stdout, stderr and the exit status must be byte-identical.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -46,8 +46,14 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
     const args = [...paths, '--format', format];
     const plain = lint(cwd, args, { CLUSTERSET_LINT_PLAIN: '1' });
     assert.equal(plain.stats.plain, true);
-    for (const extra of [['--jobs', '2'], []]) {
-      const other = lint(cwd, [...args, ...extra], {});
+    const ways: Array<{ extra: string[]; env: Record<string, string> }> = [
+      // Every document parsed on the worker (deterministic), both threads racing for them, the default.
+      { extra: ['--jobs', '2'], env: { CLUSTERSET_LINT_WORKERS_FIRST: '1' } },
+      { extra: ['--jobs', '2'], env: {} },
+      { extra: [], env: {} },
+    ];
+    for (const { extra, env } of ways) {
+      const other = lint(cwd, [...args, ...extra], env);
       const what = `${paths.join(' ')} --format ${format} ${extra.join(' ')} (in ${cwd})`;
       assert.equal(other.stats.plain, false);
       assert.equal(other.status, plain.status, `exit status of ${what}`);
@@ -59,6 +65,15 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
     }
   }
   return fast;
+}
+
+/** The first way of every format put every document through the worker (else the test compared little). */
+function assertWorkerParsedAll(fast: Outcome[]): void {
+  const forced = fast.filter((_, i) => i % 3 === 0);
+  assert.ok(
+    forced.every((o) => o.stats.workers === 1 && (o.stats.unitsOnWorkers ?? 0) > 0 && o.stats.unitsHere === 0),
+    JSON.stringify(forced.map((o) => o.stats)),
+  );
 }
 
 before(() => {
@@ -77,11 +92,7 @@ test('identity: the bench folder (generated MCS files of 1,000 and 50,000 lines,
   const fast = assertIdentical(dir, ['clusters']);
   assert.ok(fast[0].stdout.length > 1000, 'findings to compare');
   // With --jobs 2 the worker really took part (else this test would compare the plain path with itself).
-  const forced = fast.filter((_, i) => i % 2 === 0);
-  assert.ok(
-    forced.every((o) => (o.stats.workers ?? 0) === 1 && (o.stats.unitsOnWorkers ?? 0) > 0),
-    JSON.stringify(forced.map((o) => o.stats)),
-  );
+  assertWorkerParsedAll(fast);
 });
 
 test('identity: a generated GitOps repository of 500 files (most not MCS)', () => {
@@ -90,10 +101,7 @@ test('identity: a generated GitOps repository of 500 files (most not MCS)', () =
   writeGitopsRepo(dir, repo);
   const fast = assertIdentical(dir, ['.']);
   assert.match(fast[0].stdout, /MCS\d{3}/);
-  assert.ok(
-    fast.some((o) => (o.stats.unitsOnWorkers ?? 0) > 0 && (o.stats.unitsHere ?? 0) > 0),
-    'both threads parsed',
-  );
+  assertWorkerParsedAll(fast);
 });
 
 test('identity: the whole real-world corpus as one workspace', () => {
