@@ -3,26 +3,10 @@
 // its own process: 50 proxies copying every byte would otherwise load the event loop being measured,
 // which 50 remote clusters do not. They still share the machine's cores, as the API servers do.
 // Usage: node --import tsx bench/delayProxies.ts <delayMs> <port>…   → prints the listening ports as JSON.
-import { createServer, connect, type Socket } from 'node:net';
-
-async function delayProxy(port: number, delayMs: number): Promise<number> {
-  const server = createServer((client: Socket) => {
-    const up = connect(port, '127.0.0.1');
-    for (const s of [client, up])
-      s.on('error', () => {
-        client.destroy();
-        up.destroy();
-      });
-    client.pipe(up);
-    up.on('data', (chunk) => setTimeout(() => client.writable && client.write(chunk), delayMs));
-    up.on('end', () => setTimeout(() => client.end(), delayMs));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return (server.address() as { port: number }).port;
-}
+import { delayProxy } from './delayProxy';
 
 const [delay, ...targets] = process.argv.slice(2).map(Number);
-Promise.all(targets.map((p) => delayProxy(p, delay ?? 0))).then(
+Promise.all(targets.map(async (p) => (await delayProxy(p, delay ?? 0)).port)).then(
   (ports) => process.stdout.write(`${JSON.stringify(ports)}\n`),
   (e: unknown) => {
     console.error(e);

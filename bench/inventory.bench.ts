@@ -9,10 +9,10 @@
 // Run: npx tsx bench/inventory.bench.ts   (bench/run.ts calls runInventoryBench()).
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { delayProxy } from './delayProxy';
 import { startClusterset, type Testbed } from '../testbed/src/index';
 import { endpointFor, rawRequest, type Endpoint } from '../testbed/src/kube';
 import { readInventory } from '../clusters/src/inventory/read';
@@ -89,33 +89,6 @@ export interface InventoryBenchResult {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-/** A TCP proxy to 127.0.0.1:`port` that holds every chunk from the server for `delayMs` (order kept). */
-async function delayProxy(port: number, delayMs: number): Promise<{ port: number; close(): void }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const up = connect(port, '127.0.0.1');
-    for (const s of [client, up]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => {
-        client.destroy();
-        up.destroy();
-      });
-    }
-    client.pipe(up);
-    up.on('data', (chunk) => setTimeout(() => client.writable && client.write(chunk), delayMs));
-    up.on('end', () => setTimeout(() => client.end(), delayMs));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as { port: number }).port,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      server.close();
-    },
-  };
-}
 
 interface Kubeconfig {
   clusters: { name: string; cluster: Record<string, string> }[];
