@@ -5,6 +5,7 @@
 // Deterministic: the same seed gives the same bytes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { seededRandom } from './seededRandom';
 
 export interface GitopsFile {
   /** Relative to the repository root, with `/`. */
@@ -20,18 +21,6 @@ export interface GitopsRepo {
   resources: number;
   mcsFiles: number;
   mcsResources: number;
-}
-
-/** mulberry32: small, fast and good enough to vary a generated repository. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CLUSTERS = ['prod-eu-1', 'prod-eu-2', 'prod-us-1', 'prod-us-2', 'staging-eu', 'staging-us', 'dev'];
@@ -251,7 +240,7 @@ const docs = (...parts: string[]): string => parts.join('---\n');
  * `seed` varies everything else.
  */
 export function generateGitopsRepo(fileCount = 10_000, seed = 13): GitopsRepo {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const files: GitopsFile[] = [];
   const add = (path: string, parts: string[], mcs = false): void => {
     if (files.length < fileCount) files.push({ path, text: docs(...parts), resources: parts.length, mcs });
