@@ -73,6 +73,23 @@ const cliBundle = (name, commands) =>
     supported: { 'dynamic-import': false },
   });
 
+/**
+ * Marks our own modules free of side effects, so a bundle keeps only the modules it uses: the lint reader thread
+ * needs the walker and two helpers of the language service, not the service that `service/public` brings in
+ * (a tenth of the code to compile before the thread reads its first file). Only for bundles whose code imports
+ * nothing for its side effects.
+ */
+const withoutSideEffects = {
+  name: 'without-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { resolving: true } });
+      return r.errors.length ? undefined : { path: r.path, sideEffects: false };
+    });
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', './clusters.js'] }),
   // The cluster logic (and @kubernetes/client-node) in its own bundle, required lazily by the client.
@@ -81,6 +98,8 @@ await Promise.all([
   // The server's parse worker (server/src/parallelParse.ts starts it from dist/).
   build({ ...common, ...yamlEsm, entryPoints: { parseWorker: 'server/src/parseWorker.ts' }, outdir: 'dist' }),
   build({ ...common, ...yamlEsm, entryPoints: { lintWorker: 'cli/src/lint/parseWorker.ts' }, outdir: 'dist' }), // clusterset lint --jobs
+  // clusterset lint's reader thread: walks and reads the files while the main thread lints.
+  build({ ...common, entryPoints: { lintReader: 'cli/src/lint/readWorker.ts' }, outdir: 'dist', plugins: [withoutSideEffects] }),
   build({
     ...common,
     entryPoints: { cli: 'cli/src/main.ts' },

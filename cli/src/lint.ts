@@ -4,7 +4,7 @@
 // 2: usage or I/O error (the readable files are still linted and printed).
 import { writeFileSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -21,6 +21,10 @@ import { reasonOf } from '../../server/src/workspaceFiles';
 import { capPerFile, DEFAULT_MAX_PER_FILE } from './format/cap';
 import { formatJson } from './format/json';
 import { ParseCrew, type CrewStats } from './lint/parallelParse';
+import { LINT_ARG_OPTIONS } from './lint/args';
+import { ReadAhead } from './lint/readAhead';
+import { readEntries } from './lint/readEntries';
+import type { ReadEntry, ReaderSetup } from './lint/readProtocol';
 import { loadWorkspace, readWorkspace } from './workspace';
 import type { LintDiagnostic, LintReport, LintSeverity } from './format/report';
 import { formatSarif } from './format/sarif';
@@ -85,18 +89,7 @@ function parseLintArgs(args: string[]): LintOptions | { help: true } | string {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        implementation: { type: 'string' },
-        config: { type: 'string' },
-        'crd-version': { type: 'string' },
-        'kubernetes-version': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        'max-per-file': { type: 'string' },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: LINT_ARG_OPTIONS,
     });
   } catch (err) {
     return (err as Error).message;
@@ -175,6 +168,24 @@ async function loadConfig(
   }
 }
 
+/**
+ * The walk's entries for `setup`: from the reader thread (the dispatcher's, when it walks the same paths, else
+ * a new one), or read on this thread where there is none (from sources, CLUSTERSET_LINT_READER=0).
+ */
+function readerFor(
+  setup: ReaderSetup,
+  early: ReadAhead | undefined,
+): { batches: AsyncIterable<ReadEntry[]> | Iterable<ReadEntry[]>; reader: boolean } {
+  if (early && !early.matches(setup)) early.stop();
+  const reader = early?.matches(setup) ? early : ReadAhead.start(setup, join(__dirname, 'lintReader.js'));
+  if (reader) return { batches: reader.batches((skip) => readEntries(setup, skip)), reader: true };
+  return { batches: oneByOne(readEntries(setup)), reader: false };
+}
+
+function* oneByOne<T>(items: Iterable<T>): Generator<T[]> {
+  for (const item of items) yield [item];
+}
+
 /** Lints `paths` as one workspace. Exported for the benchmarks and the tests. */
 export async function lintPaths(
   paths: string[],
@@ -187,6 +198,8 @@ export async function lintPaths(
     ignore?: readonly string[];
     /** Threads in all (default 1: no worker). */
     jobs?: number;
+    /** A reader thread the dispatcher started for these paths (dropped if it walks something else). */
+    readAhead?: ReadAhead;
   } = {},
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
@@ -223,15 +236,17 @@ export async function lintPaths(
   }
   const loaded = new Map(config && configUri ? [[configUri, config.file]] : []);
   const walk = { cwd, ignore: options.ignore, loaded };
-  let stats: CrewStats | undefined;
+  let stats: (CrewStats & { reader: boolean }) | undefined;
   let workspace;
   if (plain) workspace = await loadWorkspace(service, paths, walk);
   else {
     // One thread unless asked: parse workers were measured slower on this project's 2-core machine (both
     // threads pay the JIT warm-up and the documents cross by structured clone; docs/lint-performance.md).
     const crew = new ParseCrew(service, { jobs: options.jobs ?? 1, serviceOptions: parseOptions });
-    workspace = readWorkspace(service, paths, walk, (f) => crew.add(f));
-    stats = await crew.finish();
+    const setup: ReaderSetup = { paths: [...paths], cwd, ...(options.ignore ? { ignore: [...options.ignore] } : {}) };
+    const read = readerFor(setup, options.readAhead);
+    workspace = await readWorkspace(service, read.batches, walk, (f) => crew.add(f));
+    stats = { ...(await crew.finish()), reader: read.reader };
   }
   const { fileOf, unreadable, encodingProblems } = workspace;
   // For the identity test and the benchmark: who parsed what (never on stdout or stderr, which must not change).
@@ -259,8 +274,14 @@ export async function lintPaths(
   return { diagnostics, unreadable, files: [...fileOf.values()], crashes };
 }
 
-export async function runLint(args: string[], stdout: Out, stderr: Out, options: { cwd?: string } = {}): Promise<number> {
+export async function runLint(
+  args: string[],
+  stdout: Out,
+  stderr: Out,
+  options: { cwd?: string; readAhead?: ReadAhead } = {},
+): Promise<number> {
   const opts = parseLintArgs(args);
+  if (typeof opts !== 'object' || 'help' in opts) options.readAhead?.stop();
   if (typeof opts === 'string') {
     stderr.write(`clusterset lint: ${opts}\n${LINT_USAGE}\n`);
     return 2;
@@ -277,6 +298,7 @@ export async function runLint(args: string[], stdout: Out, stderr: Out, options:
     crdVersion: opts.crdVersion,
     kubernetesVersion: opts.kubernetesVersion,
     jobs: opts.jobs,
+    ...(options.readAhead ? { readAhead: options.readAhead } : {}),
   });
   const warnings = linted.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;

@@ -4,6 +4,7 @@
 // code cache (codeCache.ts).
 import { CLUSTERSET_VERSION } from '../../server/src/protocol';
 import { writeCodeCaches } from './codeCache';
+import { readAheadForArgs } from './lint/readAhead';
 
 const USAGE = `Usage: clusterset <command> [options]
 
@@ -25,8 +26,11 @@ Run 'clusterset <command> --help' for the options of a command.`;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'lint':
-      return (await import('./lint')).runLint(rest, process.stdout, process.stderr);
+    case 'lint': {
+      // The walk starts on the reader thread now, while the lint bundle loads.
+      const readAhead = readAheadForArgs(rest, process.cwd());
+      return (await import('./lint')).runLint(rest, process.stdout, process.stderr, readAhead ? { readAhead } : {});
+    }
     case 'cidr':
       return (await import('./cidr')).runCidr(rest, process.stdout, process.stderr);
     case 'generate':

@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LanguageService } from '../../server/src/service/public';
-import { readWorkspaceFile, readWorkspaceFileSync, walkWorkspace, walkWorkspaceSync } from '../../server/src/workspaceFiles';
+import { readWorkspaceFile, walkWorkspace } from '../../server/src/workspaceFiles';
+import type { ReadEntry } from './lint/readProtocol';
 
 export interface LoadedWorkspace {
   /** uri → path as the user gave it (relative to cwd), in walk order. */
@@ -28,36 +29,39 @@ interface WalkOptions {
 }
 
 /**
- * The walk and reads of `loadWorkspace` with blocking calls (the same walker and checks, see
- * walkWorkspaceSync), handing each file to `onFile` in walk order. A CLI has nothing else to do meanwhile, and
- * one thread-pool round trip per stat/open/read/close made a 10,000-file repository wait seconds for a few
- * hundred milliseconds of system calls (docs/lint-performance.md).
+ * The walk and reads of `loadWorkspace` as batches of read entries (cli/src/lint/readEntries.ts: the same walker
+ * and checks, with blocking calls, on the reader thread or this one), handing each file to `onFile` in walk
+ * order. One thread-pool round trip per stat/open/read/close made a 10,000-file repository wait seconds for a
+ * few hundred milliseconds of system calls (docs/lint-performance.md).
  */
-export function readWorkspace(
+export async function readWorkspace(
   service: Pick<LanguageService, 'isIgnored'>,
-  paths: readonly string[],
-  options: WalkOptions,
+  batches: AsyncIterable<ReadEntry[]> | Iterable<ReadEntry[]>,
+  options: Pick<WalkOptions, 'loaded'>,
   onFile: (f: ReadFile) => void,
-): LoadedWorkspace {
+): Promise<LoadedWorkspace> {
   const fileOf = new Map<string, string>(options.loaded ?? []);
   const unreadable: LoadedWorkspace['unreadable'] = [];
   const encodingProblems: LoadedWorkspace['encodingProblems'] = [];
-  for (const entry of walkWorkspaceSync(paths, { cwd: options.cwd, ignore: options.ignore })) {
-    const file = entry.path;
-    if (entry.kind === 'unreadable') {
-      unreadable.push({ file, reason: entry.reason });
-      continue;
+  for await (const batch of batches) {
+    for (const entry of batch) {
+      const file = entry.path;
+      if (entry.kind === 'duplicate') continue;
+      if (entry.kind === 'unreadable') {
+        unreadable.push({ file, reason: entry.reason });
+        continue;
+      }
+      // The reader reads ahead: what this workspace does not take (a file set before the walk, one reached
+      // twice, one the project config ignores) is dropped here, before its read could matter.
+      if (fileOf.has(entry.uri) || service.isIgnored(entry.uri)) continue;
+      if (entry.kind === 'unreadableFile') {
+        unreadable.push({ file, reason: entry.reason });
+        continue;
+      }
+      fileOf.set(entry.uri, file);
+      if (entry.problem) encodingProblems.push({ file, problem: entry.problem });
+      onFile({ uri: entry.uri, file, text: entry.text });
     }
-    const uri = pathToFileURL(resolve(options.cwd, file)).href;
-    if (fileOf.has(uri) || service.isIgnored(uri)) continue;
-    const read = readWorkspaceFileSync(file, { cwd: options.cwd });
-    if ('reason' in read) {
-      unreadable.push({ file, reason: read.reason });
-      continue;
-    }
-    fileOf.set(uri, file);
-    if (read.problem) encodingProblems.push({ file, problem: read.problem });
-    onFile({ uri, file, text: read.text });
   }
   return { fileOf, unreadable, encodingProblems };
 }

@@ -7,7 +7,18 @@
 // root) is reported, never opened for a blocking read. Symlinked folders are not followed (so there are no
 // loops, and no object is indexed twice through a second path); a symlinked file is read once, under the
 // first path that reaches it.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
@@ -20,7 +31,10 @@ import {
 } from './service/public';
 
 export type WalkEntry =
-  /** `path` is the root joined with the path below it (relative when the root was), `size` in bytes. */
+  /**
+   * `path` is the root joined with the path below it (relative when the root was), `size` in bytes; with
+   * `statFiles: false`, a plain file is yielded unstated (`size` -1): its reader checks it (readWorkspaceFileSync).
+   */
   | { kind: 'file'; path: string; size: number }
   /** Not read; `reason` is the same text in the editor's log and the CLI's report. */
   | { kind: 'unreadable'; path: string; reason: string };
@@ -34,6 +48,12 @@ export interface WalkOptions {
   cwd?: string;
   /** Larger files are reported, not read (default MAX_WORKSPACE_FILE_BYTES). */
   maxFileBytes?: number;
+  /**
+   * False: a directory entry that is a plain file (not a symlink) is yielded without its own stat, and its
+   * reader does the size, type and already-seen checks through the open descriptor (readWorkspaceFileSync with
+   * `seen`), one system call fewer per file. Default true (the editor).
+   */
+  statFiles?: boolean;
 }
 
 const ERRNO_TEXT: Record<string, string> = {
@@ -105,6 +125,10 @@ function* walkSteps(roots: readonly string[], options: WalkOptions): Generator<W
       }
       // A symlink is followed only to a file: its folder, if it is one, is skipped like any other symlinked folder.
       if (!shouldWalk(rel, false, ignored)) continue;
+      if (options.statFiles === false && e.isFile()) {
+        yield { op: 'entry', entry: { kind: 'file', path, size: -1 } };
+        continue;
+      }
       const stated = yield { op: 'stat', path: resolve(cwd, path) };
       if ('error' in stated) {
         yield { op: 'entry', entry: { kind: 'unreadable', path, reason: reasonOf(stated.error) } };
@@ -217,11 +241,18 @@ export async function readWorkspaceFile(
   }
 }
 
-/** `readWorkspaceFile` with blocking calls, for the CLI: the same checks through the open descriptor. */
+/** What readWorkspaceFileSync gives: the text, or why not (`checked`: the descriptor's checks said so), or `seen`. */
+export type SyncRead = { text: string; problem?: string } | { reason: string; checked?: true } | { seen: true };
+
+/**
+ * `readWorkspaceFile` with blocking calls, for the CLI: the same checks through the open descriptor. With `seen`
+ * (dev:ino of the files read so far), a file read before under another path is not read again: the walk with
+ * `statFiles: false` leaves that check to the reader.
+ */
 export function readWorkspaceFileSync(
   path: string,
-  options: { cwd?: string; maxFileBytes?: number } = {},
-): { text: string; problem?: string } | { reason: string } {
+  options: { cwd?: string; maxFileBytes?: number; seen?: Set<string> } = {},
+): SyncRead {
   const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
   let fd: number;
   try {
@@ -231,15 +262,32 @@ export function readWorkspaceFileSync(
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { reason: notRegularFileReason(typeOf(st)) };
-    if (st.size > maxBytes) return { reason: tooLargeReason(st.size, maxBytes) };
-    const decoded = decodeManifestBytes(readFileSync(fd));
+    if (options.seen) {
+      const id = `${st.dev}:${st.ino}`;
+      if (options.seen.has(id)) return { seen: true };
+      options.seen.add(id);
+    }
+    if (!st.isFile()) return { reason: notRegularFileReason(typeOf(st)), checked: true };
+    if (st.size > maxBytes) return { reason: tooLargeReason(st.size, maxBytes), checked: true };
+    const decoded = decodeManifestBytes(readKnownSize(fd, st.size));
     return decoded.problem ? { text: decoded.text, problem: decoded.problem } : { text: decoded.text };
   } catch (err) {
     return { reason: reasonOf(err) };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of a regular file whose size fstat just gave: one read of one byte more than that, where
+ * readFileSync would fstat again and read once more to see the end. A read of a regular file that returns less
+ * than asked has met the end; a file that grew meanwhile is read on to its new end.
+ */
+function readKnownSize(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size + 1);
+  const n = readSync(fd, bytes, 0, size + 1, null);
+  if (n <= size) return bytes.subarray(0, n);
+  return Buffer.concat([bytes, readFileSync(fd)]);
 }
 
 /**

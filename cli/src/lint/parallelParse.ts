@@ -66,6 +66,12 @@ export class ParseCrew {
 
   /** A file the walk read, in walk order. */
   add(f: ReadFile): void {
+    if (this.options.jobs <= 1) {
+      // One thread: each file is parsed as it comes (while the reader thread reads the next ones), as the plain path does.
+      this.service.setFile(f.uri, f.text);
+      this.stats.unitsHere++;
+      return;
+    }
     const index = this.files.length;
     this.files.push(f);
     const starts = partStarts(f.text);
@@ -166,9 +172,9 @@ export class ParseCrew {
   async finish(): Promise<CrewStats> {
     this.stats.units = this.units.length;
     if (this.workers.length === 0) {
-      // One thread: setFile parses each file as it comes, as the plain path does.
+      // No worker started (or --jobs 1, where add() set every file already): whatever is left is parsed here.
       for (const f of this.files) this.service.setFile(f.uri, f.text);
-      this.stats.unitsHere = this.units.length;
+      this.stats.unitsHere += this.units.length;
       return this.stats;
     }
     {

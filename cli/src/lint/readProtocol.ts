@@ -1,0 +1,22 @@
+// What `clusterset lint`'s reader thread (readWorker.ts) sends the main thread: the walk's entries in walk
+// order, each file already read and decoded. Plain data only: it crosses by structured clone.
+
+/** What the reader walks: the lint's paths, resolved against `cwd`, with the walk's own ignore globs. */
+export interface ReaderSetup {
+  paths: string[];
+  cwd: string;
+  ignore?: string[];
+}
+
+/** One entry of the walk, in walk order: every walk entry gives exactly one (the fallback counts on it). */
+export type ReadEntry =
+  /** The walk could not go there (a FIFO, a file over the size limit, an unreadable folder). */
+  | { kind: 'unreadable'; path: string; reason: string }
+  /** A file the walk found, read and decoded as kubectl decodes manifests. */
+  | { kind: 'file'; path: string; uri: string; text: string; problem?: string }
+  /** A file the walk found that could not be read (gone, replaced, no permission). */
+  | { kind: 'unreadableFile'; path: string; uri: string; reason: string }
+  /** A file read before under another path (a symlink, a hard link, overlapping paths): nothing to do. */
+  | { kind: 'duplicate'; path: string };
+
+export type FromReader = { kind: 'entries'; entries: ReadEntry[] } | { kind: 'done' };
