@@ -204,9 +204,9 @@ export async function lintPaths(
 ): Promise<LintReport & { files: string[]; crashes: RuleCrash[] }> {
   const cwd = options.cwd ?? process.cwd();
   // The plain path, for the identity test and for anyone who doubts the fast one: `yaml` parses every
-  // document (no fast parser) and this thread does all the work, with the walk and reads of before.
+  // document (no fast parser, no kind markers) and this thread does all the work, with the walk and reads of before.
   const plain = process.env.CLUSTERSET_LINT_PLAIN === '1';
-  const parseOptions: Partial<LanguageServiceOptions> = plain ? { fastParse: false } : {};
+  const parseOptions: Partial<LanguageServiceOptions> = plain ? { fastParse: false, kindMarkers: false } : {};
   const crashes: RuleCrash[] = [];
   const configProblems: LintReport['unreadable'] = [];
   const config = await loadConfig(options.config, cwd, configProblems);

@@ -130,6 +130,8 @@ export interface LanguageServiceOptions {
   syntaxErrors?: SyntaxErrorScope;
   /** The fast path YAML parser (default true); `false` parses every document with `yaml` alone, as before it. */
   fastParse?: boolean;
+  /** Judge ConfigMaps and Deployments by their markers (default true; see rules/kindsRead.ts KIND_MARKERS). */
+  kindMarkers?: boolean;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -137,7 +139,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const syntaxErrors = options.syntaxErrors ?? 'mcs-related';
   // In 'all' mode documents of no interest are parsed too, for their syntax errors only.
   const newCache = (): DocumentCache =>
-    new DocumentCache({ syntaxOfAll: syntaxErrors === 'all', fastParse: options.fastParse !== false });
+    new DocumentCache({
+      syntaxOfAll: syntaxErrors === 'all',
+      fastParse: options.fastParse !== false,
+      kindMarkers: options.kindMarkers !== false,
+    });
   /** Caches of files not set yet, filled by addParsedDocuments. */
   const seeded = new Map<string, DocumentCache>();
   const cacheOf = (uri: string): DocumentCache => {

@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   finishDocument,
   kindsOfInterest,
+  markerAllows,
   MAX_DOCUMENT_CHARS,
   parseDocumentText,
   parseDocumentWithoutYaml,
@@ -48,17 +49,22 @@ export function firstParse(
       return out;
     }
   }
-  return parseChunksAsStream(text, chunks) ?? [];
+  return parseChunksAsStream(text, chunks, options) ?? [];
 }
 
 /** Below this many documents the per-call set-up saved is not worth a second pass on failure. */
 const MIN_DOCUMENTS = 8;
 
-export function parseChunksAsStream(text: string, chunks: readonly DocumentChunk[]): ParsedDocument[] | undefined {
+export function parseChunksAsStream(
+  text: string,
+  chunks: readonly DocumentChunk[],
+  options: ParseOptions = {},
+): ParsedDocument[] | undefined {
   if (chunks.length < MIN_DOCUMENTS || text.length > MAX_DOCUMENT_CHARS) return undefined;
   for (const c of chunks) {
     const kind = sniffKind(c.text);
     if (kind === undefined || !kindsOfInterest().has(kind)) return undefined;
+    if (options.kindMarkers !== false && !markerAllows(kind, c.text)) return undefined;
   }
   let docs;
   try {

@@ -2,7 +2,7 @@
 // Documents are cached by their exact text, so editing one document of a 50,000-line stream re-parses
 // only that document. Values in the tree are what kubectl sends (yamlTree.ts, yaml11.ts).
 import { parseDocument, type Document } from 'yaml';
-import { kindsOfInterest } from './kindsOfInterest';
+import { kindMarker, kindsOfInterest } from './kindsOfInterest';
 import { stringAt } from './path';
 import { excerpt } from './yaml11';
 import { buildTree, type Span, type YNode } from './yamlTree';
@@ -78,8 +78,9 @@ export function sniffKind(text: string): string | undefined {
 }
 
 /** Why a document is worth parsing, or undefined when it is not (it then costs only these regex tests). */
-function interest(text: string, sniffed: string | undefined): 'kind' | 'related' | 'misnamed' | undefined {
-  if (sniffed !== undefined && (kindsOfInterest().has(sniffed) || isListKind(sniffed))) return 'kind';
+function interest(text: string, sniffed: string | undefined, markers: boolean): 'kind' | 'related' | 'misnamed' | undefined {
+  if (sniffed !== undefined && (kindsOfInterest().has(sniffed) || isListKind(sniffed)))
+    return markers && !markerAllows(sniffed, text) ? undefined : 'kind';
   if (KIND_LINE.test(text) === false) {
     // A flow/JSON document names its kind anywhere (`kubectl get -o json` writes "kind": "List" last).
     FLOW_KIND.lastIndex = 0;
@@ -91,6 +92,15 @@ function interest(text: string, sniffed: string | undefined): 'kind' | 'related'
   if (sniffed !== undefined && ROUTE_KINDS.has(sniffed) && SERVICE_IMPORT_REF.test(text)) return 'related';
   if (sniffed !== undefined ? kindSuggestionFor(sniffed, text) !== undefined : mentionsMcsGroup(text)) return 'misnamed';
   return undefined;
+}
+
+/**
+ * False when `kind` has a marker (rules/kindsRead.ts KIND_MARKERS) that a block-style document's text lacks:
+ * nothing reads it. Flow/JSON documents always pass: their sniffed kind may be a nested object's.
+ */
+export function markerAllows(kind: string, text: string): boolean {
+  const marker = kindMarker(kind);
+  return !marker || marker.test(text) || !KIND_LINE.test(text);
 }
 
 /** A document whose parse was put off by the time budget (not cached: the next step parses it). */
@@ -106,6 +116,11 @@ export interface ParseOptions {
   force?: boolean;
   /** Parse documents of no interest too, for their syntax problems only (the CLI: every syntax error counts). */
   syntaxOfAll?: boolean;
+  /**
+   * Judge documents of the kinds with a marker by it (default true): without it they are parsed whenever
+   * their kind is of interest, as before the markers (the plain path of `clusterset lint`).
+   */
+  kindMarkers?: boolean;
   /**
    * Try the fast path parser (fastTree.ts) before `yaml` (default true; it gives the same result wherever it
    * takes a document). `false`: every document is parsed by `yaml`, exactly as before the fast path existed.
@@ -127,7 +142,7 @@ export function parseDocumentWithoutYaml(text: string, options: ParseOptions = {
 
 function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boolean): ParsedDocument | undefined {
   const sniffed = sniffKind(text);
-  const why = options.force ? 'kind' : interest(text, sniffed);
+  const why = options.force ? 'kind' : interest(text, sniffed, options.kindMarkers !== false);
   if (!why && !options.syntaxOfAll) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
   if (text.length > MAX_DOCUMENT_CHARS) {
     return {
