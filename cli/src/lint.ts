@@ -228,6 +228,8 @@ export async function lintPaths(
     roots: [pathToFileURL(cwd).href],
     // Every document's syntax errors: in CI no other YAML checker runs beside this one.
     syntaxErrors: 'all',
+    // Every file is set once, then validated once: no dependency records for revalidation.
+    trackDependencies: false,
     onRuleCrash: (c) => crashes.push(c),
   });
   if (config && configUri) {

@@ -130,6 +130,11 @@ export interface LanguageServiceOptions {
   syntaxErrors?: SyntaxErrorScope;
   /** The fast path YAML parser (default true); `false` parses every document with `yaml` alone, as before it. */
   fastParse?: boolean;
+  /**
+   * Record what each cross-file computation read, so a change revalidates only what it touched (default true:
+   * the editor). `false` for a service whose files are set once and then each validated once (`clusterset lint`).
+   */
+  trackDependencies?: boolean;
   /** Judge ConfigMaps and Deployments by their markers (default true; see rules/kindsRead.ts KIND_MARKERS). */
   kindMarkers?: boolean;
 }
@@ -153,7 +158,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     seeded.set(uri, fresh);
     return fresh;
   };
-  const index = new WorkspaceIndex();
+  const index = new WorkspaceIndex(options.trackDependencies !== false);
   if (options.roots) index.setRoots(options.roots);
   let settings: ClustersetSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const lookup = (uri: string): ParsedFile | undefined => files.get(uri)?.parsed;

@@ -85,7 +85,8 @@ function runRules(
     for (const rule of rules.local) {
       for (const finding of safeCheck(rule, ctx, onCrash)) local.push({ rule, finding });
     }
-    localCache.set(doc, { uri, docIndex: placed.index, settings, findings: local });
+    // Validated once and never again (`clusterset lint`): nothing to keep.
+    if (index.tracksDependencies) localCache.set(doc, { uri, docIndex: placed.index, settings, findings: local });
   }
   const crossFileRules = rules.cross;
   if (crossFileRules.length === 0) return local;
@@ -100,7 +101,7 @@ function runRules(
     }
     return found;
   });
-  crossFileCache.set(doc, { uri, docIndex: placed.index, settings, deps, findings: cross });
+  if (index.tracksDependencies) crossFileCache.set(doc, { uri, docIndex: placed.index, settings, deps, findings: cross });
   return cross.length ? local.concat(cross) : local;
 }
 

@@ -87,6 +87,8 @@ class KeyStrings {
   }
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /** What a computation read from the index: dependency keys, and the revision at which it read them. */
 export interface IndexDependencies {
   readonly keys: ReadonlySet<string>;
@@ -97,7 +99,8 @@ export class WorkspaceIndex {
   private readonly byFile = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
   private readonly byKind = new Map<string, Set<IndexedObject>>();
-  private readonly byDoc = new Map<string, IndexedObject>();
+  /** uri → docIndex → object. */
+  private readonly byDoc = new Map<string, Map<number, IndexedObject>>();
   /** Last revision at which each key / kind / document / file changed. Entries stay after removal on purpose. */
   private readonly changedAt = new Map<string, number>();
   private tracking: Set<string> | undefined;
@@ -112,23 +115,31 @@ export class WorkspaceIndex {
   /** Bumped on every change, so callers can tell whether cross-file results may be stale. */
   revision = 0;
 
+  /**
+   * `trackDependencies: false` (`clusterset lint`: every file is set once, then every file validated once): no
+   * revision per key and no record of what a computation read, since nothing is ever validated again. `track`
+   * then returns no keys and `unchangedSince` is always false.
+   */
+  constructor(readonly tracksDependencies = true) {}
+
   /** Replaces what the index knows of one file; only documents that changed count as changes. */
   updateFile(file: ParsedFile): boolean {
     const placement = this.resolver.placementOf(file.uri);
     const cluster = placement?.name;
     const before = this.byFile.get(file.uri) ?? [];
-    const kept = new Map<string, IndexedObject>();
-    for (const o of before) kept.set(this.keys.doc(o.uri, o.docIndex), o);
+    // By document index: every object of the list is of this file.
+    const kept = new Map<number, IndexedObject>();
+    for (const o of before) kept.set(o.docIndex, o);
     const next: IndexedObject[] = [];
     const added: IndexedObject[] = [];
     for (const placed of file.documents) {
       const d = placed.doc;
       // Other vendors' same-named kinds are not MCS objects: no rule may match them to ours.
       if (d.skipped || !d.kind || isForeignObject(d.kind, d.apiVersion)) continue;
-      const old = kept.get(this.keys.doc(file.uri, placed.index));
+      const old = kept.get(placed.index);
       if (old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
         // Same parsed document at the same place (the parse cache returns the same object): unchanged.
-        kept.delete(this.keys.doc(file.uri, placed.index));
+        kept.delete(placed.index);
         next.push(old);
         continue;
       }
@@ -153,7 +164,7 @@ export class WorkspaceIndex {
     for (const o of removed) this.unlink(o);
     for (const o of added) this.link(o);
     this.byFile.set(file.uri, next);
-    this.changedAt.set(this.keys.file(file.uri), this.revision);
+    if (this.tracksDependencies) this.changedAt.set(this.keys.file(file.uri), this.revision);
     return true;
   }
 
@@ -174,7 +185,7 @@ export class WorkspaceIndex {
       for (const o of objects) this.unlink(o);
       for (const o of next) this.link(o);
       this.byFile.set(uri, next);
-      this.changedAt.set(this.keys.file(uri), this.revision);
+      if (this.tracksDependencies) this.changedAt.set(this.keys.file(uri), this.revision);
     }
     return moved;
   }
@@ -211,7 +222,7 @@ export class WorkspaceIndex {
 
   /** The cluster a file is applied to, by the same mapping as its objects' `cluster`. */
   clusterOf(uri: string): string | undefined {
-    this.read(this.keys.file(uri));
+    if (this.tracking) this.tracking.add(this.keys.file(uri));
     return this.resolver.placementOf(uri)?.name;
   }
 
@@ -221,7 +232,7 @@ export class WorkspaceIndex {
     this.revision++;
     this.byFile.delete(uri);
     for (const o of objects) this.unlink(o);
-    this.changedAt.set(this.keys.file(uri), this.revision);
+    if (this.tracksDependencies) this.changedAt.set(this.keys.file(uri), this.revision);
     return true;
   }
 
@@ -233,7 +244,9 @@ export class WorkspaceIndex {
     let set = this.byKind.get(o.kind);
     if (!set) this.byKind.set(o.kind, (set = new Set()));
     set.add(o);
-    this.byDoc.set(this.keys.doc(o.uri, o.docIndex), o);
+    let docs = this.byDoc.get(o.uri);
+    if (!docs) this.byDoc.set(o.uri, (docs = new Map()));
+    docs.set(o.docIndex, o);
     this.objects++;
     this.touch(o, k);
   }
@@ -247,13 +260,17 @@ export class WorkspaceIndex {
       else this.byKey.delete(k);
     }
     this.byKind.get(o.kind)?.delete(o);
-    const dk = this.keys.doc(o.uri, o.docIndex);
-    if (this.byDoc.get(dk) === o) this.byDoc.delete(dk);
+    const docs = this.byDoc.get(o.uri);
+    if (docs?.get(o.docIndex) === o) {
+      docs.delete(o.docIndex);
+      if (docs.size === 0) this.byDoc.delete(o.uri);
+    }
     this.objects--;
     this.touch(o, k);
   }
 
   private touch(o: IndexedObject, k: string): void {
+    if (!this.tracksDependencies) return;
     this.changedAt.set(k, this.revision);
     this.changedAt.set(this.keys.kind(o.kind), this.revision);
     this.changedAt.set(this.keys.doc(o.uri, o.docIndex), this.revision);
@@ -265,6 +282,7 @@ export class WorkspaceIndex {
 
   /** Runs `compute` and returns what it read from the index, for `unchangedSince`. Not reentrant. */
   track<T>(compute: () => T): { value: T; deps: IndexDependencies } {
+    if (!this.tracksDependencies) return { value: compute(), deps: { keys: NO_KEYS, revision: this.revision } };
     const outer = this.tracking;
     const keys = new Set<string>();
     this.tracking = keys;
@@ -303,6 +321,7 @@ export class WorkspaceIndex {
 
   /** True when nothing the tracked computation read has changed since it ran. */
   unchangedSince(deps: IndexDependencies): boolean {
+    if (!this.tracksDependencies) return false;
     if (deps.revision === this.revision) return true;
     for (const k of deps.keys) if ((this.changedAt.get(k) ?? 0) > deps.revision) return false;
     return true;
@@ -316,19 +335,18 @@ export class WorkspaceIndex {
   }
 
   ofKind(kind: string): Iterable<IndexedObject> {
-    this.read(this.keys.kind(kind));
+    if (this.tracking) this.tracking.add(this.keys.kind(kind));
     return this.byKind.get(kind) ?? [];
   }
 
   /** The object of one document, without depending on the rest of its file. */
   objectAt(uri: string, docIndex: number): IndexedObject | undefined {
-    const dk = this.keys.doc(uri, docIndex);
-    this.read(dk);
-    return this.byDoc.get(dk);
+    if (this.tracking) this.tracking.add(this.keys.doc(uri, docIndex));
+    return this.byDoc.get(uri)?.get(docIndex);
   }
 
   objectsIn(uri: string): readonly IndexedObject[] {
-    this.read(this.keys.file(uri));
+    if (this.tracking) this.tracking.add(this.keys.file(uri));
     return this.byFile.get(uri) ?? [];
   }
 

@@ -1,10 +1,22 @@
 // The fast paths of `clusterset lint` change nothing: the built CLI (dist/cli.js) on the bench inputs (smaller),
 // a generated GitOps repository, the real-world corpus and the other YAML fixtures, in every output format,
-// with every document parsed on the worker (--jobs 2, CLUSTERSET_LINT_WORKERS_FIRST=1), both threads (--jobs 2) and by default, against the plain path (CLUSTERSET_LINT_PLAIN=1: no fast
-// parser, no workers, the async walk of before). Stdout, stderr and the exit status must be byte-identical.
+// with every document parsed on the worker (--jobs 2, CLUSTERSET_LINT_WORKERS_FIRST=1), both threads (--jobs 2), by default
+// (the reader thread reads the files) and with every file read on the main thread (CLUSTERSET_LINT_READER=0), against the
+// plain path (CLUSTERSET_LINT_PLAIN=1: no fast parser, no kind markers, no threads, the async walk of before). Stdout, stderr
+// and the exit status must be byte-identical.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -20,7 +32,7 @@ interface Outcome {
   status: number | null;
   stdout: string;
   stderr: string;
-  stats: { plain: boolean; workers?: number; unitsOnWorkers?: number; unitsHere?: number };
+  stats: { plain: boolean; reader?: boolean; workers?: number; unitsOnWorkers?: number; unitsHere?: number };
 }
 
 let scratch: string;
@@ -50,12 +62,16 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
       // Every document parsed on the worker (deterministic), both threads racing for them, the default.
       { extra: ['--jobs', '2'], env: { CLUSTERSET_LINT_WORKERS_FIRST: '1' } },
       { extra: ['--jobs', '2'], env: {} },
+      // The default (the reader thread walks and reads), and every file read on the main thread.
       { extra: [], env: {} },
+      { extra: [], env: { CLUSTERSET_LINT_READER: '0' } },
     ];
     for (const { extra, env } of ways) {
       const other = lint(cwd, [...args, ...extra], env);
       const what = `${paths.join(' ')} --format ${format} ${extra.join(' ')} (in ${cwd})`;
       assert.equal(other.stats.plain, false);
+      // The reader thread read the files unless told not to (else the default compared the main thread's reads twice).
+      assert.equal(other.stats.reader, env.CLUSTERSET_LINT_READER !== '0', `reader thread used by ${JSON.stringify(env)}`);
       assert.equal(other.status, plain.status, `exit status of ${what}`);
       // Whole-string equality first is cheap; the line-by-line form says where when it fails.
       if (other.stdout !== plain.stdout)
@@ -69,7 +85,7 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
 
 /** The first way of every format put every document through the worker (else the test compared little). */
 function assertWorkerParsedAll(fast: Outcome[]): void {
-  const forced = fast.filter((_, i) => i % 3 === 0);
+  const forced = fast.filter((_, i) => i % 4 === 0);
   assert.ok(
     forced.every((o) => o.stats.workers === 1 && (o.stats.unitsOnWorkers ?? 0) > 0 && o.stats.unitsHere === 0),
     JSON.stringify(forced.map((o) => o.stats)),
@@ -130,4 +146,29 @@ test('identity: syntax errors, CR line endings, a List, a byte-order mark and UT
   writeFileSync(join(dir, 'clusters/east/dup.yaml'), 'apiVersion: v1\nkind: Service\nkind: Service\n');
   const fast = assertIdentical(dir, ['.']);
   assert.match(fast[0].stdout, /YAML/);
+});
+
+test('identity: what the reader thread checks instead of the walk (links, overlapping paths, a FIFO, a file over the size limit, ignored files)', () => {
+  const dir = join(scratch, 'walk');
+  const group = generateMcsFile(200).text;
+  mkdirSync(join(dir, 'clusters/east/sub'), { recursive: true });
+  mkdirSync(join(dir, 'clusters/west'), { recursive: true });
+  mkdirSync(join(dir, 'vendor'), { recursive: true });
+  writeFileSync(join(dir, 'clusters/east/a.yaml'), group);
+  writeFileSync(join(dir, 'clusters/east/sub/b.yaml'), group.replace(/shop/g, 'store'));
+  // The same file under three names: a symlink, a hard link, and through overlapping paths below.
+  symlinkSync(join(dir, 'clusters/east/a.yaml'), join(dir, 'clusters/west/a-link.yaml'));
+  linkSync(join(dir, 'clusters/east/a.yaml'), join(dir, 'clusters/west/a-hard.yaml'));
+  symlinkSync(join(dir, 'clusters/east/sub'), join(dir, 'clusters/west/sub-link'));
+  execFileSync('mkfifo', [join(dir, 'clusters/east/pipe.yaml')]);
+  writeFileSync(join(dir, 'clusters/east/huge.yaml'), Buffer.alloc(17 * 1024 * 1024, 0x20));
+  writeFileSync(join(dir, 'vendor/ignored.yaml'), 'kind: ServiceExport\nmetadata: {name: [}\n');
+  writeFileSync(join(dir, 'vendor/huge-ignored.yaml'), Buffer.alloc(17 * 1024 * 1024, 0x20));
+  writeFileSync(join(dir, '.clusterset.yaml'), 'ignore:\n  - vendor/**\n');
+  const fast = assertIdentical(dir, ['.', 'clusters/east', 'clusters/east/sub/b.yaml', 'clusters/west/a-hard.yaml'], ['json']);
+  assert.match(fast[0].stderr, /huge\.yaml/, 'the file over the size limit is reported');
+  assert.match(fast[0].stderr, /pipe\.yaml/, 'the FIFO is reported');
+  // Hard link and symlink are read once: a file read twice would double its findings.
+  const files = new Set((JSON.parse(fast[0].stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file));
+  assert.ok(![...files].some((f) => f.includes('a-link') || f.includes('a-hard')), [...files].join(', '));
 });

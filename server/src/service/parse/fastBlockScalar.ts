@@ -12,8 +12,11 @@ const SPACE = 32;
 const PIPE = 124;
 const DASH = 45;
 
-/** The block scalar whose header is at `p`, in a collection at `indent`. Its span ends at a line start (or the end). */
-export function blockScalarAt(t: string, p: number, indent: number): YScalar {
+/**
+ * The block scalar whose header is at `p`, in a collection at `indent`. Its span ends at a line start (or the end).
+ * `checkOnly` (a syntax check, fastAccepts): the same decisions, but no value is built (it is left empty).
+ */
+export function blockScalarAt(t: string, p: number, indent: number, checkOnly = false): YScalar {
   const n = t.length;
   const literal = t.charCodeAt(p) === PIPE;
   let q = p + 1;
@@ -45,13 +48,16 @@ export function blockScalarAt(t: string, p: number, indent: number): YScalar {
     } else if (lineIndent < contentIndent) break;
     let e = t.indexOf('\n', i);
     if (e < 0) e = n;
-    // `yaml` drops the CR of a CRLF line end from the content.
-    const content = t.slice(i, t.charCodeAt(e - 1) === CR ? e - 1 : e);
-    if (literal) {
+    if (checkOnly) {
+      if (!literal && lineIndent > contentIndent) throw FAIL;
+    } else if (literal) {
+      // `yaml` drops the CR of a CRLF line end from the content.
+      const content = t.slice(i, t.charCodeAt(e - 1) === CR ? e - 1 : e);
       value += sep + '\n'.repeat(blank) + ' '.repeat(lineIndent - contentIndent) + content;
       sep = '\n';
     } else {
       if (lineIndent > contentIndent) throw FAIL;
+      const content = t.slice(i, t.charCodeAt(e - 1) === CR ? e - 1 : e);
       // `yaml`'s folding: a line break between content lines is a space, each empty line a newline.
       if (blank > 0) {
         if (sep === '') value += '\n'.repeat(blank - 1);
@@ -65,6 +71,6 @@ export function blockScalarAt(t: string, p: number, indent: number): YScalar {
     lineStart = end;
   }
   if (contentIndent < 0) throw FAIL;
-  if (!strip) value += '\n';
+  if (!strip && !checkOnly) value += '\n';
   return scalarNode(p, end, value, false, true);
 }

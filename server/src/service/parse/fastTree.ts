@@ -256,7 +256,7 @@ class FastParser extends ScalarScanner {
         offset = this.end2;
         commented = this.commentedEmpty;
       } else if (c === PIPE || c === GT) {
-        value = blockScalarAt(t, q, indent);
+        value = blockScalarAt(t, q, indent, this.checkOnly);
         // A block scalar's token has no end to take deeper comments in: they stay with the collection.
         offset = this.trivia(value.end, Infinity, value.end);
       } else {
@@ -301,7 +301,7 @@ class FastParser extends ScalarScanner {
       } else if (this.isSeqIndicator(q)) {
         throw FAIL;
       } else if (c === PIPE || c === GT) {
-        item = blockScalarAt(t, q, indent);
+        item = blockScalarAt(t, q, indent, this.checkOnly);
         offset = this.trivia(item.end, Infinity, item.end);
       } else if (c === LBRACKET || c === LBRACE) {
         item = this.flow(q, this.depth < MAX_FAST_DEPTH);
