@@ -4,41 +4,39 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { LINT_ARG_OPTIONS } from './args';
-import type { FromReader, ReadEntry, ReaderSetup } from './readProtocol';
+import type { FromReader, ReadEntry, ReaderData, ReaderSetup } from './readProtocol';
 
 /** Set to 0 to read on the main thread (what a run from sources does anyway). */
 export const READER_ENV = 'CLUSTERSET_LINT_READER';
 
 export class ReadAhead {
   private readonly queue: ReadEntry[][] = [];
-  private received = 0;
   private done = false;
   /** Set when the reader died before its last entry: the rest is read here. */
   private failed = false;
+  private listening = false;
   private wake: (() => void) | undefined;
 
   private constructor(
     readonly setup: ReaderSetup,
     private readonly worker: Worker,
+    /** The thread's batches come through here: `receiveMessageOnPort` can look for one without waiting. */
+    private readonly port: MessagePort,
   ) {
-    worker.on('message', (msg: FromReader) => {
-      if (msg.kind === 'entries') this.queue.push(msg.entries);
-      else this.done = true;
-      this.notify();
-    });
     worker.on('error', () => this.fail());
-    worker.on('exit', () => {
-      if (!this.done) this.fail();
-    });
+    // Its last batch and `done` may still be in the port: batches() looks there before it reads on here.
+    worker.on('exit', () => this.fail());
   }
 
   /** A reader thread for `setup`, or undefined where there is none (no bundle beside this one, or turned off). */
   static start(setup: ReaderSetup, script = join(__dirname, 'lintReader.js')): ReadAhead | undefined {
     if (process.env[READER_ENV] === '0' || !existsSync(script)) return undefined;
     try {
-      return new ReadAhead(setup, new Worker(script, { workerData: setup }));
+      const { port1, port2 } = new MessageChannel();
+      const data: ReaderData = { ...setup, port: port2 };
+      return new ReadAhead(setup, new Worker(script, { workerData: data, transferList: [port2] }), port1);
     } catch {
       return undefined;
     }
@@ -56,32 +54,87 @@ export class ReadAhead {
 
   stop(): void {
     this.done = true;
+    this.port.close();
     void this.worker.terminate();
   }
 
   /**
-   * The walk's entries in batches, in walk order. If the reader dies first, `fallback(n)` reads on from the
-   * n-th walk entry on this thread, so the lint sees every file exactly once either way.
+   * The walk's entries in batches, in walk order, `read(n)` reading them on this thread from the n-th walk entry
+   * on. Until the thread's first batch is in (starting it takes tens of milliseconds) this thread reads them
+   * itself, so a small input is read before the thread has started; then the thread's entries take over after
+   * the ones read here (the same walk: checked path by path). If the thread dies first, or its walk differs,
+   * the rest is read here, so the lint sees every file exactly once either way.
    */
-  async *batches(fallback: (skip: number) => Iterable<ReadEntry>): AsyncGenerator<ReadEntry[]> {
+  async *batches(read: (skip: number) => Iterable<ReadEntry>): AsyncGenerator<ReadEntry[]> {
+    const here = read(0)[Symbol.iterator]();
+    const readHere: string[] = [];
+    let first: FromReader | undefined;
+    while (!(first = receiveMessageOnPort(this.port)?.message as FromReader | undefined)) {
+      const next = here.next();
+      if (next.done) {
+        this.stop();
+        return;
+      }
+      readHere.push(next.value.path);
+      yield [next.value];
+    }
+    this.take(first);
+    let received = 0;
     for (;;) {
-      const next = this.queue.shift();
+      let next = this.queue.shift();
       if (next) {
-        this.received += next.length;
+        const from = received;
+        received += next.length;
+        if (from < readHere.length) {
+          // The thread's copies of what was read here: the same entries, or the walks differ.
+          const overlap = next.slice(0, readHere.length - from);
+          if (overlap.some((e, i) => e.path !== readHere[from + i])) {
+            this.stop();
+            for (let e = here.next(); !e.done; e = here.next()) yield [e.value];
+            return;
+          }
+          next = next.slice(overlap.length);
+          if (!next.length) continue;
+        }
         yield next;
         continue;
       }
-      if (this.failed) {
-        yield [...fallback(this.received)];
+      // What the thread sent before it ended comes first (its exit may be seen before its last batches).
+      const pending = receiveMessageOnPort(this.port)?.message as FromReader | undefined;
+      if (pending) {
+        this.take(pending);
+        continue;
+      }
+      if (this.done) {
+        this.stop();
         return;
       }
-      if (this.done) return;
+      if (this.failed) {
+        this.stop();
+        yield [...read(Math.max(received, readHere.length))];
+        return;
+      }
+      this.listen();
       await new Promise<void>((r) => (this.wake = r));
     }
   }
 
+  private take(msg: FromReader): void {
+    if (msg.kind === 'entries') this.queue.push(msg.entries);
+    else this.done = true;
+  }
+
+  /** From now on the thread's batches arrive as events (until now they were taken with receiveMessageOnPort). */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.port.on('message', (msg: FromReader) => {
+      this.take(msg);
+      this.notify();
+    });
+  }
+
   private fail(): void {
-    if (this.done) return;
     this.failed = true;
     this.notify();
   }

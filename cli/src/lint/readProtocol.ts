@@ -8,6 +8,11 @@ export interface ReaderSetup {
   ignore?: string[];
 }
 
+/** What the reader thread gets: the setup, and the port its batches go through. */
+export interface ReaderData extends ReaderSetup {
+  port: import('node:worker_threads').MessagePort;
+}
+
 /** One entry of the walk, in walk order: every walk entry gives exactly one (the fallback counts on it). */
 export type ReadEntry =
   /** The walk could not go there (a FIFO, a file over the size limit, an unreadable folder). */

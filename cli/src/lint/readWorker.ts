@@ -2,9 +2,9 @@
 // parses and lints the ones that came before, so the file system calls of a 10,000-file repository (a quarter
 // of a one-thread run: docs/lint-performance.md) run on the second core. Only texts cross, never trees: trees
 // crossing by structured clone is what made the parse workers (--jobs) slower than one thread.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { readEntries } from './readEntries';
-import type { FromReader, ReadEntry, ReaderSetup } from './readProtocol';
+import type { FromReader, ReadEntry, ReaderData } from './readProtocol';
 
 /** A batch goes out at this many characters of text or this many entries, whichever comes first… */
 const BATCH_CHARS = 128 * 1024;
@@ -12,8 +12,9 @@ const BATCH_ENTRIES = 128;
 /** …except the first ones, kept small so the main thread has work as early as possible. */
 const FIRST_BATCHES = [2, 8, 32];
 
-if (parentPort) {
-  const port = parentPort;
+const data = workerData as ReaderData | undefined;
+if (data?.port) {
+  const { port, ...setup } = data;
   let batch: ReadEntry[] = [];
   let chars = 0;
   let sent = 0;
@@ -24,7 +25,7 @@ if (parentPort) {
     chars = 0;
     sent++;
   };
-  for (const entry of readEntries(workerData as ReaderSetup)) {
+  for (const entry of readEntries(setup)) {
     batch.push(entry);
     if (entry.kind === 'file') chars += entry.text.length;
     if (chars >= BATCH_CHARS || batch.length >= (FIRST_BATCHES[sent] ?? BATCH_ENTRIES)) flush();

@@ -21,43 +21,78 @@ before(() => {
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** A reader thread that sends the first `sent` entries of the walk, then dies (or, with `finish`, says it is done). */
-function fakeReader(sent: number, finish: boolean): string {
-  const script = join(root, `reader-${sent}-${finish}.cjs`);
+/**
+ * A reader thread that sends the first `sent` entries of the walk, then dies (or, with `finish`, says it is done);
+ * `delay`: only after 300 ms; `wrongPath`: with every path changed (a walk that differs from this thread's).
+ */
+function fakeReader(sent: number, finish: boolean, opts: { delay?: boolean; wrongPath?: boolean } = {}): string {
+  const script = join(root, `reader-${sent}-${finish}-${opts.delay}-${opts.wrongPath}.cjs`);
   const entries = [...readEntries(setup)].slice(0, sent);
+  if (opts.wrongPath) entries.forEach((e, i) => (entries[i] = { ...e, path: `elsewhere/${e.path}` }));
   writeFileSync(
     script,
-    `const { parentPort } = require('node:worker_threads');
-     parentPort.postMessage({ kind: 'entries', entries: ${JSON.stringify(entries)} });
-     ${finish ? "parentPort.postMessage({ kind: 'done' });" : 'process.exit(3);'}`,
+    `const { workerData } = require('node:worker_threads');
+     ${opts.delay ? 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);' : ''}
+     workerData.port.postMessage({ kind: 'entries', entries: ${JSON.stringify(entries)} });
+     ${finish ? "workerData.port.postMessage({ kind: 'done' });" : 'process.exit(3);'}`,
   );
   return script;
 }
 
-async function drain(reader: ReadAhead): Promise<{ entries: ReadEntry[]; fallbackFrom: number[] }> {
-  const fallbackFrom: number[] = [];
+/**
+ * Every entry `reader` gives. `settleMs`: wait first (the thread's batch is then in before anything is read here);
+ * `perEntryMs`: a slow lint of each entry (so this thread reads some, then the thread's batch comes in).
+ */
+async function drain(
+  reader: ReadAhead,
+  { settleMs = 500, perEntryMs = 0 } = {},
+): Promise<{ entries: ReadEntry[]; readFrom: number[] }> {
+  if (settleMs) await new Promise((r) => setTimeout(r, settleMs));
+  const readFrom: number[] = [];
   const entries: ReadEntry[] = [];
   for await (const batch of reader.batches((skip) => {
-    fallbackFrom.push(skip);
+    readFrom.push(skip);
     return readEntries(setup, skip);
-  }))
+  })) {
     entries.push(...batch);
-  return { entries, fallbackFrom };
+    if (perEntryMs) await new Promise((r) => setTimeout(r, perEntryMs));
+  }
+  return { entries, readFrom };
 }
 
-test('the reader thread: every entry in walk order; a thread that dies midway is taken over where it stopped', async () => {
+const started = (script: string): ReadAhead => {
+  const r = ReadAhead.start(setup, script);
+  assert.ok(r, 'a reader thread was started');
+  return r;
+};
+
+test('the reader thread: every entry in walk order, from the thread once its batches are in', async () => {
   const all = [...readEntries(setup)];
   assert.equal(all.filter((e) => e.kind === 'file').length, 4);
-  const died = ReadAhead.start(setup, fakeReader(2, false));
-  assert.ok(died, 'a reader thread was started');
-  const d = await drain(died);
-  assert.deepEqual(d.fallbackFrom, [2], 'the rest read here, from the third entry');
-  assert.deepEqual(d.entries, all);
-  const done = ReadAhead.start(setup, fakeReader(4, true));
-  assert.ok(done);
-  const ok = await drain(done);
-  assert.deepEqual(ok.fallbackFrom, [], 'nothing read here when the thread finished');
+  const ok = await drain(started(fakeReader(4, true)));
   assert.deepEqual(ok.entries, all);
+  // read(0) is where this thread would have started; it yielded nothing, since the batch was in first.
+  assert.deepEqual(ok.readFrom, [0]);
+});
+
+test('the reader thread: a thread that dies midway is taken over where it stopped', async () => {
+  const d = await drain(started(fakeReader(2, false)));
+  assert.deepEqual(d.readFrom, [0, 2], 'the rest read here, from the third entry');
+  assert.deepEqual(d.entries, [...readEntries(setup)]);
+});
+
+test('the reader thread: what is read here before its first batch is not taken twice; a walk that differs is not trusted', async () => {
+  const all = [...readEntries(setup)];
+  // All four read here before the thread sends anything (a small input).
+  const small = await drain(started(fakeReader(4, true, { delay: true })), { settleMs: 0 });
+  assert.deepEqual(small.entries, all);
+  // Three read here (150 ms each), then the thread's batch of four: its first three are dropped, the fourth taken.
+  const takeover = await drain(started(fakeReader(4, true, { delay: true })), { settleMs: 0, perEntryMs: 150 });
+  assert.deepEqual(takeover.entries, all);
+  assert.deepEqual(takeover.readFrom, [0]);
+  // The same, but the thread's walk differs from this one: this thread reads everything itself.
+  const wrong = await drain(started(fakeReader(4, true, { delay: true, wrongPath: true })), { settleMs: 0, perEntryMs: 150 });
+  assert.deepEqual(wrong.entries, all, 'every entry once, from this thread');
 });
 
 test('the reader thread: none without its script, or when CLUSTERSET_LINT_READER=0', () => {
