@@ -27,8 +27,26 @@ export function mentionsMcsGroup(text: string): boolean {
   return MCS_GROUP_MENTION.test(text.length > 4096 ? text.slice(0, 4096) : text);
 }
 
+/** Kinds seen that no group could make a suggestion of (Deployment, Kustomization…), so their apiVersion is not read. */
+const farKinds = new Set<string>();
+const FAR_KINDS_MAX = 4096;
+
+/** True when `kind` is neither a case or plural variant of an MCS kind nor within the edit distance of one. */
+function farFromEveryMcsKind(kind: string): boolean {
+  if (farKinds.has(kind)) return true;
+  const lower = kind.toLowerCase();
+  const near = MCS_KINDS.some((k) => {
+    const l = k.toLowerCase();
+    return l === lower || `${l}s` === lower || editDistance(lower, l, 3) < 3;
+  });
+  if (!near && farKinds.size < FAR_KINDS_MAX) farKinds.add(kind);
+  return !near;
+}
+
 /** What a kind that is not an MCS kind most likely meant; undefined when it is not near one. */
 export function kindSuggestionFor(kind: string | undefined, text: string, apiVersion?: string): KindSuggestion | undefined {
+  // Every group's candidates are MCS kinds: a kind far from all of them gets no suggestion whatever its group.
+  if (kind && farFromEveryMcsKind(kind)) return undefined;
   const version = apiVersion ?? API_VERSION.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[1];
   const group = groupOf(version);
   const groupKinds = group !== undefined ? KINDS_BY_GROUP[group] : undefined;
