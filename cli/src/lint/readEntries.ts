@@ -16,14 +16,15 @@ export function* readEntries(setup: ReaderSetup, skip = 0): Generator<ReadEntry>
     if (n++ < skip) {
       // Read before (by the reader thread): only its identity is needed, for the dedup of what follows (a size
       // limit below every size stops the read right after the fstat that records it).
-      if (entry.kind === 'file') readWorkspaceFileSync(path, { cwd, seen, maxFileBytes: -1 });
+      if (entry.kind === 'file') readWorkspaceFileSync(resolve(cwd, path), { seen, maxFileBytes: -1 });
       continue;
     }
     if (entry.kind === 'unreadable') {
       yield { kind: 'unreadable', path, reason: entry.reason };
       continue;
     }
-    const read = readWorkspaceFileSync(path, { cwd, seen });
+    const absolute = resolve(cwd, path);
+    const read = readWorkspaceFileSync(absolute, { seen });
     if ('seen' in read) {
       yield { kind: 'duplicate', path };
       continue;
@@ -33,7 +34,7 @@ export function* readEntries(setup: ReaderSetup, skip = 0): Generator<ReadEntry>
       yield { kind: 'unreadable', path, reason: read.reason };
       continue;
     }
-    const uri = pathToFileURL(resolve(cwd, path)).href;
+    const uri = pathToFileURL(absolute).href;
     if ('reason' in read) yield { kind: 'unreadableFile', path, uri, reason: read.reason };
     else yield { kind: 'file', path, uri, text: read.text, ...(read.problem ? { problem: read.problem } : {}) };
   }
