@@ -9,10 +9,13 @@ const COMMENT = /#\s*clusterset-disable(-next-line)?\b([^\n]*)/g;
 
 export interface FileSuppressions {
   /** Rule ids off for the whole file; '*' means all. */
-  file: Set<string>;
+  readonly file: ReadonlySet<string>;
   /** Line (0-based) → rule ids off on that line; '*' means all. */
-  lines: Map<number, Set<string>>;
+  readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
 }
+
+/** What a file without a suppression comment gets (most files): one shared, never written. */
+const NONE: FileSuppressions = { file: new Set(), lines: new Map() };
 
 function parseIds(rest: string): Set<string> {
   const ids = rest.match(/MCS\d{3}/g);
@@ -20,9 +23,9 @@ function parseIds(rest: string): Set<string> {
 }
 
 export function scanSuppressions(text: string, lineOf: (offset: number) => number): FileSuppressions {
-  const result: FileSuppressions = { file: new Set(), lines: new Map() };
   // Cheap bail-out: most files have no suppression comment at all.
-  if (!text.includes('clusterset-disable')) return result;
+  if (!text.includes('clusterset-disable')) return NONE;
+  const result = { file: new Set<string>(), lines: new Map<number, Set<string>>() };
   for (const m of text.matchAll(COMMENT)) {
     const ids = parseIds(m[2]);
     if (m[1]) {

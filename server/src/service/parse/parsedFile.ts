@@ -83,7 +83,8 @@ export function parseFile(
   const crOnly = yamlText !== text;
   const chunks = splitDocuments(yamlText);
   // A file seen for the first time: the fast path, or one stream parse when that is equivalent (parseStream.ts).
-  const first = cache.isEmpty() ? firstParse(yamlText, chunks, cache.options, deadline) : [];
+  const fresh = cache.isEmpty();
+  const first = fresh ? firstParse(yamlText, chunks, cache.options, deadline) : [];
   for (const d of first) cache.put(d);
   let deferredCount = 0;
   let parsedOne = first.length > 0;
@@ -98,7 +99,8 @@ export function parseFile(
     parsedOne = true;
     return { offset: c.offset, doc: cache.parse(c.text) };
   });
-  cache.retainOnly(parsed.filter((d) => !d.doc.deferred).map((d) => d.doc));
+  // A cache that was empty holds only this text's documents already (and no deferred one).
+  if (!fresh) cache.retainOnly(parsed.filter((d) => !d.doc.deferred).map((d) => d.doc));
   // The items of a List are objects of their own, placed right after their list.
   const documents: PlacedDocument[] = [];
   for (const p of parsed) {
