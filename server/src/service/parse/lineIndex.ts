@@ -6,13 +6,21 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Built on first use: most files of a large workspace are never asked for a position (no finding in them). */
-  private lineStarts: number[] | undefined;
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {}
-
-  private get starts(): number[] {
-    return (this.lineStarts ??= lineStartsOf(this.text));
+  constructor(private readonly text: string) {
+    const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      // LSP (and YAML) end lines at \r\n, \n and a lone \r: the editor's line numbers must match ours.
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (c === 13 || c === 10) starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
   }
 
   get lineCount(): number {
@@ -39,19 +47,4 @@ export class LineIndex {
     const lineEnd = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
     return Math.min(this.starts[pos.line] + Math.max(0, pos.character), lineEnd);
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  if (text.indexOf('\r') < 0) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  } else {
-    // LSP (and YAML) end lines at \r\n, \n and a lone \r: the editor's line numbers must match ours.
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      if (c === 13 || c === 10) starts.push(i + 1);
-    }
-  }
-  return starts;
 }
