@@ -151,7 +151,8 @@ function connect(key: string, target: H2Target, url: URL, signal: AbortSignal): 
       signal.removeEventListener('abort', onAbort);
       socket.removeListener('error', onError);
       if (socket.alpnProtocol !== 'h2') {
-        socket.destroy();
+        socket.end(); // a TLS close_notify, not a reset: the server logs no handshake error
+        socket.unref();
         rememberHttp1(url.origin);
         return resolve({ kind: 'http1' });
       }
