@@ -10,13 +10,20 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer, request as httpsRequest, type Server as HttpsServer } from 'node:https';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startClusterset, type Testbed } from '../../testbed/src/index.js';
 import { endpointFor } from '../../testbed/src/kube.js';
 import { readInventory } from '../../clusters/src/inventory/read.js';
 import type { ClustersetSnapshot } from '../../clusters/src/inventory/snapshot.js';
-import { poolState, resetPool, setHttp2Enabled } from '../../clusters/src/http2Sessions.js';
 import { caData, extendKubeconfig, ns, serviceExport, serviceImport } from './inventoryFixtures.js';
+
+// The pool that readInventory uses: this ESM test's own `import` of the file would get a second copy of the
+// module (tsx evaluates a CommonJS-scope file imported from ESM apart from the one `require`d by access.ts).
+const pool = createRequire(import.meta.url)(
+  '../../clusters/src/http2Sessions.ts',
+) as typeof import('../../clusters/src/http2Sessions.js');
+const { poolState, resetPool, setHttp2Enabled } = pool;
 
 let tb: Testbed;
 let dir: string;
