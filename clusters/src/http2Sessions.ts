@@ -32,6 +32,8 @@ const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connectio
 
 interface Pooled {
   session: ClientHttp2Session;
+  /** Why the session failed, when it did: what its streams report. */
+  error?: unknown;
   /** Streams open on it: while any is, the session holds the process open; at zero the idle timer runs. */
   active: number;
   idle?: NodeJS.Timeout;
@@ -86,7 +88,10 @@ function adopt(key: string, session: ClientHttp2Session): Pooled {
   // Gone from the pool the moment it cannot take new streams; streams still open finish or fail on their own.
   session.on('goaway', () => drop(key, p));
   session.on('close', () => drop(key, p));
-  session.on('error', () => drop(key, p));
+  session.on('error', (error: unknown) => {
+    p.error = error;
+    drop(key, p);
+  });
   session.setLocalWindowSize(SESSION_WINDOW);
   session.unref();
   return p;
@@ -235,10 +240,14 @@ function streamGet(
       streamClosed(key, p);
       // A stream refused by the server's GOAWAY, or reset with no error and no answer: never an answer.
       if (stream.rstCode === constants.NGHTTP2_REFUSED_STREAM) drop(key, p);
+      // The connection went away under the stream: HTTP/1.1 reports that as a socket hang up (ECONNRESET).
+      const gone = p.session.destroyed || stream.rstCode === constants.NGHTTP2_CANCEL;
       fail(
-        Object.assign(new Error(`stream closed before the answer ended (HTTP/2 code ${stream.rstCode})`), {
-          code: 'ERR_STREAM_PREMATURE_CLOSE',
-        }),
+        gone
+          ? (p.error ?? Object.assign(new Error('the connection closed before the answer'), { code: 'ECONNRESET' }))
+          : Object.assign(new Error(`stream closed before the answer ended (HTTP/2 code ${stream.rstCode})`), {
+              code: 'ERR_STREAM_PREMATURE_CLOSE',
+            }),
       );
     });
     stream.on('error', (error: unknown) => {

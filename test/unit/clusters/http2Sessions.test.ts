@@ -13,6 +13,7 @@ import { createServer as createTcpServer, type Server, type Socket } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { h2Get, poolState, resetPool, type H2Answer, type H2Target } from '../../../clusters/src/http2Sessions';
+import { faultFromNetworkError } from '../../../clusters/src/faults';
 
 let dir: string;
 let pem: { cert: string; key: string; file: string };
@@ -285,6 +286,26 @@ test('a refused connection and a wrong CA fail with the codes faults.ts maps (EC
   const refused = await get(origin);
   assert.ok(refused !== 'http1' && !refused.ok);
   assert.equal((refused.error as { code?: string }).code, 'ECONNREFUSED');
+});
+
+test('a stream the server resets is a bad response of that request; a session that fails is unreachable', async () => {
+  const s = await h2Server((stream, path) => {
+    if (path === '/reset') stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    else if (path === '/kill') stream.session?.destroy(new Error('gone'), constants.NGHTTP2_INTERNAL_ERROR);
+    else return false;
+    return true;
+  });
+  const kind = (r: H2Answer | 'http1') =>
+    r !== 'http1' && !r.ok ? faultFromNetworkError(r.error, s.origin, undefined, 1000, []).kind : 'answered';
+  try {
+    const reset = await get(s.origin, '/reset');
+    assert.equal(kind(reset), 'badResponse');
+    answer(await get(s.origin, '/fine'));
+    const killed = await h2Get(target('other'), new URL('/kill', s.origin), {}, new AbortController().signal, 1024);
+    assert.equal(kind(killed), 'unreachable');
+  } finally {
+    await s.close();
+  }
 });
 
 test('an answer above the cap ends the stream with the error faults.ts reads as a bad response', async () => {
