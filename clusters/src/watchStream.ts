@@ -1,6 +1,8 @@
 // Watch streams and connection reuse for the cluster access layer (access.ts), kept apart from it: the
 // newline-delimited JSON events of `?watch=1`, the 410 Gone that means "relist", a deadline that bounds only
 // the connection and TLS handshake, and an agent that keeps connections alive.
+// Watches stay on HTTP/1.1 (an agent of their own) while GETs go over HTTP/2 (http2Sessions.ts): a watch
+// is open for hours, and a consumer that stalls must not hold a shared connection's flow-control window.
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import { createHash } from 'node:crypto';
