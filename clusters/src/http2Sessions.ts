@@ -240,6 +240,7 @@ function streamGet(
       streamClosed(key, p);
       // A stream refused by the server's GOAWAY, or reset with no error and no answer: never an answer.
       if (stream.rstCode === constants.NGHTTP2_REFUSED_STREAM) drop(key, p);
+      if (settled) return; // the usual case: answered (an Error built for nothing costs a stack trace)
       // The connection went away under the stream: HTTP/1.1 reports that as a socket hang up (ECONNRESET).
       const gone = p.session.destroyed || stream.rstCode === constants.NGHTTP2_CANCEL;
       fail(
