@@ -1,7 +1,7 @@
 // GETs over HTTP/2: one TLS connection per (API server, TLS identity), every request a stream on it, as
 // client-go does with kube-apiserver (ALPN h2). Over HTTP/1.1 a cluster read of ~7 parallel GETs opens ~7
-// sockets, each a full TLS handshake on both sides; with 50 clusters that handshake CPU was most of the
-// fan-out's cost. A server that does not pick h2 in ALPN (a TLS-terminating proxy speaking HTTP/1.1) is
+// sockets, each a full TLS handshake on both sides; a first read of 50 clusters took twice as long for it
+// (bench/inventory.bench.ts, docs/inventory.md). A server that does not pick h2 in ALPN (a TLS-terminating proxy speaking HTTP/1.1) is
 // remembered per origin and its requests go through the https agent (access.ts), as do plain-http
 // servers and proxy-url clusters. Watches stay on HTTP/1.1 (watchStream.ts): a watch lives for hours, and
 // one stuck stream must not share a connection's flow-control window with the reads.
@@ -56,7 +56,7 @@ export function poolState(): { sessions: string[]; http1Origins: string[] } {
   return { sessions: [...sessions.keys()].map((k) => k.slice(k.indexOf(' ') + 1)), http1Origins: [...http1Origins] };
 }
 
-/** Close every session and forget every origin (tests; a shutdown). */
+/** Close every session and forget every origin (tests). */
 export function resetPool(options: { idleCloseMs?: number } = {}): void {
   for (const p of sessions.values()) {
     clearTimeout(p.idle);
