@@ -6,6 +6,12 @@ export async function delayProxy(port: number, delayMs: number): Promise<{ port:
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const up = connect(port, '127.0.0.1');
+    // A link adds delay, it does not hold small writes back: without TCP_NODELAY the proxy's own sockets
+    // would add Nagle's wait for a delayed ACK (up to 40 ms) whenever a client sends a second small write
+    // before the first is acknowledged, as an HTTP/2 client multiplexing requests does (real proxies and
+    // Go's API server set TCP_NODELAY).
+    up.setNoDelay(true);
+    client.setNoDelay(true);
     for (const s of [client, up]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));

@@ -19,6 +19,7 @@ import { readInventory } from '../clusters/src/inventory/read';
 import { watchInventory } from '../clusters/src/inventory/watch';
 import type { ClustersetSnapshot } from '../clusters/src/inventory/snapshot';
 import type { ClusterMember } from '../clusters/src/scope';
+import { poolState, setHttp2Enabled } from '../clusters/src/http2Sessions';
 
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 2000);
 const N = Number(process.env.BENCH_STATUS_CONTEXTS ?? 6);
@@ -30,6 +31,8 @@ const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CON
 const MCS = 'multicluster.x-k8s.io/v1alpha1';
 /** `BENCH_ONLY=fanout`: the fan-out rows alone (the other sections take minutes). */
 const ONLY = process.env.BENCH_ONLY;
+/** `BENCH_HTTP1=1`: every GET over HTTP/1.1, as before the HTTP/2 sessions (a comparison on the same machine). */
+if (process.env.BENCH_HTTP1 === '1') setHttp2Enabled(false);
 
 /** The fan-out section alone on a fresh testbed (`BENCH_ONLY=fanout`). */
 export async function runFanoutBench(): Promise<{ fanout: InventoryBenchResult['fanout']; load: number; loadAfter: number }> {
@@ -71,6 +74,8 @@ export interface InventoryBenchResult {
     /** The first reads of the 50 origins (every socket and TLS handshake new, as in a `status` process). */
     oneOwnColdMs: number;
     manyOwnColdMs: number;
+    /** Which protocol the reads used: h2 with the number of HTTP/2 sessions open at the end, or http/1.1. */
+    protocol: string;
   };
   live: { runs: number; medianMs: number; maxMs: number };
   memory: {
@@ -371,10 +376,16 @@ export async function fanoutBench(tb: Testbed, dir: string): Promise<InventoryBe
       // The first of each: own-0 had not been read before, nor had the other 49 when the 50 were read.
       oneOwnColdMs: oneOwn[0] ?? NaN,
       manyOwnColdMs: manyOwn[0] ?? NaN,
+      protocol: protocolUsed(),
     };
   } finally {
     child.close();
   }
+}
+
+function protocolUsed(): string {
+  const open = poolState().sessions.length;
+  return open > 0 ? `h2 (${open} HTTP/2 sessions open)` : 'http/1.1';
 }
 
 async function liveBench(tb: Testbed): Promise<InventoryBenchResult['live']> {
@@ -535,7 +546,10 @@ export function formatInventoryBench(r: InventoryBenchResult): string {
       .join(' | ')
       .trimEnd(),
   );
-  return [`load average at start: ${r.load.toFixed(1)} on ${cpus().length} cores`, ...table].join('\n');
+  return [
+    `load average at start: ${r.load.toFixed(1)} on ${cpus().length} cores; fan-out protocol: ${r.fanout.protocol}`,
+    ...table,
+  ].join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename) && ONLY === 'fanout') {

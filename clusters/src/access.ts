@@ -1,7 +1,8 @@
 // Read-only access to one kubeconfig context: GETs with a per-cluster deadline and a caller's
 // AbortSignal, every failure returned as a ClusterFault (never thrown, never carrying a credential).
-// Requests go through Node's https module with the agent @kubernetes/client-node builds from the
-// kubeconfig (CA, client certificates, proxy), so a deadline aborts the socket itself. Exec credential
+// GETs go over one HTTP/2 session per server and TLS identity when the server selects h2 (http2Sessions.ts),
+// else through Node's https module with the agent @kubernetes/client-node builds from the kubeconfig (CA,
+// client certificates, proxy); either way a deadline aborts the stream or socket itself. Exec credential
 // plugins are run by exec/execCredential.ts (bounded, killed at the deadline), never by client-node.
 import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
@@ -20,6 +21,7 @@ import {
   type Result,
 } from './faults';
 import { coalesce, requestKey } from './coalesce';
+import { h2Get, type H2Target } from './http2Sessions';
 import { kubeconfigProblem } from './kubeconfig';
 import { checkTlsMaterial } from './tlsMaterial';
 import { reusingAgent, stream, type WatchEnd, type WatchEvent, type WatchOptions } from './watchStream';
@@ -68,6 +70,8 @@ const MAX_BODY_BYTES = 32 << 20;
 interface Auth {
   agent: RequestOptions['agent'];
   watchAgent: RequestOptions['agent'];
+  /** GETs go over HTTP/2 with these TLS options when the server selects h2 (http2Sessions.ts). */
+  h2?: H2Target;
   headers: OutgoingHttpHeaders;
 }
 
@@ -399,7 +403,10 @@ async function resolveAuth(c: AuthContext): Promise<Result<Auth>> {
   // A token that came from a plugin or a provider is a secret too.
   if (typeof headers.Authorization === 'string') c.secrets.push(headers.Authorization.replace(/^\w+\s+/, ''));
   const agents = reusingAgent(opts);
-  return { ok: true, value: { agent: agents.request, watchAgent: agents.watch, headers } };
+  return {
+    ok: true,
+    value: { agent: agents.request, watchAgent: agents.watch, ...(agents.h2 ? { h2: agents.h2 } : {}), headers },
+  };
 }
 
 function authFault(err: unknown, c: AuthContext): ClusterFault {
@@ -443,7 +450,16 @@ function header(res: IncomingMessage, name: string): string | undefined {
   return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
 }
 
-function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
+/** One GET: over the identity's HTTP/2 session when the server speaks h2, else over HTTP/1.1 (getHttp1). */
+async function get(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
+  if (url.protocol === 'https:' && auth.h2) {
+    const r = await h2Get(auth.h2, url, auth.headers, signal, MAX_BODY_BYTES);
+    if (r !== 'http1') return r;
+  }
+  return getHttp1(url, auth, signal);
+}
+
+function getHttp1(url: URL, auth: Auth, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolveRaw) => {
     // The abort is wired here rather than with http.request's `signal` option: that option costs a stream
     // end-of-stream watcher per request, a fifth of this process's CPU when 50 clusters are read at once.

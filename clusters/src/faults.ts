@@ -116,8 +116,13 @@ export function faultFromNetworkError(
     );
   if (UNREACHABLE_CODES.has(code))
     return makeFault('unreachable', `cannot connect to ${server} (${code}): ${detail}`, secrets, keep);
-  // An answer cut off or malformed at the HTTP level came from something, so the server is reachable.
-  if (/^HPE_|ERR_STREAM_PREMATURE_CLOSE|ERR_INVALID_CHAR/.test(code) || /larger than \d+ MiB/.test(detail))
+  // An answer cut off or malformed at the HTTP level came from something, so the server is reachable: an
+  // HTTP/1.1 parse error, a stream closed early, an HTTP/2 stream the server reset or a protocol error.
+  // (A whole HTTP/2 session that failed, ERR_HTTP2_SESSION_ERROR or GOAWAY, stays "unreachable".)
+  if (
+    /^HPE_|ERR_STREAM_PREMATURE_CLOSE|ERR_INVALID_CHAR|^ERR_HTTP2_(STREAM_)?ERROR$/.test(code) ||
+    /larger than \d+ MiB/.test(detail)
+  )
     return makeFault('badResponse', `${server} sent an answer we cannot read (${code || 'malformed'}): ${detail}`, secrets, keep);
   return makeFault('unreachable', `request to ${server} failed${code ? ` (${code})` : ''}: ${detail}`, secrets, keep);
 }

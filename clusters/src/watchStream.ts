@@ -1,11 +1,14 @@
 // Watch streams and connection reuse for the cluster access layer (access.ts), kept apart from it: the
 // newline-delimited JSON events of `?watch=1`, the 410 Gone that means "relist", a deadline that bounds only
 // the connection and TLS handshake, and an agent that keeps connections alive.
+// Watches stay on HTTP/1.1 (an agent of their own) while GETs go over HTTP/2 (http2Sessions.ts): a watch
+// is open for hours, and a consumer that stalls must not hold a shared connection's flow-control window.
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import { createHash } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { ClusterFault } from './faults';
+import type { H2Target } from './http2Sessions';
 
 const MAX_EVENT_CHARS = 32 << 20;
 
@@ -122,10 +125,15 @@ export function stream(
   });
 }
 
-/** The agents of one TLS identity: requests share a capped pool; watches (open for minutes) get their own. */
+/**
+ * The agents of one TLS identity: requests share a capped pool; watches (open for minutes) get their own.
+ * `h2`: the identity's TLS options for the HTTP/2 sessions of http2Sessions.ts (GETs try h2 first); absent
+ * for a proxy agent, whose requests must go through it.
+ */
 export interface SharedAgents {
   request: RequestOptions['agent'];
   watch: RequestOptions['agent'];
+  h2?: H2Target;
 }
 
 /**
@@ -199,10 +207,13 @@ export function reusingAgent(opts: RequestOptions): SharedAgents {
     ...{ ca, cert, key, pfx, passphrase, servername },
     ...(secureContext ? { secureContext } : {}),
     ...(rejectUnauthorized !== undefined ? { rejectUnauthorized } : {}),
-    keepAlive: true,
-    scheduling: 'lifo' as const,
   };
-  const agents = { request: new HttpsAgent({ ...tls, maxSockets: MAX_REQUEST_SOCKETS }), watch: new HttpsAgent(tls) };
+  const pooled = { ...tls, keepAlive: true, scheduling: 'lifo' as const };
+  const agents = {
+    request: new HttpsAgent({ ...pooled, maxSockets: MAX_REQUEST_SOCKETS }),
+    watch: new HttpsAgent(pooled),
+    h2: { id, tls },
+  };
   shared.set(id, agents);
   // Dropped agents stay usable by whoever holds them; their idle sockets close with the server's timeout.
   for (const old of shared.keys()) {

@@ -190,3 +190,11 @@ test('only cluster-level kinds stop the reads of a cluster; describeFault labels
     'exec plugin: failed: [redacted]',
   );
 });
+
+test('HTTP/2: a stream the server reset or a protocol error is a bad response of that request; a failed session is unreachable', () => {
+  const kind = (code: string, message: string) => faultFromNetworkError(err(code, message), SERVER, undefined, 1000, []).kind;
+  assert.equal(kind('ERR_HTTP2_STREAM_ERROR', 'Stream closed with error code NGHTTP2_INTERNAL_ERROR'), 'badResponse');
+  assert.equal(kind('ERR_HTTP2_ERROR', 'Protocol error'), 'badResponse');
+  assert.equal(kind('ERR_HTTP2_SESSION_ERROR', 'Session closed with error code 2'), 'unreachable');
+  assert.equal(kind('ERR_HTTP2_GOAWAY_SESSION', 'New streams cannot be created after receiving a GOAWAY'), 'unreachable');
+});

@@ -34,12 +34,13 @@ test('another CA, client certificate, key or skip-verify setting is another iden
     assert.notEqual(reusingAgent(opts({ ...base, ...change })).request, a, JSON.stringify(Object.keys(change)));
 });
 
-test('a proxy agent (not a plain https.Agent) is kept as client-node built it', () => {
+test('a proxy agent (not a plain https.Agent) is kept as client-node built it, and gets no HTTP/2 target', () => {
   class ProxyAgent extends HttpsAgent {}
   const agent = new ProxyAgent();
   const r = reusingAgent({ agent });
   assert.equal(r.request, agent);
   assert.equal(r.watch, agent);
+  assert.equal(r.h2, undefined, 'requests through a proxy must go through its agent');
 });
 
 /** A self-signed certificate and its key (openssl, as the kubeconfig tests do), PEM. */
@@ -85,6 +86,11 @@ test('one TLS context per identity, shared by its request and watch agents; anot
   assert.ok(secureContextOf(b.request));
   assert.notEqual(secureContextOf(b.request), ctx);
   assert.notEqual(b.request, a1.request);
+  // The HTTP/2 sessions of an identity use the same TLS context and material, under the identity's digest.
+  assert.equal(a1.h2?.tls.secureContext, ctx);
+  assert.equal(a1.h2?.tls.cert, alice.cert);
+  assert.equal(a2.h2?.id, a1.h2?.id);
+  assert.notEqual(b.h2?.id, a1.h2?.id);
   // The material stays in the options too: Node names the socket pool and the TLS session cache by it.
   assert.equal((b.request as HttpsAgent).options.cert, bob.cert);
 });
