@@ -176,8 +176,9 @@ function readerFor(
   setup: ReaderSetup,
   early: ReadAhead | undefined,
 ): { batches: AsyncIterable<ReadEntry[]> | Iterable<ReadEntry[]>; reader: boolean } {
-  if (early && !early.matches(setup)) early.stop();
-  const reader = early?.matches(setup) ? early : ReadAhead.start(setup, join(__dirname, 'lintReader.js'));
+  const usable = early?.matches(setup) ? early : undefined;
+  if (early && !usable) early.stop();
+  const reader = usable ?? ReadAhead.start(setup, join(__dirname, 'lintReader.js'));
   if (reader) return { batches: reader.batches((skip) => readEntries(setup, skip)), reader: true };
   return { batches: oneByOne(readEntries(setup)), reader: false };
 }

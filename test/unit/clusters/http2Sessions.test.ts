@@ -5,8 +5,8 @@
 // checks, the idle close, and a process that exits with a session open.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
@@ -14,36 +14,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { h2Get, poolState, resetPool, type H2Answer, type H2Target } from '../../../clusters/src/http2Sessions';
 import { faultFromNetworkError } from '../../../clusters/src/faults';
+import { selfSignedCert } from './selfSigned';
 
 let dir: string;
 let pem: { cert: string; key: string; file: string };
 
-let certs = 0;
-
-/** A self-signed certificate for 127.0.0.1 (openssl, as the agent tests do), PEM; `file` is the certificate's path. */
-function selfSigned(): { cert: string; key: string; file: string } {
-  const cwd = join(dir, String(certs++));
-  mkdirSync(cwd);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'k.pem',
-      '-out',
-      'c.pem',
-    ].concat(['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1']),
-    { cwd, stdio: 'ignore' },
-  );
-  const file = join(cwd, 'c.pem');
-  return { cert: readFileSync(file, 'utf8'), key: readFileSync(join(cwd, 'k.pem'), 'utf8'), file };
-}
+/** A self-signed certificate for 127.0.0.1, kept in the test's folder (`file` is its path). */
+const selfSigned = () => selfSignedCert('127.0.0.1', { ip: '127.0.0.1', keepIn: dir });
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'clusterset-h2-'));

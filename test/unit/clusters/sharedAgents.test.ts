@@ -3,11 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent as HttpsAgent } from 'node:https';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MAX_REQUEST_SOCKETS, reusingAgent } from '../../../clusters/src/watchStream';
+import { selfSignedCert } from './selfSigned';
 
 const opts = (extra: Record<string, unknown>) => ({ agent: new HttpsAgent({}), ...extra });
 
@@ -43,32 +40,7 @@ test('a proxy agent (not a plain https.Agent) is kept as client-node built it, a
   assert.equal(r.h2, undefined, 'requests through a proxy must go through its agent');
 });
 
-/** A self-signed certificate and its key (openssl, as the kubeconfig tests do), PEM. */
-function selfSigned(cn: string): { cert: string; key: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'clusterset-agents-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        'k.pem',
-        '-out',
-        'c.pem',
-      ].concat(['-subj', `/CN=${cn}`, '-days', '1']),
-      { cwd: dir, stdio: 'ignore' },
-    );
-    return { cert: readFileSync(join(dir, 'c.pem'), 'utf8'), key: readFileSync(join(dir, 'k.pem'), 'utf8') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const selfSigned = (cn: string) => selfSignedCert(cn);
 
 const secureContextOf = (agent: unknown) => (agent as HttpsAgent & { options: { secureContext?: object } }).options.secureContext;
 
