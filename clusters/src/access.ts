@@ -117,6 +117,32 @@ function execBlockOf(user: User | null | undefined): unknown {
   return user?.exec ?? (user?.authProvider?.config as { exec?: unknown } | undefined)?.exec;
 }
 
+/**
+ * A key that two contexts of one kubeconfig share exactly when a one-shot read of theirs is the same
+ * requests with the same credentials: the same cluster entry fields (server URL whole, CA, TLS server name,
+ * verification, proxy) and the same user entry (credentials are inlined at load). An exec plugin may be
+ * given its cluster entry's own extension config, so there the cluster entry itself must be the same too.
+ * Undefined when either entry has a problem, which the access then reports with this context's names.
+ */
+export function sameReadKey(kc: KubeConfig, contextName: string): string | undefined {
+  const ctx = kc.getContextObject(contextName);
+  const cluster = ctx ? kc.getCluster(ctx.cluster) : null;
+  if (!ctx || !cluster || kubeconfigProblem(kc, 'cluster', ctx.cluster)) return undefined;
+  if (ctx.user && kubeconfigProblem(kc, 'user', ctx.user)) return undefined;
+  const user = kc.getUser(ctx.user);
+  const program = credentialProgram(user);
+  return JSON.stringify([
+    cluster.server,
+    cluster.caData ?? null,
+    cluster.caFile ?? null,
+    cluster.tlsServerName ?? null,
+    cluster.skipTLSVerify ?? false,
+    cluster.proxyUrl ?? null,
+    ctx.user ?? null,
+    program !== undefined ? ctx.cluster : null,
+  ]);
+}
+
 export function openClusterAccess(kc: KubeConfig, contextName: string, options: AccessOptions): Result<ClusterAccess> {
   const ctx = kc.getContextObject(contextName);
   const keep = { keep: [contextName] };

@@ -11,11 +11,12 @@ import { dirname, join } from 'node:path';
 import { startClusterset, type Testbed } from '../../testbed/src/index.js';
 import { readInventory } from '../../clusters/src/inventory/read.js';
 import type { ClustersetSnapshot } from '../../clusters/src/inventory/snapshot.js';
-import { extendKubeconfig, ns, serviceExport } from './inventoryFixtures.js';
+import { apiFront, extendKubeconfig, ns, serviceExport, type ApiFront } from './inventoryFixtures.js';
 
 let tb: Testbed;
 let dir: string;
 let kubeconfig: string;
+let front: ApiFront;
 
 /** A client certificate for `subject`, signed by the testbed cluster's CA; base64 PEM of cert and key. */
 function clientCert(caFile: string, name: string, subject: string): { cert: string; key: string } {
@@ -56,10 +57,20 @@ before(
       name,
       user: { 'client-certificate-data': c.cert, 'client-key-data': c.key },
     });
-    const ctx = (name: string, user: string) => ({ name, context: { cluster: 'east', user } });
+    const ctx = (name: string, user: string, cluster = 'east') => ({ name, context: { cluster, user } });
+    // A plain-HTTP front that records every request (it forwards with the admin token whatever was sent).
+    front = await apiFront(tb, 'east');
     kubeconfig = extendKubeconfig(tb, dir, {
+      clusters: [
+        { name: 'front-a', cluster: { server: front.url } },
+        { name: 'front-b', cluster: { server: front.url } },
+      ],
       users: [certUser('cert-admin', admin), certUser('cert-nobody', nobody)],
       contexts: [
+        ctx('front-a', 'testbed-admin', 'front-a'),
+        ctx('front-b', 'testbed-admin', 'front-b'),
+        { name: 'front-a-shop', context: { cluster: 'front-a', user: 'testbed-admin', namespace: 'shop' } },
+        ctx('front-viewer', 'testbed-viewer', 'front-a'),
         ctx('cert-admin', 'cert-admin'),
         ctx('cert-admin-2', 'cert-admin'),
         ctx('cert-nobody', 'cert-nobody'),
@@ -72,15 +83,16 @@ before(
 );
 
 after(async () => {
+  await front?.close();
   await tb?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const read = (contexts: string[]) =>
+const read = (contexts: string[], concurrency?: number) =>
   readInventory(
     { path: kubeconfig },
     contexts.map((c) => ({ name: c, context: c })),
-    { timeoutMs: 20_000 },
+    { timeoutMs: 20_000, ...(concurrency ? { concurrency } : {}) },
   );
 
 function check(s: ClustersetSnapshot): void {
@@ -116,4 +128,30 @@ test('the same, refused identities first (their sockets and answers are in fligh
 
 test('a second read in the same process, over warm sockets and TLS sessions, still keeps them apart', async () => {
   check(await read(['cert-nobody', 'cert-admin', 'token-viewer', 'token-admin', 'cert-admin-2']));
+});
+
+test('contexts with one server URL and one user are read once, one after another too; another user is read again', async () => {
+  front.requests.length = 0;
+  const alone = await read(['front-a']);
+  const once = front.requests.length;
+  assert.ok(once > 0);
+  front.requests.length = 0;
+  // One at a time: nothing is in flight together, so only the shared read can spare the requests.
+  const s = await read(['front-a', 'front-b', 'front-a-shop', 'front-viewer'], 1);
+  assert.equal(front.requests.length, 2 * once, front.requests.join('\n'));
+  const own = (c: string) => ({
+    cluster: { ...s.clusters.find((x) => x.name === c), name: '', context: '', readAt: '' },
+    exports: s.exports.filter((e) => e.ref.cluster === c).map((e) => ({ ...e, ref: { ...e.ref, cluster: '' } })),
+  });
+  const first = own('front-a');
+  assert.deepEqual(
+    first.exports.map((e) => e.ref.name),
+    ['cart', 'web'],
+  );
+  for (const c of ['front-b', 'front-a-shop', 'front-viewer']) assert.deepEqual(own(c), first, c);
+  // The same answers as a read of that context alone.
+  assert.deepEqual(
+    alone.exports.map((e) => e.ref),
+    s.exports.filter((e) => e.ref.cluster === 'front-a').map((e) => e.ref),
+  );
 });

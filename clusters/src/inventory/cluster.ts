@@ -72,13 +72,15 @@ export async function listInto(store: ClusterStore, a: ClusterAccess, spec: Reso
   return applyList(store, spec, await fetchList(a, spec));
 }
 
-function applyList(store: ClusterStore, spec: ResourceSpec, r: Listed): ListOutcome {
+/** `shared`: the list may fill other members' stores too (a one-shot read shared by identical contexts). */
+function applyList(store: ClusterStore, spec: ResourceSpec, r: Listed, shared = false): ListOutcome {
   if (!r.ok) {
     const clusterWide = isClusterWide(r.fault);
     if (!clusterWide) store.resourceFaults.set(spec.id, { what: spec.what, fault: r.fault });
     return { ok: false, fault: r.fault, clusterWide };
   }
-  store.replace(spec.id, r.value.items);
+  if (shared) store.replaceShared(spec.id, r.value.items);
+  else store.replace(spec.id, r.value.items);
   if (r.value.truncated) store.truncated.add(spec.id);
   else store.truncated.delete(spec.id);
   return { ok: true, ...(r.value.resourceVersion ? { resourceVersion: r.value.resourceVersion } : {}) };
@@ -109,29 +111,53 @@ export function judgeCluster(store: ClusterStore, specs: ResourceSpec[]): void {
   }
 }
 
+/** What a one-shot read of a cluster answered, before it is applied to a store (shared by identical contexts). */
+export interface ClusterRead {
+  server: string;
+  served: Result<Served>;
+  namespaces: Listed;
+  /** Present when discovery answered: the implementation probes and the collections, in `specs` order. */
+  rest?: { detection: Detection; specs: ResourceSpec[]; lists: Listed[] };
+}
+
 /**
  * The one-shot read of a member: everything, under the access's deadline, in two round trips. First
  * discovery and the Namespace list (both needed whatever the cluster serves); then the collections and the
  * implementation probes at once, the probes only in namespaces that exist (a Deployment in a namespace
  * the list does not have is a certain 404: on the testbed 4 of 6 probes, a third of a read's requests).
- * The answers are applied in the order of the live watcher's probe-then-list, so faults take the same
- * precedence. Never rejects.
+ * Never rejects on a cluster's answer (faults are in the result).
  */
-export async function readClusterInto(store: ClusterStore, a: ClusterAccess): Promise<void> {
-  store.server = a.server;
+export async function fetchClusterRead(a: ClusterAccess): Promise<ClusterRead> {
   const nsSpec = namespacesSpec();
   const [served, namespaces] = await Promise.all([readServed(a), fetchList(a, nsSpec)]);
-  if (!judgeProbe(store, served, undefined) || !served.ok) return;
+  if (!served.ok) return { server: a.server, served, namespaces };
   const specs = resourcesFor(served.value);
-  const [d, lists] = await Promise.all([
+  const [detection, lists] = await Promise.all([
     detectImplementation(a, existingNamespaces(namespaces)),
     Promise.all(specs.map((s) => (s.id === 'namespaces' ? namespaces : fetchList(a, s)))),
   ]);
-  if (!judgeProbe(store, served, d)) return;
-  const outcomes = specs.map((s, i) => applyList(store, s, lists[i] ?? namespaces));
+  return { server: a.server, served, namespaces, rest: { detection, specs, lists } };
+}
+
+/**
+ * A read's answers into a member's store, in the order of the live watcher's probe-then-list, so faults
+ * take the same precedence. The read may be shared with other members: nothing of it is changed here.
+ */
+export function applyClusterRead(store: ClusterStore, read: ClusterRead): void {
+  store.server = read.server;
+  const { served, rest } = read;
+  if (!judgeProbe(store, served, undefined) || !served.ok || !rest) return;
+  // judgeProbe completes a GKE detection in place: this store gets its own copy.
+  if (!judgeProbe(store, served, { ...rest.detection })) return;
+  const outcomes = rest.specs.map((s, i) => applyList(store, s, rest.lists[i] ?? read.namespaces, true));
   for (const o of outcomes) if (!o.ok && o.clusterWide) store.fault ??= o.fault;
-  judgeCluster(store, specs);
+  judgeCluster(store, rest.specs);
   store.readAt = new Date().toISOString();
+}
+
+/** One member read on its own: fetch, then apply. */
+export async function readClusterInto(store: ClusterStore, a: ClusterAccess): Promise<void> {
+  applyClusterRead(store, await fetchClusterRead(a));
 }
 
 /** The namespace names of a complete list, else undefined (probe everywhere, as without the list). */

@@ -28,33 +28,40 @@ export interface Meta {
   namespace?: string;
   resourceVersion?: string;
   creationTimestamp?: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
+  /** The object's own label and annotation maps (read with `stringAt`; nothing is copied). */
+  labels?: Json;
+  annotations?: Json;
 }
 
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(obj(v) ?? {})) if (typeof x === 'string') out[k] = x;
-  return out;
-}
+/** A string value of a label or annotation map, else undefined. */
+const stringAt = (map: Json | undefined, key: string): string | undefined => {
+  const v = map?.[key];
+  return typeof v === 'string' ? v : undefined;
+};
 
 export function metaOf(item: unknown): Meta | undefined {
   const m = obj(obj(item)?.metadata);
   const name = str(m?.name);
   if (!m || !name) return undefined;
+  const labels = obj(m.labels);
+  const annotations = obj(m.annotations);
   return {
     name,
     namespace: str(m.namespace),
     resourceVersion: str(m.resourceVersion),
     creationTimestamp: str(m.creationTimestamp),
-    labels: stringMap(m.labels),
-    annotations: stringMap(m.annotations),
+    ...(labels ? { labels } : {}),
+    ...(annotations ? { annotations } : {}),
   };
 }
 
-function keptAnnotations(all: Record<string, string>): Record<string, string> | undefined {
+function keptAnnotations(all: Json | undefined): Record<string, string> | undefined {
+  if (!all) return undefined;
   let out: Record<string, string> | undefined;
-  for (const k of KEPT_ANNOTATIONS) if (all[k] !== undefined) (out ??= {})[k] = all[k];
+  for (const k of KEPT_ANNOTATIONS) {
+    const v = stringAt(all, k);
+    if (v !== undefined) (out ??= {})[k] = v;
+  }
   return out;
 }
 
@@ -96,8 +103,7 @@ function ports(v: unknown): Port[] {
   return out;
 }
 
-export function toExport(item: unknown, cluster: string, apiVersion: string): ExportState | undefined {
-  const m = metaOf(item);
+export function toExport(item: unknown, cluster: string, apiVersion: string, m = metaOf(item)): ExportState | undefined {
   if (!m) return undefined;
   const annotations = keptAnnotations(m.annotations);
   return {
@@ -108,8 +114,7 @@ export function toExport(item: unknown, cluster: string, apiVersion: string): Ex
   };
 }
 
-export function toImport(item: unknown, cluster: string, apiVersion: string): ImportState | undefined {
-  const m = metaOf(item);
+export function toImport(item: unknown, cluster: string, apiVersion: string, m = metaOf(item)): ImportState | undefined {
   if (!m) return undefined;
   const spec = obj(obj(item)?.spec);
   const status = obj(obj(item)?.status);
@@ -131,15 +136,14 @@ export function toImport(item: unknown, cluster: string, apiVersion: string): Im
   };
 }
 
-export function toEndpointSlice(item: unknown, cluster: string): EndpointSliceState | undefined {
-  const m = metaOf(item);
+export function toEndpointSlice(item: unknown, cluster: string, m = metaOf(item)): EndpointSliceState | undefined {
   if (!m) return undefined;
   const endpoints = arr(obj(item)?.endpoints).map(obj);
   // EndpointConditions: a nil `ready` means ready (discovery.k8s.io/v1 API documentation).
   const ready = endpoints.filter((e) => obj(e?.conditions)?.ready !== false).length;
-  const source = m.labels[LABEL_SOURCE_CLUSTER];
-  const service = m.labels[LABEL_SERVICE_NAME];
-  const managedBy = m.labels[LABEL_MANAGED_BY];
+  const source = stringAt(m.labels, LABEL_SOURCE_CLUSTER);
+  const service = stringAt(m.labels, LABEL_SERVICE_NAME);
+  const managedBy = stringAt(m.labels, LABEL_MANAGED_BY);
   return {
     ref: ref(cluster, 'discovery.k8s.io/v1', 'EndpointSlice', m),
     ...(source ? { sourceCluster: source } : {}),
@@ -151,8 +155,7 @@ export function toEndpointSlice(item: unknown, cluster: string): EndpointSliceSt
   };
 }
 
-export function toService(item: unknown, cluster: string): ServiceState | undefined {
-  const m = metaOf(item);
+export function toService(item: unknown, cluster: string, m = metaOf(item)): ServiceState | undefined {
   if (!m) return undefined;
   const spec = obj(obj(item)?.spec);
   const clusterIP = str(spec?.clusterIP);
@@ -170,8 +173,7 @@ export function toService(item: unknown, cluster: string): ServiceState | undefi
 }
 
 /** A ClusterProperty's name and `spec.value`. */
-export function toClusterProperty(item: unknown): { name: string; value: string } | undefined {
-  const m = metaOf(item);
+export function toClusterProperty(item: unknown, m = metaOf(item)): { name: string; value: string } | undefined {
   const value = str(obj(obj(item)?.spec)?.value);
   return m && value !== undefined ? { name: m.name, value } : undefined;
 }

@@ -1,11 +1,11 @@
 // The one-shot inventory (`clusterset status`, a Refresh): every member in parallel, `concurrency` at a time,
 // each under its own deadline; a slow or broken cluster delays nothing but its own row. Never rejects.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { DEFAULT_TIMEOUT_MS } from '../access';
+import { DEFAULT_TIMEOUT_MS, sameReadKey } from '../access';
 import { loadKubeConfig } from '../kubeconfig';
 import { firstLine } from '../redact';
 import type { ClusterMember } from '../scope';
-import { openMember, readClusterInto } from './cluster';
+import { applyClusterRead, fetchClusterRead, openMember, type ClusterRead } from './cluster';
 import type { ClustersetSnapshot } from './snapshot';
 import { ClusterStore, snapshotOf } from './store';
 
@@ -61,21 +61,41 @@ export async function readInventory(
   const kc = resolveKubeConfig(kubeconfig);
   if (!kc.ok) return snapshotOf(members.map((m) => failedStore(m, kc.error)));
   const stores = members.map((m) => new ClusterStore(m));
+  const accessOptions = {
+    allowExecAuth: options.allowExec ?? false,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  // Contexts that would send the very same requests (one server, user and credentials: e.g. a context per
+  // namespace) are read once; each member's store is filled from that answer. A member whose leader did not
+  // get discovery's answer reads on its own, so a failure is reported in its own names.
+  const leaders = new Map<string, Promise<ClusterRead | undefined>>();
+  /** Reads the member on its own; the read if its access opened. */
+  const readAlone = async (store: ClusterStore): Promise<ClusterRead | undefined> => {
+    const a = openMember(kc.kc, store.member, accessOptions);
+    if (!a.ok) {
+      store.fault = a.fault;
+      store.readAt = new Date().toISOString();
+      return undefined;
+    }
+    const read = await fetchClusterRead(a.value);
+    applyClusterRead(store, read);
+    return read;
+  };
   await boundedEach(members.length, options.concurrency ?? DEFAULT_CONCURRENCY, async (i) => {
     const store = stores[i];
     if (!store) return;
     try {
-      const a = openMember(kc.kc, store.member, {
-        allowExecAuth: options.allowExec ?? false,
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (!a.ok) {
-        store.fault = a.fault;
-        store.readAt = new Date().toISOString();
-        return;
+      const key = sameReadKey(kc.kc, store.member.context);
+      const led = key !== undefined ? leaders.get(key) : undefined;
+      if (led) {
+        const read = await led.catch(() => undefined);
+        if (read?.served.ok) return applyClusterRead(store, read);
+        return void (await readAlone(store));
       }
-      await readClusterInto(store, a.value);
+      const own = readAlone(store);
+      if (key !== undefined) leaders.set(key, own);
+      await own;
     } catch (e) {
       // Our own bug, not the cluster's: say so rather than blame the network.
       stores[i] = failedStore(store.member, `internal error: ${firstLine(e instanceof Error ? e.message : String(e))}`);

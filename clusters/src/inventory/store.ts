@@ -51,6 +51,30 @@ export function resourcesFor(served: Served): ResourceSpec[] {
   return out;
 }
 
+type Converted =
+  | { id: 'exports'; entries: Array<[string, ExportState]> }
+  | { id: 'imports'; entries: Array<[string, ImportState]> }
+  | { id: 'endpointSlices'; entries: Array<[string, EndpointSliceState]> }
+  | { id: 'services'; entries: Array<[string, ServiceState]> }
+  | { id: 'namespaces'; names: string[] }
+  | { id: 'clusterProperties'; entries: Array<[string, string]> };
+
+/**
+ * What one list became in the first store it filled, for the other members that share the same read
+ * (readInventory reads identical contexts once): their states differ only in `ref.cluster`, so they are
+ * copies with that one field changed rather than a second conversion. Keyed by the list (the read's own
+ * array); `version` is the MCS apiVersion the states were made with.
+ */
+const convertedLists = new WeakMap<readonly unknown[], { version: string; converted: Converted }>();
+
+const inCluster = <S extends { ref: { cluster: string } }>(
+  entries: Array<[string, S]>,
+  cluster: string,
+  into: Map<string, S>,
+) => {
+  for (const [key, state] of entries) into.set(key, { ...state, ref: { ...state.ref, cluster } });
+};
+
 export class ClusterStore {
   readonly exports = new Map<string, ExportState>();
   readonly imports = new Map<string, ImportState>();
@@ -84,11 +108,41 @@ export class ClusterStore {
   }
 
   /** A full list replaces what was known of the resource. */
-  replace(id: ResourceId, items: unknown[]): void {
+  replace(id: ResourceId, items: readonly unknown[]): void {
     this.clear(id);
     for (const it of items) this.upsert(id, it);
     this.read.add(id);
     this.resourceFaults.delete(id);
+  }
+
+  /** `replace` for a list other stores may be filled from as well (see convertedLists). */
+  replaceShared(id: ResourceId, items: readonly unknown[]): void {
+    const known = convertedLists.get(items);
+    if (!known || known.converted.id !== id || known.version !== this.mcsVersion()) {
+      this.replace(id, items);
+      convertedLists.set(items, { version: this.mcsVersion(), converted: this.converted(id) });
+      return;
+    }
+    this.clear(id);
+    const c = known.converted;
+    const cluster = this.member.name;
+    if (c.id === 'exports') inCluster(c.entries, cluster, this.exports);
+    else if (c.id === 'imports') inCluster(c.entries, cluster, this.imports);
+    else if (c.id === 'endpointSlices') inCluster(c.entries, cluster, this.slices);
+    else if (c.id === 'services') inCluster(c.entries, cluster, this.services);
+    else if (c.id === 'namespaces') for (const n of c.names) this.namespaces.add(n);
+    else for (const [k, v] of c.entries) this.properties.set(k, v);
+    this.read.add(id);
+    this.resourceFaults.delete(id);
+  }
+
+  private converted(id: ResourceId): Converted {
+    if (id === 'exports') return { id, entries: [...this.exports] };
+    if (id === 'imports') return { id, entries: [...this.imports] };
+    if (id === 'endpointSlices') return { id, entries: [...this.slices] };
+    if (id === 'services') return { id, entries: [...this.services] };
+    if (id === 'namespaces') return { id, names: [...this.namespaces] };
+    return { id, entries: [...this.properties] };
   }
 
   clear(id: ResourceId): void {
@@ -106,20 +160,20 @@ export class ClusterStore {
     if (!m) return;
     const key = keyOf(m);
     if (id === 'endpointSlices') {
-      const s = toEndpointSlice(raw, name);
+      const s = toEndpointSlice(raw, name, m);
       if (s) this.slices.set(key, s);
     } else if (id === 'services') {
-      const s = toService(raw, name);
+      const s = toService(raw, name, m);
       if (s) this.services.set(key, s);
     } else if (id === 'namespaces') this.namespaces.add(m.name);
     else if (id === 'clusterProperties') {
-      const p = toClusterProperty(raw);
+      const p = toClusterProperty(raw, m);
       if (p) this.properties.set(p.name, p.value);
     } else if (id === 'exports') {
-      const e = toExport(raw, name, this.mcsVersion());
+      const e = toExport(raw, name, this.mcsVersion(), m);
       if (e) this.exports.set(key, e);
     } else {
-      const i = toImport(raw, name, this.mcsVersion());
+      const i = toImport(raw, name, this.mcsVersion(), m);
       if (i) this.imports.set(key, i);
     }
   }
@@ -167,8 +221,10 @@ export class ClusterStore {
   }
 }
 
+/** `String.prototype.localeCompare`'s order (the default locale's collator), without building one per call. */
+const collator = new Intl.Collator();
 const byRef = (a: { ref: { namespace?: string; name: string } }, b: { ref: { namespace?: string; name: string } }) =>
-  (a.ref.namespace ?? '').localeCompare(b.ref.namespace ?? '') || a.ref.name.localeCompare(b.ref.name);
+  collator.compare(a.ref.namespace ?? '', b.ref.namespace ?? '') || collator.compare(a.ref.name, b.ref.name);
 
 /** Every cluster's store joined: exports carry their Service (or null when the Service list says it is absent). */
 export function snapshotOf(stores: readonly ClusterStore[], takenAt = new Date().toISOString()): ClustersetSnapshot {
