@@ -108,6 +108,9 @@ export function deferredDocument(text: string): ParsedDocument {
   return { text, root: null, kind: sniffKind(text), skipped: true, deferred: true, syntaxProblems: [] };
 }
 
+/** The problems of a document that has none: one shared array, never written (one fewer object per document). */
+const NO_PROBLEMS: readonly SyntaxProblem[] = Object.freeze([]);
+
 /** Documents larger than this are not parsed: no MCS object is this big, and parsing would stall the editor. */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
@@ -143,7 +146,7 @@ export function parseDocumentWithoutYaml(text: string, options: ParseOptions = {
 function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boolean): ParsedDocument | undefined {
   const sniffed = sniffKind(text);
   const why = options.force ? 'kind' : interest(text, sniffed, options.kindMarkers !== false);
-  if (!why && !options.syntaxOfAll) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+  if (!why && !options.syntaxOfAll) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: NO_PROBLEMS };
   if (text.length > MAX_DOCUMENT_CHARS) {
     return {
       text,
@@ -164,7 +167,7 @@ function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boo
   if (options.fastParse !== false) {
     if (!why) {
       // Parsed for its syntax only: accepted by the fast path means `yaml` would report no problem.
-      if (fastAccepts(text)) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+      if (fastAccepts(text)) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: NO_PROBLEMS };
     } else {
       const root = fastTree(text);
       if (root !== undefined) return finishDocument(text, root, [], why);
