@@ -4,7 +4,7 @@
 // It also records what each cross-file rule read (`track`), with a revision per key, per kind and per
 // document, so a rule's findings are recomputed only when something it looked at changed: editing one
 // Service of a 50,000-line file revalidates the few documents that share its name, not all of them.
-import { ClusterResolver, clusterFromFolder } from './model/clusterMapping';
+import { ClusterResolver, clusterFromFolder, type ClusterPlacement } from './model/clusterMapping';
 import { isForeignObject } from './model/kindOwnership';
 import { stringAt } from './parse/path';
 import type { ParsedDocument } from './parse/parsedDocument';
@@ -48,13 +48,43 @@ const fileKey = (uri: string): string => `f\u0000${uri}`;
  * validation, and a fresh concatenated string must be flattened and hashed on every Map or Set access, while
  * the parts (a kind, a name from the tree, a file's uri) keep their hash.
  */
+/** How many of the last object keys KeyStrings.object compares before it looks one up. */
+const RECENT_KEYS = 4;
+
 class KeyStrings {
   private readonly objects = new Map<string, Map<string, Map<string, string>>>();
   private readonly kinds = new Map<string, string>();
   private readonly docs = new Map<string, Map<number, string>>();
   private readonly files = new Map<string, string>();
 
+  /**
+   * The last few keys asked for, by their parts: the rules of one object ask for the same few keys one after
+   * another (its Service, its exports, who exports its name), and comparing the parts (mostly the very same
+   * strings) is cheaper than three map lookups.
+   */
+  private readonly recentKinds: string[] = [];
+  private readonly recentNamespaces: Array<string | undefined> = [];
+  private readonly recentNames: Array<string | undefined> = [];
+  private readonly recentKeys: string[] = [];
+  private recentNext = 0;
+
   object(kind: string, namespace: string | undefined, name: string | undefined): string {
+    const recent = this.recentKeys;
+    for (let i = 0; i < recent.length; i++) {
+      if (this.recentNames[i] === name && this.recentKinds[i] === kind && this.recentNamespaces[i] === namespace)
+        return recent[i];
+    }
+    const k = this.lookUpObject(kind, namespace, name);
+    const at = this.recentNext;
+    this.recentNext = (at + 1) % RECENT_KEYS;
+    this.recentKinds[at] = kind;
+    this.recentNamespaces[at] = namespace;
+    this.recentNames[at] = name;
+    recent[at] = k;
+    return k;
+  }
+
+  private lookUpObject(kind: string, namespace: string | undefined, name: string | undefined): string {
     const ns = namespace ?? 'default';
     const n = name ?? '';
     let byNs = this.objects.get(kind);
@@ -124,8 +154,10 @@ export class WorkspaceIndex {
 
   /** Replaces what the index knows of one file; only documents that changed count as changes. */
   updateFile(file: ParsedFile): boolean {
-    const placement = this.resolver.placementOf(file.uri);
-    const cluster = placement?.name;
+    // Placed on the first object: most files of a large repository have none.
+    let placement: ClusterPlacement | undefined;
+    let cluster: string | undefined;
+    let isPlaced = false;
     const before = this.byFile.get(file.uri) ?? [];
     // By document index: every object of the list is of this file.
     const kept = new Map<number, IndexedObject>();
@@ -136,6 +168,11 @@ export class WorkspaceIndex {
       const d = placed.doc;
       // Other vendors' same-named kinds are not MCS objects: no rule may match them to ours.
       if (d.skipped || !d.kind || isForeignObject(d.kind, d.apiVersion)) continue;
+      if (!isPlaced) {
+        placement = this.resolver.placementOf(file.uri);
+        cluster = placement?.name;
+        isPlaced = true;
+      }
       const old = kept.get(placed.index);
       if (old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
         // Same parsed document at the same place (the parse cache returns the same object): unchanged.

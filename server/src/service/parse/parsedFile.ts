@@ -130,7 +130,7 @@ export function parseFile(
       message: `This file ends its lines with CR only. kubectl splits documents at LF, so it reads the whole file as one YAML document and applies only the first of its ${chunks.length} objects. Save it with LF (or CRLF) line endings.`,
     });
   }
-  return { uri, text, version, documents, lines: new LineIndex(text), deferredCount, fileProblems };
+  return { uri, text, version, documents, lines: new LineIndex(text, !cache.keeps), deferredCount, fileProblems };
 }
 
 const LONE_CR = /\r(?!\n)/;
