@@ -64,7 +64,9 @@ function computeExportingClusters(
     if (exp.cluster === undefined || byCluster.has(exp.cluster)) continue;
     byCluster.set(exp.cluster, { cluster: exp.cluster, export: exp, service: servicesForExport(index, exp)[0] });
   }
-  return [...byCluster.values()].sort((a, b) => a.cluster.localeCompare(b.cluster));
+  const clusters = [...byCluster.values()];
+  // Most names are exported from one cluster: nothing to sort (and no comparator to call).
+  return clusters.length > 1 ? clusters.sort((a, b) => a.cluster.localeCompare(b.cluster)) : clusters;
 }
 
 /** The IndexedObject for the document being checked. */
