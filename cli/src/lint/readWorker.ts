@@ -16,18 +16,26 @@ const data = workerData as ReaderData | undefined;
 if (data?.port) {
   const { port, ...setup } = data;
   let batch: ReadEntry[] = [];
+  let texts: string[] = [];
+  let textEnds: number[] = [];
   let chars = 0;
   let sent = 0;
   const flush = () => {
     if (!batch.length) return;
-    port.postMessage({ kind: 'entries', entries: batch } satisfies FromReader);
+    port.postMessage({ kind: 'entries', entries: batch, texts: texts.join(''), textEnds } satisfies FromReader);
     batch = [];
+    texts = [];
+    textEnds = [];
     chars = 0;
     sent++;
   };
   for (const entry of readEntries(setup)) {
-    batch.push(entry);
-    if (entry.kind === 'file') chars += entry.text.length;
+    if (entry.kind === 'file') {
+      texts.push(entry.text);
+      chars += entry.text.length;
+      textEnds.push(chars);
+      batch.push({ ...entry, text: '' });
+    } else batch.push(entry);
     if (chars >= BATCH_CHARS || batch.length >= (FIRST_BATCHES[sent] ?? BATCH_ENTRIES)) flush();
   }
   flush();
