@@ -118,6 +118,8 @@ class KeyStrings {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** The objects of a file that has none (never written: byFile's lists are replaced, not changed). */
+const NO_OBJECTS: IndexedObject[] = [];
 
 /** What a computation read from the index: dependency keys, and the revision at which it read them. */
 export interface IndexDependencies {
@@ -158,10 +160,13 @@ export class WorkspaceIndex {
     let placement: ClusterPlacement | undefined;
     let cluster: string | undefined;
     let isPlaced = false;
-    const before = this.byFile.get(file.uri) ?? [];
-    // By document index: every object of the list is of this file.
-    const kept = new Map<number, IndexedObject>();
-    for (const o of before) kept.set(o.docIndex, o);
+    const before = this.byFile.get(file.uri);
+    // By document index: every object of the list is of this file (no map for a file that had none).
+    let kept: Map<number, IndexedObject> | undefined;
+    if (before?.length) {
+      kept = new Map();
+      for (const o of before) kept.set(o.docIndex, o);
+    }
     const next: IndexedObject[] = [];
     const added: IndexedObject[] = [];
     for (const placed of file.documents) {
@@ -173,8 +178,8 @@ export class WorkspaceIndex {
         cluster = placement?.name;
         isPlaced = true;
       }
-      const old = kept.get(placed.index);
-      if (old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
+      const old = kept?.get(placed.index);
+      if (kept && old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
         // Same parsed document at the same place (the parse cache returns the same object): unchanged.
         kept.delete(placed.index);
         next.push(old);
@@ -194,13 +199,14 @@ export class WorkspaceIndex {
       next.push(o);
       added.push(o);
     }
-    const removed = [...kept.values()];
-    if (added.length === 0 && removed.length === 0 && this.byFile.has(file.uri)) return false;
+    const removed = kept ? [...kept.values()] : NO_OBJECTS;
+    if (added.length === 0 && removed.length === 0 && before !== undefined) return false;
     this.revision++;
     // Unlink first: a changed document's new object takes the old one's place in byDoc.
     for (const o of removed) this.unlink(o);
     for (const o of added) this.link(o);
-    this.byFile.set(file.uri, next);
+    // Most files of a large repository hold no object: they share one empty list.
+    this.byFile.set(file.uri, next.length ? next : NO_OBJECTS);
     if (this.tracksDependencies) this.changedAt.set(this.keys.file(file.uri), this.revision);
     return true;
   }
