@@ -265,7 +265,10 @@ export async function lintPaths(
       // Where kubectl would choke on the bytes (the JSON contract has no other place for it: code YAML).
       diagnostics.push({ file, range: { start: at, end: at }, severity: 'warning', code: 'YAML', message: p.problem });
     }
-    const ofFile = service.validate(uri).diagnostics.map((d): LintDiagnostic => ({
+    const found = service.validate(uri).diagnostics;
+    // Most files of a large repository: nothing to map or sort.
+    if (found.length === 0) continue;
+    const ofFile = found.map((d): LintDiagnostic => ({
       file,
       range: d.range,
       severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error],
