@@ -25,8 +25,9 @@ export type ReadEntry =
   | { kind: 'duplicate'; path: string };
 
 /**
- * A batch: its files' texts travel as one string, `texts`, each file's `text` sent empty and `textEnd` where its
- * text ends in `texts` (it starts where the previous file's ends). One large string is one allocation on the
+ * A batch: its files' texts travel as one string, `texts`, each file's `text` sent empty and its `textEnds` entry
+ * where its text ends in `texts` (it starts where the previous joined one's ends); -1 for a file sent with its
+ * own `text` (one with a character beyond Latin-1, which would make the joined string two-byte). One large string is one allocation on the
  * main thread, made outside the young generation, which the collector then never copies; a string per file was
  * copied twice by it (to the survivor space, then the old one).
  */
@@ -39,6 +40,7 @@ export function entriesOf(msg: Extract<FromReader, { kind: 'entries' }>): ReadEn
   for (const e of msg.entries) {
     if (e.kind !== 'file') continue;
     const end = msg.textEnds[f++];
+    if (end < 0) continue; // sent with its own text
     e.text = msg.texts.slice(start, end);
     start = end;
   }
