@@ -35,7 +35,7 @@ export type WalkEntry =
    * `path` is the root joined with the path below it (relative when the root was), `size` in bytes; with
    * `statFiles: false`, a plain file is yielded unstated (`size` -1): its reader checks it (readWorkspaceFileSync).
    */
-  | { kind: 'file'; path: string; size: number }
+  | { kind: 'file'; path: string; size: number; /** `path` resolved against the walk's cwd. */ absolute: string }
   /** Not read; `reason` is the same text in the editor's log and the CLI's report. */
   | { kind: 'unreadable'; path: string; reason: string };
 
@@ -100,17 +100,22 @@ function* walkSteps(roots: readonly string[], options: WalkOptions): Generator<W
   /** dev:ino of every file yielded, so a file reached twice (symlink, overlapping roots) is read once. */
   const seen = new Set<string>();
 
-  const fileEntry = (path: string, st: Stats): WalkEntry | undefined => {
+  const fileEntry = (path: string, absolute: string, st: Stats): WalkEntry | undefined => {
     if (!st.isFile()) return { kind: 'unreadable', path, reason: notRegularFileReason(typeOf(st)) };
     const id = `${st.dev}:${st.ino}`;
     if (seen.has(id)) return undefined;
     seen.add(id);
     if (st.size > maxBytes) return { kind: 'unreadable', path, reason: tooLargeReason(st.size, maxBytes) };
-    return { kind: 'file', path, size: st.size };
+    return { kind: 'file', path, size: st.size, absolute };
   };
 
-  function* walkDir(root: string, dir: string): Generator<WalkStep, void, FsAnswer> {
-    const listed = yield { op: 'readdir', path: resolve(cwd, dir) };
+  /**
+   * `rel`: `dir` below `root` with `/` separators ('' at the root); `absolute`: `dir` resolved against cwd. Both
+   * are extended name by name (a name from readdir has no separator and is never `.` or `..`, so this is what
+   * relative() and resolve() give, without their normalisation of every entry's path).
+   */
+  function* walkDir(root: string, dir: string, rel: string, absolute: string): Generator<WalkStep, void, FsAnswer> {
+    const listed = yield { op: 'readdir', path: absolute };
     if ('error' in listed) {
       yield { op: 'entry', entry: { kind: 'unreadable', path: dir, reason: reasonOf(listed.error) } };
       return;
@@ -118,40 +123,42 @@ function* walkSteps(roots: readonly string[], options: WalkOptions): Generator<W
     for (const e of (listed.value as Dirent[]).sort(byName)) {
       if (options.signal?.aborted) return;
       const path = join(dir, e.name);
-      const rel = relative(root, path).split(sep).join('/');
+      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
+      const childAbsolute = absolute.endsWith(sep) ? absolute + e.name : `${absolute}${sep}${e.name}`;
       if (e.isDirectory()) {
-        if (shouldWalk(rel, true, ignored)) yield* walkDir(root, path);
+        if (shouldWalk(childRel, true, ignored)) yield* walkDir(root, path, childRel, childAbsolute);
         continue;
       }
       // A symlink is followed only to a file: its folder, if it is one, is skipped like any other symlinked folder.
-      if (!shouldWalk(rel, false, ignored)) continue;
+      if (!shouldWalk(childRel, false, ignored)) continue;
       if (options.statFiles === false && e.isFile()) {
-        yield { op: 'entry', entry: { kind: 'file', path, size: -1 } };
+        yield { op: 'entry', entry: { kind: 'file', path, size: -1, absolute: childAbsolute } };
         continue;
       }
-      const stated = yield { op: 'stat', path: resolve(cwd, path) };
+      const stated = yield { op: 'stat', path: childAbsolute };
       if ('error' in stated) {
         yield { op: 'entry', entry: { kind: 'unreadable', path, reason: reasonOf(stated.error) } };
         continue;
       }
       const st = stated.value as Stats;
       if (e.isSymbolicLink() && st.isDirectory()) continue;
-      const entry = fileEntry(path, st);
+      const entry = fileEntry(path, childAbsolute, st);
       if (entry) yield { op: 'entry', entry };
     }
   }
 
   for (const root of roots) {
     if (options.signal?.aborted) return;
-    const stated = yield { op: 'stat', path: resolve(cwd, root) };
+    const rootAbsolute = resolve(cwd, root);
+    const stated = yield { op: 'stat', path: rootAbsolute };
     if ('error' in stated) {
       yield { op: 'entry', entry: { kind: 'unreadable', path: root, reason: reasonOf(stated.error) } };
       continue;
     }
     const st = stated.value as Stats;
-    if (st.isDirectory()) yield* walkDir(root, root);
+    if (st.isDirectory()) yield* walkDir(root, root, '', rootAbsolute);
     else {
-      const entry = fileEntry(root, st);
+      const entry = fileEntry(root, rootAbsolute, st);
       if (entry) yield { op: 'entry', entry };
     }
   }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { LINT_ARG_OPTIONS } from './args';
-import type { FromReader, ReadEntry, ReaderData, ReaderSetup } from './readProtocol';
+import { entriesOf, type FromReader, type ReadEntry, type ReaderData, type ReaderSetup } from './readProtocol';
 
 /** Set to 0 to read on the main thread (what a run from sources does anyway). */
 export const READER_ENV = 'CLUSTERSET_LINT_READER';
@@ -120,7 +120,7 @@ export class ReadAhead {
   }
 
   private take(msg: FromReader): void {
-    if (msg.kind === 'entries') this.queue.push(msg.entries);
+    if (msg.kind === 'entries') this.queue.push(entriesOf(msg));
     else this.done = true;
   }
 

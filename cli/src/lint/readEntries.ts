@@ -1,6 +1,5 @@
 // The walk and reads of `clusterset lint` as one sequence of entries, on whichever thread runs it: the reader
 // thread (readWorker.ts), or the main thread when there is none (running from sources, a reader that failed).
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readWorkspaceFileSync, walkWorkspaceSync } from '../../../server/src/workspaceFiles';
 import type { ReadEntry, ReaderSetup } from './readProtocol';
@@ -16,14 +15,14 @@ export function* readEntries(setup: ReaderSetup, skip = 0): Generator<ReadEntry>
     if (n++ < skip) {
       // Read before (by the reader thread): only its identity is needed, for the dedup of what follows (a size
       // limit below every size stops the read right after the fstat that records it).
-      if (entry.kind === 'file') readWorkspaceFileSync(resolve(cwd, path), { seen, maxFileBytes: -1 });
+      if (entry.kind === 'file') readWorkspaceFileSync(entry.absolute, { seen, maxFileBytes: -1 });
       continue;
     }
     if (entry.kind === 'unreadable') {
       yield { kind: 'unreadable', path, reason: entry.reason };
       continue;
     }
-    const absolute = resolve(cwd, path);
+    const absolute = entry.absolute;
     const read = readWorkspaceFileSync(absolute, { seen });
     if ('seen' in read) {
       yield { kind: 'duplicate', path };
@@ -34,8 +33,20 @@ export function* readEntries(setup: ReaderSetup, skip = 0): Generator<ReadEntry>
       yield { kind: 'unreadable', path, reason: read.reason };
       continue;
     }
-    const uri = pathToFileURL(absolute).href;
+    const uri = fileUri(absolute);
     if ('reason' in read) yield { kind: 'unreadableFile', path, uri, reason: read.reason };
     else yield { kind: 'file', path, uri, text: read.text, ...(read.problem ? { problem: read.problem } : {}) };
   }
+}
+
+/** Characters a `file:` URL keeps as they are in a path (pathToFileURL escapes `~`, `%`, spaces, non-ASCII…). */
+const URL_SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
+
+/**
+ * pathToFileURL(absolute).href for an absolute path from `resolve` (no `.`, `..` or empty segments): for the
+ * usual file names, `file://` and the path as it is, without a URL parse per file (most of this thread's
+ * own work after the system calls); any other path through pathToFileURL.
+ */
+export function fileUri(absolute: string): string {
+  return process.platform !== 'win32' && URL_SAFE_PATH.test(absolute) ? `file://${absolute}` : pathToFileURL(absolute).href;
 }

@@ -143,12 +143,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const files = new Map<string, FileState>();
   const syntaxErrors = options.syntaxErrors ?? 'mcs-related';
   // In 'all' mode documents of no interest are parsed too, for their syntax errors only.
-  const newCache = (): DocumentCache =>
-    new DocumentCache({
-      syntaxOfAll: syntaxErrors === 'all',
-      fastParse: options.fastParse !== false,
-      kindMarkers: options.kindMarkers !== false,
-    });
+  const parseOptions = {
+    syntaxOfAll: syntaxErrors === 'all',
+    fastParse: options.fastParse !== false,
+    kindMarkers: options.kindMarkers !== false,
+  };
+  // One options object for every file's cache (10,000 files, 10,000 objects less).
+  // A one-shot service (trackDependencies false: `clusterset lint`) parses each file once: nothing to keep.
+  const newCache = (): DocumentCache => new DocumentCache(parseOptions, options.trackDependencies !== false);
   /** Caches of files not set yet, filled by addParsedDocuments. */
   const seeded = new Map<string, DocumentCache>();
   const cacheOf = (uri: string): DocumentCache => {

@@ -191,6 +191,13 @@ function syntaxDiagnostic(file: ParsedFile, offset: number, p: ParsedDocument['s
   };
 }
 
+/** No document is read by a rule or has a syntax problem, and the file itself has none: an empty result. */
+function nothingToReport(file: ParsedFile): boolean {
+  if (file.fileProblems.length || file.deferredCount > 0) return false;
+  for (const placed of file.documents) if (!placed.doc.skipped || placed.doc.syntaxProblems.length) return false;
+  return true;
+}
+
 export function validateFile(
   file: ParsedFile,
   settings: ClustersetSettings,
@@ -200,6 +207,8 @@ export function validateFile(
   onCrash?: RuleCrashListener,
   syntaxErrors: SyntaxErrorScope = 'mcs-related',
 ): ValidationResult {
+  // Most files of a large repository: nothing parsed for rules, no syntax problem, nothing to say.
+  if (nothingToReport(file)) return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
   const started = now();
   const deadline = started + settings.validationTimeBudgetMs;
   const diagnostics: Diagnostic[] = [];

@@ -4,7 +4,7 @@
 // It also records what each cross-file rule read (`track`), with a revision per key, per kind and per
 // document, so a rule's findings are recomputed only when something it looked at changed: editing one
 // Service of a 50,000-line file revalidates the few documents that share its name, not all of them.
-import { ClusterResolver, clusterFromFolder } from './model/clusterMapping';
+import { ClusterResolver, clusterFromFolder, type ClusterPlacement } from './model/clusterMapping';
 import { isForeignObject } from './model/kindOwnership';
 import { stringAt } from './parse/path';
 import type { ParsedDocument } from './parse/parsedDocument';
@@ -48,13 +48,43 @@ const fileKey = (uri: string): string => `f\u0000${uri}`;
  * validation, and a fresh concatenated string must be flattened and hashed on every Map or Set access, while
  * the parts (a kind, a name from the tree, a file's uri) keep their hash.
  */
+/** How many of the last object keys KeyStrings.object compares before it looks one up. */
+const RECENT_KEYS = 4;
+
 class KeyStrings {
   private readonly objects = new Map<string, Map<string, Map<string, string>>>();
   private readonly kinds = new Map<string, string>();
   private readonly docs = new Map<string, Map<number, string>>();
   private readonly files = new Map<string, string>();
 
+  /**
+   * The last few keys asked for, by their parts: the rules of one object ask for the same few keys one after
+   * another (its Service, its exports, who exports its name), and comparing the parts (mostly the very same
+   * strings) is cheaper than three map lookups.
+   */
+  private readonly recentKinds: string[] = [];
+  private readonly recentNamespaces: Array<string | undefined> = [];
+  private readonly recentNames: Array<string | undefined> = [];
+  private readonly recentKeys: string[] = [];
+  private recentNext = 0;
+
   object(kind: string, namespace: string | undefined, name: string | undefined): string {
+    const recent = this.recentKeys;
+    for (let i = 0; i < recent.length; i++) {
+      if (this.recentNames[i] === name && this.recentKinds[i] === kind && this.recentNamespaces[i] === namespace)
+        return recent[i];
+    }
+    const k = this.lookUpObject(kind, namespace, name);
+    const at = this.recentNext;
+    this.recentNext = (at + 1) % RECENT_KEYS;
+    this.recentKinds[at] = kind;
+    this.recentNamespaces[at] = namespace;
+    this.recentNames[at] = name;
+    recent[at] = k;
+    return k;
+  }
+
+  private lookUpObject(kind: string, namespace: string | undefined, name: string | undefined): string {
     const ns = namespace ?? 'default';
     const n = name ?? '';
     let byNs = this.objects.get(kind);
@@ -88,6 +118,8 @@ class KeyStrings {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** The objects of a file that has none (never written: byFile's lists are replaced, not changed). */
+const NO_OBJECTS: IndexedObject[] = [];
 
 /** What a computation read from the index: dependency keys, and the revision at which it read them. */
 export interface IndexDependencies {
@@ -124,20 +156,30 @@ export class WorkspaceIndex {
 
   /** Replaces what the index knows of one file; only documents that changed count as changes. */
   updateFile(file: ParsedFile): boolean {
-    const placement = this.resolver.placementOf(file.uri);
-    const cluster = placement?.name;
-    const before = this.byFile.get(file.uri) ?? [];
-    // By document index: every object of the list is of this file.
-    const kept = new Map<number, IndexedObject>();
-    for (const o of before) kept.set(o.docIndex, o);
+    // Placed on the first object: most files of a large repository have none.
+    let placement: ClusterPlacement | undefined;
+    let cluster: string | undefined;
+    let isPlaced = false;
+    const before = this.byFile.get(file.uri);
+    // By document index: every object of the list is of this file (no map for a file that had none).
+    let kept: Map<number, IndexedObject> | undefined;
+    if (before?.length) {
+      kept = new Map();
+      for (const o of before) kept.set(o.docIndex, o);
+    }
     const next: IndexedObject[] = [];
     const added: IndexedObject[] = [];
     for (const placed of file.documents) {
       const d = placed.doc;
       // Other vendors' same-named kinds are not MCS objects: no rule may match them to ours.
       if (d.skipped || !d.kind || isForeignObject(d.kind, d.apiVersion)) continue;
-      const old = kept.get(placed.index);
-      if (old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
+      if (!isPlaced) {
+        placement = this.resolver.placementOf(file.uri);
+        cluster = placement?.name;
+        isPlaced = true;
+      }
+      const old = kept?.get(placed.index);
+      if (kept && old && old.doc === d && old.cluster === cluster && old.clusterSource === placement?.source) {
         // Same parsed document at the same place (the parse cache returns the same object): unchanged.
         kept.delete(placed.index);
         next.push(old);
@@ -157,13 +199,14 @@ export class WorkspaceIndex {
       next.push(o);
       added.push(o);
     }
-    const removed = [...kept.values()];
-    if (added.length === 0 && removed.length === 0 && this.byFile.has(file.uri)) return false;
+    const removed = kept ? [...kept.values()] : NO_OBJECTS;
+    if (added.length === 0 && removed.length === 0 && before !== undefined) return false;
     this.revision++;
     // Unlink first: a changed document's new object takes the old one's place in byDoc.
     for (const o of removed) this.unlink(o);
     for (const o of added) this.link(o);
-    this.byFile.set(file.uri, next);
+    // Most files of a large repository hold no object: they share one empty list.
+    this.byFile.set(file.uri, next.length ? next : NO_OBJECTS);
     if (this.tracksDependencies) this.changedAt.set(this.keys.file(file.uri), this.revision);
     return true;
   }

@@ -29,11 +29,17 @@ function fakeReader(sent: number, finish: boolean, opts: { delay?: boolean; wron
   const script = join(root, `reader-${sent}-${finish}-${opts.delay}-${opts.wrongPath}.cjs`);
   const entries = [...readEntries(setup)].slice(0, sent);
   if (opts.wrongPath) entries.forEach((e, i) => (entries[i] = { ...e, path: `elsewhere/${e.path}` }));
+  // As readWorker.ts sends a batch: the texts in one string, each file's own `text` empty.
+  const texts = entries.map((e) => (e.kind === 'file' ? e.text : '')).join('');
+  const textEnds: number[] = [];
+  let end = 0;
+  for (const e of entries) if (e.kind === 'file') textEnds.push((end += e.text.length));
+  const sentEntries = entries.map((e) => (e.kind === 'file' ? { ...e, text: '' } : e));
   writeFileSync(
     script,
     `const { workerData } = require('node:worker_threads');
      ${opts.delay ? 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);' : ''}
-     workerData.port.postMessage({ kind: 'entries', entries: ${JSON.stringify(entries)} });
+     workerData.port.postMessage({ kind: 'entries', entries: ${JSON.stringify(sentEntries)}, texts: ${JSON.stringify(texts)}, textEnds: ${JSON.stringify(textEnds)} });
      ${finish ? "workerData.port.postMessage({ kind: 'done' });" : 'process.exit(3);'}`,
   );
   return script;

@@ -5,6 +5,18 @@
 // kustomize base is worse than a missed one.
 import type { IndexedObject, WorkspaceIndex } from '../workspaceIndex';
 
+/** Lowercase DNS-label characters: for these, code-unit order is localeCompare's (ICU root) order. */
+const LABEL_CHARS = /^[a-z0-9-]*$/;
+
+/**
+ * `a.localeCompare(b)`, by code units where that gives the same order (DNS-label names, checked against
+ * localeCompare on random strings): the first localeCompare of a run loads ICU's collation data (~5 ms).
+ */
+export function compareClusterNames(a: string, b: string): number {
+  if (LABEL_CHARS.test(a) && LABEL_CHARS.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 export function clustersMatch(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
@@ -64,7 +76,9 @@ function computeExportingClusters(
     if (exp.cluster === undefined || byCluster.has(exp.cluster)) continue;
     byCluster.set(exp.cluster, { cluster: exp.cluster, export: exp, service: servicesForExport(index, exp)[0] });
   }
-  return [...byCluster.values()].sort((a, b) => a.cluster.localeCompare(b.cluster));
+  const clusters = [...byCluster.values()];
+  // Most names are exported from one cluster: nothing to sort (and no comparator to call).
+  return clusters.length > 1 ? clusters.sort((a, b) => compareClusterNames(a.cluster, b.cluster)) : clusters;
 }
 
 /** The IndexedObject for the document being checked. */

@@ -20,7 +20,16 @@ export interface HostnameRef {
 
 const NAME = /(?<![-a-z0-9_.])((?:[a-z0-9_](?:[-a-z0-9_]*[a-z0-9_])?\.)+)svc\.(clusterset\.local|cluster\.local)(?![-a-z0-9_])/g;
 
-export function serviceHostnames(doc: ParsedDocument): HostnameRef[] {
+/** By document: MCS805 and MCS806 both ask for every ConfigMap and Deployment (a parsed document never changes). */
+const byDocument = new WeakMap<ParsedDocument, readonly HostnameRef[]>();
+
+export function serviceHostnames(doc: ParsedDocument): readonly HostnameRef[] {
+  let refs = byDocument.get(doc);
+  if (!refs) byDocument.set(doc, (refs = findServiceHostnames(doc)));
+  return refs;
+}
+
+function findServiceHostnames(doc: ParsedDocument): HostnameRef[] {
   const out: HostnameRef[] = [];
   for (const { path, scalar } of stringsOf(doc)) {
     const value = String(scalar.value);

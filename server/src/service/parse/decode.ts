@@ -12,12 +12,15 @@ export interface DecodedManifest {
   problem?: string;
 }
 
+/** One decoder for every file: without `stream` a decode keeps no state between calls (one per file cost more than the decode). */
+const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
 export function decodeManifestBytes(buf: Uint8Array): DecodedManifest {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return utf16(buf.subarray(2), 'utf-16le');
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf.subarray(2), 'utf-16be');
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
+  const text = UTF8.decode(body);
   const encoding: ManifestEncoding = bom ? 'utf-8-bom' : 'utf-8';
   if (text.includes('\ufffd') && !hasLiteralReplacement(body)) {
     return { text, encoding, problem: notUtf8(body) };

@@ -8,6 +8,33 @@ import { mapNode, pairNode, scalarNode, seqNode } from './treeNodes';
 
 /** Thrown when the text leaves the subset the fast path reads exactly; caught once per document. */
 export const FAIL: Error = new Error('outside the fast path subset');
+/**
+ * Thrown by the scan (the syntax check that builds nothing, fastAccepts) where it cannot decide as the check
+ * that builds would, without building: a quoted key with escapes, a map of many keys. That check then decides.
+ */
+export const UNSURE: Error = new Error('left to the check that builds');
+
+/**
+ * What the scan returns for every node: it builds none (the callers read no field of it; the values, spans and
+ * pairs they would read are the scanner's own fields there).
+ */
+export const SCANNED: YScalar = scalarNode(0, 0, '', false, false);
+export const SCANNED_MAP = SCANNED as unknown as YMap;
+export const SCANNED_SEQ = SCANNED as unknown as YSeq;
+
+/** How the scanner works: build the tree; check only (nodes without values); scan (no nodes, no strings). */
+export type ScanMode = 'build' | 'check' | 'scan';
+
+/** The keys of one map the scan compares by text, at most (beyond, UNSURE: a linear scan stays cheap). */
+const SCAN_MAX_KEYS = 64;
+/** Keys of the maps open at once (the path from the root), at most. */
+const SCAN_KEY_STACK = 1024;
+/**
+ * The spans of the keys of the maps a scan has open, a map's from its base up: one stack for every scan, which
+ * runs start to end without another scan in between (a stack per document was most of a scan's allocation).
+ */
+const KEY_STARTS = new Int32Array(SCAN_KEY_STACK);
+const KEY_ENDS = new Int32Array(SCAN_KEY_STACK);
 
 export const LF = 10;
 /** Only ever followed by LF here (fastTree refuses a lone CR): a CR is a line end, as `yaml` reads CRLF. */
@@ -95,23 +122,92 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX = /^[0-9a-fA-F]+$/;
 
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
 /** Scanner state shared with fastTree: `pos` is where the last scanned token ended. */
 export class ScalarScanner {
   pos = 0;
   /** After a block-context scalar: it was followed by `:` and a space or line end (it is a key); `pos` is past the `:`. */
   isKey = false;
-  /** The scalar's text before resolution (what `yaml` compares for duplicate keys). */
+  /** The scalar's text before resolution (what `yaml` compares for duplicate keys); not set by the scan. */
   raw = '';
+  /**
+   * The scan's `raw`: the span of the last scalar's text (inside the quotes of a quoted one), `rawEscaped` when
+   * that text is not its value (an escape, a doubled quote), `rawQuoted` when it was quoted.
+   */
+  rawStart = 0;
+  rawEnd = 0;
+  rawEscaped = false;
+  rawQuoted = false;
+  /** Only say whether the document is in the subset: scalars are left unresolved, pairs not merged. */
+  protected readonly checkOnly: boolean;
+  /** Check as checkOnly does, building no node and no string (SCANNED stands for every node). */
+  protected readonly scan: boolean;
+  /** The top of the scan's key stack (KEY_STARTS, KEY_ENDS) for the maps open now. */
+  private keyTop = 0;
 
   constructor(
     protected readonly t: string,
     protected readonly n: number,
-    /** Only say whether the document is in the subset: scalars are left unresolved, pairs not merged. */
-    protected readonly checkOnly = false,
-  ) {}
+    mode: ScanMode = 'build',
+  ) {
+    this.checkOnly = mode !== 'build';
+    this.scan = mode === 'scan';
+  }
 
   protected plain(start: number, end: number, text: string): YScalar {
+    if (this.scan) return SCANNED;
     return this.checkOnly ? scalarNode(start, end, text, false, false) : plainScalar(start, end, text);
+  }
+
+  /** Where the keys of a map the scan opens now begin. */
+  protected scanKeyBase(): number {
+    return this.keyTop;
+  }
+
+  /** The map whose keys began at `base` is closed: its keys go. */
+  protected scanKeysClosed(base: number): void {
+    this.keyTop = base;
+  }
+
+  /**
+   * The scan's PairList.addRaw: false when the map whose keys begin at `base` had a key of this text before.
+   * The key is the last scalar scanned (its raw span).
+   */
+  protected scanAddKey(base: number): boolean {
+    if (this.rawEscaped || this.keyTop - base >= SCAN_MAX_KEYS || this.keyTop >= SCAN_KEY_STACK) throw UNSURE;
+    const starts = KEY_STARTS;
+    const ends = KEY_ENDS;
+    const t = this.t;
+    const s = this.rawStart;
+    const len = this.rawEnd - s;
+    for (let k = base; k < this.keyTop; k++) {
+      const o = starts[k];
+      if (ends[k] - o !== len) continue;
+      let i = 0;
+      while (i < len && t.charCodeAt(o + i) === t.charCodeAt(s + i)) i++;
+      if (i === len) return false;
+    }
+    starts[this.keyTop] = s;
+    ends[this.keyTop] = this.rawEnd;
+    this.keyTop++;
+    return true;
+  }
+
+  /** The scan's `!quoted && raw === '<<'`: the last scalar is a merge key. */
+  protected scanIsMergeKey(): boolean {
+    const s = this.rawStart;
+    return !this.rawQuoted && this.rawEnd - s === 2 && this.t.charCodeAt(s) === 60 && this.t.charCodeAt(s + 1) === 60;
+  }
+
+  /** Records the last scalar's text as the span [start, end). */
+  private setRaw(start: number, end: number, quoted: boolean, escaped: boolean): void {
+    this.rawStart = start;
+    this.rawEnd = end;
+    this.rawQuoted = quoted;
+    this.rawEscaped = escaped;
   }
 
   protected pairList(): PairList {
@@ -156,13 +252,18 @@ export class ScalarScanner {
       }
       end = q + 1;
     }
+    this.pos = this.isKey ? q + 1 : end;
+    if (this.scan) {
+      this.setRaw(p, end, false, false);
+      return SCANNED;
+    }
     const raw = t.slice(p, end);
     this.raw = raw;
-    this.pos = this.isKey ? q + 1 : end;
     return this.plain(p, end, raw);
   }
 
   private doubleQuoted(p: number): YScalar {
+    if (this.scan) return this.scanDoubleQuoted(p);
     const t = this.t;
     const n = this.n;
     let out = '';
@@ -198,7 +299,38 @@ export class ScalarScanner {
     return scalarNode(p, q + 1, out, true, false);
   }
 
+  /** doubleQuoted's decisions, building nothing. */
+  private scanDoubleQuoted(p: number): YScalar {
+    const t = this.t;
+    const n = this.n;
+    let escaped = false;
+    let q = p + 1;
+    for (;;) {
+      if (q >= n) throw FAIL;
+      const c = t.charCodeAt(q);
+      if (c === DQUOTE) break;
+      if (c === LF || c === CR) throw FAIL;
+      if (c === BACKSLASH) {
+        escaped = true;
+        const e = t[q + 1];
+        if (ESCAPES[e] !== undefined && e !== undefined) q += 2;
+        else if (e === 'x' || e === 'u') {
+          const len = e === 'x' ? 2 : 4;
+          if (q + 2 + len > n) throw FAIL;
+          for (let h = q + 2; h < q + 2 + len; h++) if (!isHexDigit(t.charCodeAt(h))) throw FAIL;
+          q += 2 + len;
+        } else throw FAIL;
+        continue;
+      }
+      q++;
+    }
+    this.pos = q + 1;
+    this.setRaw(p + 1, q, true, escaped);
+    return SCANNED;
+  }
+
   private singleQuoted(p: number): YScalar {
+    if (this.scan) return this.scanSingleQuoted(p);
     const t = this.t;
     const n = this.n;
     let out = '';
@@ -221,6 +353,29 @@ export class ScalarScanner {
     this.pos = q + 1;
     this.raw = out;
     return scalarNode(p, q + 1, out, true, false);
+  }
+
+  /** singleQuoted's decisions, building nothing. */
+  private scanSingleQuoted(p: number): YScalar {
+    const t = this.t;
+    const n = this.n;
+    let escaped = false;
+    let q = p + 1;
+    for (;;) {
+      if (q >= n) throw FAIL;
+      const c = t.charCodeAt(q);
+      if (c === LF || c === CR) throw FAIL;
+      if (c === SQUOTE) {
+        if (t.charCodeAt(q + 1) !== SQUOTE) break;
+        escaped = true;
+        q += 2;
+        continue;
+      }
+      q++;
+    }
+    this.pos = q + 1;
+    this.setRaw(p + 1, q, true, escaped);
+    return SCANNED;
   }
 
   /** A scalar inside a one-line flow collection; `key`: a flow map key, which ends at `: `. */
@@ -246,9 +401,13 @@ export class ScalarScanner {
       if (d === LF || d === CR || d === LBRACKET || d === LBRACE || (d === HASH && t.charCodeAt(q - 1) === SPACE)) throw FAIL;
       end = q + 1;
     }
+    this.pos = end;
+    if (this.scan) {
+      this.setRaw(p, end, false, false);
+      return SCANNED;
+    }
     const raw = t.slice(p, end);
     this.raw = raw;
-    this.pos = end;
     return this.plain(p, end, raw);
   }
 
@@ -261,12 +420,14 @@ export class ScalarScanner {
   flow(p: number, depthOk: boolean): YSeq | YMap {
     if (!depthOk) throw FAIL;
     const t = this.t;
+    const scan = this.scan;
     if (t.charCodeAt(p) === LBRACKET) {
-      const items: YScalar[] = [];
+      const items: YScalar[] | undefined = scan ? undefined : [];
       let q = this.skipSpaces(p + 1);
       if (t.charCodeAt(q) !== RBRACKET) {
         for (;;) {
-          items.push(this.flowScalar(q, false));
+          const item = this.flowScalar(q, false);
+          items?.push(item);
           q = this.skipSpaces(this.pos);
           const c = t.charCodeAt(q);
           if (c === RBRACKET) break;
@@ -276,19 +437,20 @@ export class ScalarScanner {
         }
       }
       this.pos = q + 1;
-      return seqNode(p, q + 1, items, true);
+      return items ? seqNode(p, q + 1, items, true) : SCANNED_SEQ;
     }
-    const list = this.pairList();
+    const list = scan ? undefined : this.pairList();
+    const base = this.scanKeyBase();
     let q = this.skipSpaces(p + 1);
     if (t.charCodeAt(q) !== RBRACE) {
       for (;;) {
         const key = this.flowScalar(q, true);
-        if (!list.addRaw(this.raw)) throw FAIL;
+        if (!(list ? list.addRaw(this.raw) : this.scanAddKey(base))) throw FAIL;
         q = this.pos;
         if (t.charCodeAt(q) !== COLON || t.charCodeAt(q + 1) !== SPACE) throw FAIL;
         q = this.skipSpaces(q + 1);
         const value = this.flowScalar(q, false);
-        list.put(pairNode(key, value, key.start, value.end));
+        list?.put(pairNode(key, value, key.start, value.end));
         q = this.skipSpaces(this.pos);
         const c = t.charCodeAt(q);
         if (c === RBRACE) break;
@@ -298,6 +460,7 @@ export class ScalarScanner {
       }
     }
     this.pos = q + 1;
-    return mapNode(p, q + 1, list.pairs, true);
+    this.scanKeysClosed(base);
+    return list ? mapNode(p, q + 1, list.pairs, true) : SCANNED_MAP;
   }
 }

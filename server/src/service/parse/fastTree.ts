@@ -11,7 +11,7 @@
 // follow it; comment lines after the last item stay in the innermost collection closed there whose indent
 // they reach (or move outward), as the `yaml` parser assigns them (see trivia and closeEnd below).
 import { blockScalarAt } from './fastBlockScalar';
-import { CR, FAIL, LF, ScalarScanner } from './fastScalars';
+import { CR, FAIL, LF, SCANNED_MAP, SCANNED_SEQ, ScalarScanner, UNSURE, type ScanMode } from './fastScalars';
 import type { YMap, YNode, YScalar, YSeq } from './yamlTree';
 import { mapNode, pairNode, seqNode } from './treeNodes';
 
@@ -34,7 +34,7 @@ const MAX_KEY_SPAN = 1000;
  */
 export function fastTree(text: string): YNode | null | undefined {
   try {
-    return new FastParser(text, false).document();
+    return new FastParser(text, 'build').document();
   } catch {
     // FAIL, or a bug of ours: either way `yaml` parses the document as before.
     return undefined;
@@ -46,24 +46,40 @@ export function fastTree(text: string): YNode | null | undefined {
  * a tree worth reading: for documents parsed only for their syntax errors.
  */
 export function fastAccepts(text: string): boolean {
+  const scanned = fastScans(text);
+  return scanned !== undefined ? scanned : fastChecks(text);
+}
+
+/**
+ * fastAccepts's answer from the scan, which builds no node, pair or string (most of the check's cost was its
+ * garbage), or undefined where the scan leaves the answer to the check that builds (UNSURE).
+ */
+export function fastScans(text: string): boolean | undefined {
   try {
-    new FastParser(text, true).document();
+    new FastParser(text, 'scan').document();
+    return true;
+  } catch (err) {
+    return err === UNSURE ? undefined : false;
+  }
+}
+
+/** fastAccepts's answer from the check that builds nodes (without values): the scan's fallback. */
+export function fastChecks(text: string): boolean {
+  try {
+    new FastParser(text, 'check').document();
     return true;
   } catch {
     return false;
   }
 }
 
-/** No control character but LF and CRLF (so no tab, no lone CR), no C1 control, no Unicode line break or BOM. */
+/** A control character but LF and CRLF (a tab, a lone CR), a C1 control, a Unicode line break or BOM, a non-character. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const UNPLAIN_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+
+/** No control character but LF and CRLF: one regex test, twice as fast as a loop over the characters. */
 function plainCharacters(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 32) {
-      if (c !== LF && (c !== CR || t.charCodeAt(i + 1) !== LF)) return false;
-    } else if (c >= 127 && (c <= 159 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff))
-      return false;
-  }
-  return true;
+  return !UNPLAIN_CHARACTER.test(t);
 }
 
 class FastParser extends ScalarScanner {
@@ -78,8 +94,8 @@ class FastParser extends ScalarScanner {
   /** The last value valueBelow gave is empty with comments around it (see there). */
   private commentedEmpty = false;
 
-  constructor(t: string, checkOnly: boolean) {
-    super(t, t.length, checkOnly);
+  constructor(t: string, mode: ScanMode) {
+    super(t, t.length, mode);
   }
 
   document(): YNode | null {
@@ -235,7 +251,9 @@ class FastParser extends ScalarScanner {
   private map(indent: number, p: number, first?: YScalar): YMap {
     if (++this.depth > MAX_FAST_DEPTH) throw FAIL;
     const t = this.t;
-    const list = this.pairList();
+    const scan = this.scan;
+    const list = scan ? undefined : this.pairList();
+    const base = this.scanKeyBase();
     const start = p;
     let offset = p;
     let key = first;
@@ -246,8 +264,10 @@ class FastParser extends ScalarScanner {
         key = this.blockScalar(p);
         if (!this.isKey) throw FAIL;
       }
-      // `<<` is a merge key for buildTree.
-      if (this.pos - key.start > MAX_KEY_SPAN || (!key.quoted && this.raw === '<<') || !list.addRaw(this.raw)) throw FAIL;
+      // `<<` is a merge key for buildTree. (A key starts at `p`: the scan's SCANNED has no start.)
+      if (this.pos - p > MAX_KEY_SPAN) throw FAIL;
+      if (list ? (!key.quoted && this.raw === '<<') || !list.addRaw(this.raw) : this.scanIsMergeKey() || !this.scanAddKey(base))
+        throw FAIL;
       const q = this.skip(this.pos);
       const c = t.charCodeAt(q);
       let value: YNode;
@@ -264,7 +284,7 @@ class FastParser extends ScalarScanner {
         const end = this.restOfLine();
         offset = this.trivia(end, indent, end);
       }
-      list.put(pairNode(key, value, key.start, value.end));
+      list?.put(pairNode(key, value, key.start, value.end));
       key = undefined;
       const ni = this.nextIndent;
       if (ni === indent) {
@@ -276,14 +296,15 @@ class FastParser extends ScalarScanner {
       break;
     }
     this.depth--;
+    this.scanKeysClosed(base);
     this.end2 = this.closeEnd(indent, offset);
-    return mapNode(start, offset, list.pairs, false);
+    return list ? mapNode(start, offset, list.pairs, false) : SCANNED_MAP;
   }
 
   private seq(indent: number, p: number): YSeq {
     if (++this.depth > MAX_FAST_DEPTH) throw FAIL;
     const t = this.t;
-    const items: YNode[] = [];
+    const items: YNode[] | undefined = this.scan ? undefined : [];
     const start = p;
     let offset = p;
     // Comments before an item's `-` are its own comment in `yaml`, which moves an empty item's range end.
@@ -319,7 +340,7 @@ class FastParser extends ScalarScanner {
           offset = this.trivia(end, indent, end);
         }
       }
-      items.push(item);
+      items?.push(item);
       const ni = this.nextIndent;
       if (ni === indent && this.isSeqIndicator(this.nextPos)) {
         p = this.nextPos;
@@ -331,6 +352,6 @@ class FastParser extends ScalarScanner {
     }
     this.depth--;
     this.end2 = this.closeEnd(indent, offset);
-    return seqNode(start, offset, items, false);
+    return items ? seqNode(start, offset, items, false) : SCANNED_SEQ;
   }
 }

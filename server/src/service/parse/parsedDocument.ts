@@ -70,18 +70,30 @@ export const isListKind = (kind: string | undefined): boolean => kind !== undefi
 /** A cheap look at the text: which kind does this document declare, if any. */
 export function sniffKind(text: string): string | undefined {
   const m = KIND_LINE.exec(text);
-  if (m) return m[1];
+  return m ? m[1] : flowKind(text);
+}
+
+/** sniffKind of a document without a block-style `kind:` line. */
+function flowKind(text: string): string | undefined {
   // Flow-style, JSON or indented documents (`{"kind": "ServiceExport", ...}`): look at the start only.
   FLOW_KIND.lastIndex = 0;
   const f = FLOW_KIND.exec(text.length > 4096 ? text.slice(0, 4096) : text);
   return f?.[1];
 }
 
-/** Why a document is worth parsing, or undefined when it is not (it then costs only these regex tests). */
-function interest(text: string, sniffed: string | undefined, markers: boolean): 'kind' | 'related' | 'misnamed' | undefined {
+/**
+ * Why a document is worth parsing, or undefined when it is not (it then costs only these regex tests).
+ * `kindLine`: KIND_LINE matches the text (sniffKind found the kind there).
+ */
+function interest(
+  text: string,
+  sniffed: string | undefined,
+  markers: boolean,
+  kindLine: boolean,
+): 'kind' | 'related' | 'misnamed' | undefined {
   if (sniffed !== undefined && (kindsOfInterest().has(sniffed) || isListKind(sniffed)))
-    return markers && !markerAllows(sniffed, text) ? undefined : 'kind';
-  if (KIND_LINE.test(text) === false) {
+    return markers && !markerAllows(sniffed, text, kindLine) ? undefined : 'kind';
+  if (!kindLine) {
     // A flow/JSON document names its kind anywhere (`kubectl get -o json` writes "kind": "List" last).
     FLOW_KIND.lastIndex = 0;
     const head = text.length > FLOW_SNIFF_CHARS ? text.slice(0, FLOW_SNIFF_CHARS) : text;
@@ -98,15 +110,18 @@ function interest(text: string, sniffed: string | undefined, markers: boolean): 
  * False when `kind` has a marker (rules/kindsRead.ts KIND_MARKERS) that a block-style document's text lacks:
  * nothing reads it. Flow/JSON documents always pass: their sniffed kind may be a nested object's.
  */
-export function markerAllows(kind: string, text: string): boolean {
+export function markerAllows(kind: string, text: string, kindLine?: boolean): boolean {
   const marker = kindMarker(kind);
-  return !marker || marker.test(text) || !KIND_LINE.test(text);
+  return !marker || marker.test(text) || !(kindLine ?? KIND_LINE.test(text));
 }
 
 /** A document whose parse was put off by the time budget (not cached: the next step parses it). */
 export function deferredDocument(text: string): ParsedDocument {
   return { text, root: null, kind: sniffKind(text), skipped: true, deferred: true, syntaxProblems: [] };
 }
+
+/** The problems of a document that has none: one shared array, never written (one fewer object per document). */
+const NO_PROBLEMS: readonly SyntaxProblem[] = Object.freeze([]);
 
 /** Documents larger than this are not parsed: no MCS object is this big, and parsing would stall the editor. */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
@@ -141,9 +156,10 @@ export function parseDocumentWithoutYaml(text: string, options: ParseOptions = {
 }
 
 function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boolean): ParsedDocument | undefined {
-  const sniffed = sniffKind(text);
-  const why = options.force ? 'kind' : interest(text, sniffed, options.kindMarkers !== false);
-  if (!why && !options.syntaxOfAll) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+  const line = KIND_LINE.exec(text);
+  const sniffed = line ? line[1] : flowKind(text);
+  const why = options.force ? 'kind' : interest(text, sniffed, options.kindMarkers !== false, line !== null);
+  if (!why && !options.syntaxOfAll) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: NO_PROBLEMS };
   if (text.length > MAX_DOCUMENT_CHARS) {
     return {
       text,
@@ -164,7 +180,7 @@ function parseDocumentWith(text: string, options: ParseOptions, yamlAllowed: boo
   if (options.fastParse !== false) {
     if (!why) {
       // Parsed for its syntax only: accepted by the fast path means `yaml` would report no problem.
-      if (fastAccepts(text)) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: [] };
+      if (fastAccepts(text)) return { text, root: null, kind: sniffed, skipped: true, syntaxProblems: NO_PROBLEMS };
     } else {
       const root = fastTree(text);
       if (root !== undefined) return finishDocument(text, root, [], why);

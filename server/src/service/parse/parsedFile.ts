@@ -32,29 +32,37 @@ export interface ParsedFile {
 
 /** Keeps parsed documents by text, for the documents of one file, so an edit re-parses only what changed. */
 export class DocumentCache {
-  private entries = new Map<string, ParsedDocument>();
+  /** Made with the first entry. */
+  private entries: Map<string, ParsedDocument> | undefined;
 
-  /** `options` apply to every document this cache parses (one mode per language service). */
-  constructor(readonly options: ParseOptions = {}) {}
+  constructor(
+    /** `options` apply to every document this cache parses (one mode per language service). */
+    readonly options: ParseOptions = {},
+    /**
+     * False where a file is parsed once and never again (`clusterset lint`): a first parse that gave every
+     * document in order keeps none of them here (no map of texts to hash, per file).
+     */
+    readonly keeps = true,
+  ) {}
 
   isEmpty(): boolean {
-    return this.entries.size === 0;
+    return !this.entries?.size;
   }
 
   get(text: string): ParsedDocument | undefined {
-    return this.entries.get(text);
+    return this.entries?.get(text);
   }
 
   /** Adds a document parsed elsewhere (kept until the next retainOnly). */
   put(doc: ParsedDocument): void {
-    if (!doc.deferred) this.entries.set(doc.text, doc);
+    if (!doc.deferred) (this.entries ??= new Map()).set(doc.text, doc);
   }
 
   parse(text: string): ParsedDocument {
-    const hit = this.entries.get(text);
+    const hit = this.entries?.get(text);
     if (hit) return hit;
     const doc = parseDocumentText(text, this.options);
-    this.entries.set(text, doc);
+    (this.entries ??= new Map()).set(text, doc);
     return doc;
   }
 
@@ -85,20 +93,25 @@ export function parseFile(
   // A file seen for the first time: the fast path, or one stream parse when that is equivalent (parseStream.ts).
   const fresh = cache.isEmpty();
   const first = fresh ? firstParse(yamlText, chunks, cache.options, deadline) : [];
-  for (const d of first) cache.put(d);
   let deferredCount = 0;
-  let parsedOne = first.length > 0;
-  const parsed = chunks.map((c) => {
-    const cached = cache.get(c.text);
-    if (cached) return { offset: c.offset, doc: cached };
-    // At least one document per step, so every step makes progress whatever the budget.
-    if (parsedOne && deadline !== undefined && performance.now() > deadline) {
-      deferredCount++;
-      return { offset: c.offset, doc: deferredDocument(c.text) };
-    }
-    parsedOne = true;
-    return { offset: c.offset, doc: cache.parse(c.text) };
-  });
+  let parsed: Array<{ offset: number; doc: ParsedDocument }>;
+  if (!cache.keeps && first.length === chunks.length && first.every((d, i) => d.text === chunks[i].text)) {
+    parsed = chunks.map((c, i) => ({ offset: c.offset, doc: first[i] }));
+  } else {
+    for (const d of first) cache.put(d);
+    let parsedOne = first.length > 0;
+    parsed = chunks.map((c) => {
+      const cached = cache.get(c.text);
+      if (cached) return { offset: c.offset, doc: cached };
+      // At least one document per step, so every step makes progress whatever the budget.
+      if (parsedOne && deadline !== undefined && performance.now() > deadline) {
+        deferredCount++;
+        return { offset: c.offset, doc: deferredDocument(c.text) };
+      }
+      parsedOne = true;
+      return { offset: c.offset, doc: cache.parse(c.text) };
+    });
+  }
   // A cache that was empty holds only this text's documents already (and no deferred one).
   if (!fresh) cache.retainOnly(parsed.filter((d) => !d.doc.deferred).map((d) => d.doc));
   // The items of a List are objects of their own, placed right after their list.
@@ -117,7 +130,7 @@ export function parseFile(
       message: `This file ends its lines with CR only. kubectl splits documents at LF, so it reads the whole file as one YAML document and applies only the first of its ${chunks.length} objects. Save it with LF (or CRLF) line endings.`,
     });
   }
-  return { uri, text, version, documents, lines: new LineIndex(text), deferredCount, fileProblems };
+  return { uri, text, version, documents, lines: new LineIndex(text, !cache.keeps), deferredCount, fileProblems };
 }
 
 const LONE_CR = /\r(?!\n)/;

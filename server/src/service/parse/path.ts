@@ -10,7 +10,14 @@ export function keyText(pair: YPair): string | undefined {
 }
 
 export function findPair(map: YMap, key: string): YPair | undefined {
-  for (const p of map.pairs) if (keyText(p) === key) return p;
+  // keyText(p) === key, without its String() of every string key: the hottest loop of the rules.
+  const pairs = map.pairs;
+  for (let i = 0; i < pairs.length; i++) {
+    const k = pairs[i].key;
+    if (k.type !== 'scalar') continue;
+    const v = k.value;
+    if (v === key || (typeof v !== 'string' && v !== null && String(v) === key)) return pairs[i];
+  }
   return undefined;
 }
 

@@ -51,3 +51,21 @@ test('empty and one-byte inputs', () => {
   assert.deepEqual(decodeManifestBytes(new Uint8Array()), { text: '', encoding: 'utf-8' });
   assert.deepEqual(decodeManifestBytes(new Uint8Array([0xff])).encoding, 'utf-8');
 });
+
+test('files decoded one after another decode as each alone (the shared decoder keeps nothing between them)', () => {
+  const files = [
+    Buffer.from([0x61, 0x3a, 0x20, 0xe2, 0x82]), // ends inside a UTF-8 sequence
+    Buffer.from('kind: Service\n'),
+    Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('a: é\n')]),
+    Buffer.from([0xc3]),
+    Buffer.from('b: ü\n'),
+  ];
+  const alone = files.map((f) =>
+    new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(f[0] === 0xef ? f.subarray(3) : f),
+  );
+  assert.deepEqual(
+    files.map((f) => decodeManifestBytes(f).text),
+    alone,
+  );
+  assert.equal(decodeManifestBytes(Buffer.from('kind: Service\n')).text, 'kind: Service\n');
+});
