@@ -23,7 +23,7 @@ interface RuleMeta {
   documented: boolean;
 }
 
-/** Codes the engine reports that are not rules: YAML syntax problems and the time budget. */
+/** Codes the engine reports that are not rules: YAML syntax problems and the editor's time budget (the CLI sets none). */
 const ENGINE_CODES: readonly RuleMeta[] = [
   { id: 'YAML', title: 'YAML syntax problem in an MCS document', severity: 'error', documented: false },
   { id: 'BUDGET', title: 'Validation stopped at the time budget', severity: 'information', documented: false },

@@ -233,3 +233,26 @@ test('the paths form one workspace: a Service in another file of the same cluste
     w.dispose();
   }
 });
+
+test('lint has no time budget: a machine so slow that every clock read is 10 s later still gets every finding', async () => {
+  const ws = workspace({ 'a.yaml': EXPORTED_SERVICE('web'), 'b.yaml': `${TAGGED_EXPORT}\n---\n${DUPLICATE_KEY_EXPORT}` });
+  try {
+    const reference = await lint(ws, '--format', 'json', '.');
+    const realNow = performance.now.bind(performance);
+    let skew = 0;
+    performance.now = () => (skew += 10_000) + realNow();
+    let slow: { code: number; stdout: string; stderr: string };
+    try {
+      slow = await lint(ws, '--format', 'json', '.');
+    } finally {
+      performance.now = realNow;
+    }
+    assert.ok(skew > 0, 'the clock was read');
+    assert.doesNotMatch(slow.stdout, /"BUDGET"/);
+    assert.equal(slow.stdout, reference.stdout);
+    assert.equal(slow.code, reference.code);
+    assert.ok((JSON.parse(reference.stdout) as { diagnostics: unknown[] }).diagnostics.length > 0);
+  } finally {
+    ws.dispose();
+  }
+});
