@@ -81,6 +81,20 @@ function typeOf(st: Stats | Dirent): string {
   return 'special file';
 }
 
+/**
+ * What `join(dir, name)` puts before the name, for every name of one folder: `dir` normalised once (a name from
+ * readdir is one plain segment, so normalising leaves it as it is), not once per name. Undefined on Windows,
+ * where drive-relative forms (`C:`) make `join` itself the safe answer.
+ */
+export function childPathBase(dir: string): string | undefined {
+  return process.platform === 'win32' ? undefined : join(dir, 'x').slice(0, -1);
+}
+
+/** `join(dir, name)` for a name from readdir (no separator, never `.` or `..`); `base` is `childPathBase(dir)`. */
+export function childPath(base: string | undefined, dir: string, name: string): string {
+  return base === undefined ? join(dir, name) : base + name;
+}
+
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** A file-system call the walk needs, done by its driver (async for the editor, sync for the CLI). */
@@ -120,9 +134,10 @@ function* walkSteps(roots: readonly string[], options: WalkOptions): Generator<W
       yield { op: 'entry', entry: { kind: 'unreadable', path: dir, reason: reasonOf(listed.error) } };
       return;
     }
+    const base = childPathBase(dir);
     for (const e of (listed.value as Dirent[]).sort(byName)) {
       if (options.signal?.aborted) return;
-      const path = join(dir, e.name);
+      const path = childPath(base, dir, e.name);
       const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
       const childAbsolute = absolute.endsWith(sep) ? absolute + e.name : `${absolute}${sep}${e.name}`;
       if (e.isDirectory()) {

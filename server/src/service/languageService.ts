@@ -25,7 +25,13 @@ import { hoverAt } from './hover';
 import type { ParsedDocument } from './parse/parsedDocument';
 import { DocumentCache, parseFile, yamlTextOf, type ParsedFile } from './parse/parsedFile';
 import { splitDocuments } from './parse/splitDocuments';
-import { validateFile, type RuleCrashListener, type SyntaxErrorScope, type ValidationResult } from './validate';
+import {
+  NOTHING_TO_REPORT,
+  validateFile,
+  type RuleCrashListener,
+  type SyntaxErrorScope,
+  type ValidationResult,
+} from './validate';
 import { stringAt } from './parse/path';
 import { WorkspaceIndex } from './workspaceIndex';
 import { generate } from './generate/index';
@@ -170,20 +176,43 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let config: (ParsedProjectConfig & { uri: string; ignore: Array<(p: string) => boolean> }) | undefined;
   const evidence = new Map<string, ImplementationEvidence[]>();
   let evidenceRevision = 0;
-  let effective: { key: unknown[]; value: ClustersetSettings } | undefined;
+  let effective:
+    | {
+        settings: ClustersetSettings;
+        implementation: Implementation | undefined;
+        clusterSetUri: string | undefined;
+        config: typeof config;
+        evidenceRevision: number;
+        value: ClustersetSettings;
+      }
+    | undefined;
 
   /** The settings with what the workspace says (ClusterSet file, project config, inferred implementation). */
   function effectiveSettings(): ClustersetSettings {
     const clusterSet = implementationFromClusterSet(index);
-    const key = [settings, clusterSet?.implementation, clusterSet?.uri, config, evidenceRevision];
-    if (!effective || effective.key.some((k, i) => k !== key[i])) {
+    // Compared part by part (no key array per call: it runs once per validated file).
+    if (
+      !effective ||
+      effective.settings !== settings ||
+      effective.implementation !== clusterSet?.implementation ||
+      effective.clusterSetUri !== clusterSet?.uri ||
+      effective.config !== config ||
+      effective.evidenceRevision !== evidenceRevision
+    ) {
       // Same object while nothing changed, so per-document caches keyed on the settings stay valid.
       const facts: WorkspaceFacts = {
         clusterSet,
         config: config && { value: config.config, uri: config.uri },
         evidence: [...evidence.values()].flat(),
       };
-      effective = { key, value: effectiveSettingsOf(settings, facts) };
+      effective = {
+        settings,
+        implementation: clusterSet?.implementation,
+        clusterSetUri: clusterSet?.uri,
+        config,
+        evidenceRevision,
+        value: effectiveSettingsOf(settings, facts),
+      };
     }
     return effective.value;
   }
@@ -315,14 +344,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     uris: () => files.keys(),
     validate(uri) {
       const state = files.get(uri);
-      if (!state || (uri !== configUri && isIgnored(uri)))
-        return { diagnostics: [], findings: [], elapsedMs: 0, timedOut: false };
+      if (!state || (uri !== configUri && isIgnored(uri))) return NOTHING_TO_REPORT;
       if (uri === configUri) return configDiagnostics(state);
       const r = state.result;
       const current = effectiveSettings();
       if (r && r.indexRevision === index.revision && r.settings === current) return r.value;
       const value = validateFile(state.parsed, current, index, lookup, undefined, options.onRuleCrash, syntaxErrors);
-      state.result = { indexRevision: index.revision, settings: current, value };
+      // The shared empty result costs nothing to find again: no record per file of it.
+      state.result = value === NOTHING_TO_REPORT ? undefined : { indexRevision: index.revision, settings: current, value };
       return value;
     },
     codeActions(uri, range, diagnostics) {

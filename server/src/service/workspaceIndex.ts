@@ -379,7 +379,8 @@ export class WorkspaceIndex {
 
   ofKind(kind: string): Iterable<IndexedObject> {
     if (this.tracking) this.tracking.add(this.keys.kind(kind));
-    return this.byKind.get(kind) ?? [];
+    // A kind nobody wrote (ClusterSet is asked for once per validated file): no array per call.
+    return this.byKind.get(kind) ?? NO_OBJECTS;
   }
 
   /** The object of one document, without depending on the rest of its file. */

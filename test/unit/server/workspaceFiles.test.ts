@@ -6,11 +6,18 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import { lintPaths } from '../../../cli/src/lint';
 import { MAX_WORKSPACE_FILE_BYTES } from '../../../server/src/service/workspaceFilter';
-import { isWalkedPath, readWorkspaceFile, walkWorkspace, type WalkEntry } from '../../../server/src/workspaceFiles';
+import {
+  childPath,
+  childPathBase,
+  isWalkedPath,
+  readWorkspaceFile,
+  walkWorkspace,
+  type WalkEntry,
+} from '../../../server/src/workspaceFiles';
 
 /** A hang detector for the FIFO cases: a blocking read would never return. */
 const BOUND = { timeout: 10000 };
@@ -147,4 +154,13 @@ test("isWalkedPath agrees with the walk on every path of the tree (the editor's 
   assert.equal(isWalkedPath(root, join(root, 'generated/out.yaml'), ['generated']), false);
   assert.equal(isWalkedPath(root, join(tmpdir(), 'elsewhere.yaml')), false, 'outside the folder');
   assert.equal(isWalkedPath(root, root), false);
+});
+
+test('childPath is join(dir, name) for a readdir name, whatever form the root was given in', () => {
+  const dirs = ['.', './', '..', '../x', 'a', 'a/', 'a//b', './a/./b/', 'a/../b', '/', '/tmp', '/tmp/', '//x', 'x/..', 'x/../..'];
+  const names = ['f.yaml', 'clusters', '.hidden', 'a b', 'é.yml', '..x', '...'];
+  for (const dir of dirs.map((d) => d.replace(/\//g, sep))) {
+    const base = childPathBase(dir);
+    for (const name of names) assert.equal(childPath(base, dir, name), join(dir, name), `${dir} + ${name}`);
+  }
 });

@@ -31,47 +31,57 @@ export function serviceHostnames(doc: ParsedDocument): readonly HostnameRef[] {
 
 function findServiceHostnames(doc: ParsedDocument): HostnameRef[] {
   const out: HostnameRef[] = [];
-  for (const { path, scalar } of stringsOf(doc)) {
-    const value = String(scalar.value);
-    if (!value.includes('.svc.')) continue;
-    const map = scalarTextMap(doc.text, scalar);
-    for (const m of value.matchAll(NAME)) {
-      const labels = m[1].slice(0, -1).split('.');
-      if (labels.length < 2) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      out.push({
-        labels,
-        zone: m[2] as HostnameRef['zone'],
-        path,
-        span: map.span(start, end),
-        zoneSpan: map.span(end - m[2].length, end),
-        exact: map.exact,
-      });
+  const root = doc.root;
+  // The `.svc.` test comes before any path or key string is made: most values of a repository have no name.
+  if (doc.kind === 'ConfigMap') {
+    for (const pair of asMap(nodeAt(root, DATA))?.pairs ?? []) {
+      const value = pair.value;
+      if (value?.type !== 'scalar' || typeof value.value !== 'string' || !value.value.includes('.svc.')) continue;
+      const key = keyText(pair);
+      if (key) addNames(doc, ['data', key], value, out);
+    }
+    return out;
+  }
+  for (const list of CONTAINER_LISTS) {
+    const containers = asSeq(nodeAt(root, list.path))?.items;
+    if (!containers) continue;
+    for (let c = 0; c < containers.length; c++) {
+      const env = asSeq(nodeAt(containers[c], ENV))?.items;
+      if (!env) continue;
+      for (let e = 0; e < env.length; e++) {
+        const value = nodeAt(env[e], VALUE);
+        if (value?.type === 'scalar' && typeof value.value === 'string' && value.value.includes('.svc.'))
+          addNames(doc, ['spec', 'template', 'spec', list.name, c, 'env', e, 'value'], value, out);
+      }
     }
   }
   return out;
 }
 
-function* stringsOf(doc: ParsedDocument): Generator<{ path: NodePath; scalar: YScalar }> {
-  const root = doc.root;
-  if (doc.kind === 'ConfigMap') {
-    for (const pair of asMap(nodeAt(root, ['data']))?.pairs ?? []) {
-      const key = keyText(pair);
-      if (key && pair.value?.type === 'scalar' && typeof pair.value.value === 'string')
-        yield { path: ['data', key], scalar: pair.value };
-    }
-    return;
-  }
-  for (const list of ['containers', 'initContainers']) {
-    const containers = asSeq(nodeAt(root, ['spec', 'template', 'spec', list]));
-    for (let c = 0; c < (containers?.items.length ?? 0); c++) {
-      const env = asSeq(nodeAt(containers?.items[c], ['env']));
-      for (let e = 0; e < (env?.items.length ?? 0); e++) {
-        const value = nodeAt(env?.items[e], ['value']);
-        if (value?.type === 'scalar' && typeof value.value === 'string')
-          yield { path: ['spec', 'template', 'spec', list, c, 'env', e, 'value'], scalar: value };
-      }
-    }
+const DATA: NodePath = ['data'];
+const ENV: NodePath = ['env'];
+const VALUE: NodePath = ['value'];
+const CONTAINER_LISTS = ['containers', 'initContainers'].map((name) => ({
+  name,
+  path: ['spec', 'template', 'spec', name] as NodePath,
+}));
+
+/** The service names in one string scalar (its value contains `.svc.`), in order. */
+function addNames(doc: ParsedDocument, path: NodePath, scalar: YScalar, out: HostnameRef[]): void {
+  const value = String(scalar.value);
+  const map = scalarTextMap(doc.text, scalar);
+  for (const m of value.matchAll(NAME)) {
+    const labels = m[1].slice(0, -1).split('.');
+    if (labels.length < 2) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    out.push({
+      labels,
+      zone: m[2] as HostnameRef['zone'],
+      path,
+      span: map.span(start, end),
+      zoneSpan: map.span(end - m[2].length, end),
+      exact: map.exact,
+    });
   }
 }
