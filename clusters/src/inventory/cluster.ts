@@ -155,11 +155,6 @@ export function applyClusterRead(store: ClusterStore, read: ClusterRead): void {
   store.readAt = new Date().toISOString();
 }
 
-/** One member read on its own: fetch, then apply. */
-export async function readClusterInto(store: ClusterStore, a: ClusterAccess): Promise<void> {
-  applyClusterRead(store, await fetchClusterRead(a));
-}
-
 /** The namespace names of a complete list, else undefined (probe everywhere, as without the list). */
 function existingNamespaces(r: Listed): ReadonlySet<string> | undefined {
   if (!r.ok || r.value.truncated) return undefined;

@@ -120,10 +120,22 @@ const ESCAPES: Record<string, string> = {
   '/': '/',
   '\\': '\\',
 };
-const HEX = /^[0-9a-fA-F]+$/;
-
 function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * Where the escape at `q` (a backslash inside a double-quoted scalar ending before `n`) ends: the one decision
+ * both the building and the scanning reader make. FAIL for an escape the fast path leaves to `yaml`.
+ */
+function escapeEnd(t: string, n: number, q: number): number {
+  const e = t[q + 1];
+  if (e !== undefined && ESCAPES[e] !== undefined) return q + 2;
+  if (e !== 'x' && e !== 'u') throw FAIL;
+  const end = q + 2 + (e === 'x' ? 2 : 4);
+  if (end > n) throw FAIL;
+  for (let h = q + 2; h < end; h++) if (!isHexDigit(t.charCodeAt(h))) throw FAIL;
+  return end;
 }
 
 /** Scanner state shared with fastTree: `pos` is where the last scanned token ended. */
@@ -276,19 +288,9 @@ export class ScalarScanner {
       if (c === LF || c === CR) throw FAIL;
       if (c === BACKSLASH) {
         out += t.slice(seg, q);
-        const e = t[q + 1];
-        const simple = ESCAPES[e];
-        if (simple !== undefined && e !== undefined) {
-          out += simple;
-          q += 2;
-        } else if (e === 'x' || e === 'u') {
-          const len = e === 'x' ? 2 : 4;
-          const hex = t.slice(q + 2, q + 2 + len);
-          if (hex.length !== len || !HEX.test(hex)) throw FAIL;
-          out += String.fromCharCode(parseInt(hex, 16));
-          q += 2 + len;
-        } else throw FAIL;
-        seg = q;
+        const end = escapeEnd(t, n, q);
+        out += end === q + 2 ? (ESCAPES[t[q + 1] ?? ''] ?? '') : String.fromCharCode(parseInt(t.slice(q + 2, end), 16));
+        q = seg = end;
         continue;
       }
       q++;
@@ -312,14 +314,7 @@ export class ScalarScanner {
       if (c === LF || c === CR) throw FAIL;
       if (c === BACKSLASH) {
         escaped = true;
-        const e = t[q + 1];
-        if (ESCAPES[e] !== undefined && e !== undefined) q += 2;
-        else if (e === 'x' || e === 'u') {
-          const len = e === 'x' ? 2 : 4;
-          if (q + 2 + len > n) throw FAIL;
-          for (let h = q + 2; h < q + 2 + len; h++) if (!isHexDigit(t.charCodeAt(h))) throw FAIL;
-          q += 2 + len;
-        } else throw FAIL;
+        q = escapeEnd(t, n, q);
         continue;
       }
       q++;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { ClusterAccess } from '../../../../clusters/src/access';
 import type { Result } from '../../../../clusters/src/faults';
 import { detectImplementation } from '../../../../clusters/src/inventory/discovery';
-import { readClusterInto } from '../../../../clusters/src/inventory/cluster';
+import { applyClusterRead, fetchClusterRead } from '../../../../clusters/src/inventory/cluster';
 import { ClusterStore } from '../../../../clusters/src/inventory/store';
 
 const MCS = 'multicluster.x-k8s.io/v1beta1';
@@ -80,7 +80,7 @@ test('a Submariner cluster is recognised with its namespace listed, and probed n
     '/api/v1/services': { ok: true, value: { items: [] } },
   });
   const store = new ClusterStore({ name: 'east', context: 'east' });
-  await readClusterInto(store, access);
+  applyClusterRead(store, await fetchClusterRead(access));
   assert.equal(store.fault, undefined);
   assert.equal(store.implementation, 'submariner');
   assert.equal(store.controllerReady, true);
@@ -98,7 +98,7 @@ test('a refused Namespace list: every probe is made, and the refusal stays a par
     [`/apis/${MCS}/serviceimports`]: { ok: true, value: { items: [] } },
   });
   const store = new ClusterStore({ name: 'east', context: 'east' });
-  await readClusterInto(store, access);
+  applyClusterRead(store, await fetchClusterRead(access));
   assert.deepEqual(probesOf(asked), ALL_PROBES);
   assert.equal(store.fault, undefined);
   assert.equal(store.resourceFaults.get('namespaces')?.fault.kind, 'forbidden');
@@ -110,7 +110,7 @@ test('a cluster whose discovery fails keeps only that fault (nothing listed is a
     '/api/v1/namespaces': namespaces('kube-system'),
   });
   const store = new ClusterStore({ name: 'east', context: 'east' });
-  await readClusterInto(store, access);
+  applyClusterRead(store, await fetchClusterRead(access));
   assert.equal(store.fault?.kind, 'unauthorized');
   assert.equal(store.namespaces.size, 0);
   assert.equal(store.read.size, 0);
