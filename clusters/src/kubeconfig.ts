@@ -53,15 +53,30 @@ export function kubeconfigSources(explicitPath?: string, env: NodeJS.ProcessEnv 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
+/** ` at line L, column C` (1-based, as kubectl and editors count) of a text offset. */
+function placeOf(text: string, offset: number): string {
+  if (!Number.isInteger(offset) || offset < 0) return '';
+  const before = text.slice(0, Math.min(offset, text.length));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${before.length - lineStart + 1}`;
+}
+
 /** Reads one kubeconfig file into a plain object, or says why it cannot. */
 function readOne(path: string): { ok: true; obj: Obj } | { ok: false; error: string } {
   const r = readRegularFile(path, MAX_KUBECONFIG_BYTES);
   if (!r.ok) return { ok: false, error: `kubeconfig ${path} ${r.reason}` };
   // kubectl reads kubeconfig with sigs.k8s.io/yaml (YAML 1.1 scalars: `yes` is true); so do we.
-  const doc = parseDocument(r.data.toString('utf8'), { version: '1.1', prettyErrors: false });
-  // Parser messages can quote file content (a token on the broken line): first line, redacted.
-  if (doc.errors.length)
-    return { ok: false, error: `kubeconfig ${path} is not valid YAML: ${firstLine(doc.errors[0]?.message ?? '', [], 200)}` };
+  const text = r.data.toString('utf8');
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false });
+  // Parser messages can quote file content (a token on the broken line): first line, redacted. The place is
+  // counted here (prettyErrors would add it, with an excerpt of the line that may hold a token).
+  const broken = doc.errors[0];
+  if (broken)
+    return {
+      ok: false,
+      error: `kubeconfig ${path} is not valid YAML${placeOf(text, broken.pos[0])}: ${firstLine(broken.message, [], 200)}`,
+    };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

@@ -96,8 +96,15 @@ test('invalid YAML: the first line of the parser message, never the line that ho
   writeFileSync(file, 'users:\n- name: a\n  user:\n    token: s3cr3t-Tok3n-in-broken-yaml\n  - bad: [\n');
   const r = loadKubeConfig(file);
   assert.equal(r.ok, false);
-  assert.match(r.ok ? '' : r.error, new RegExp(`^kubeconfig ${file} is not valid YAML: `));
+  assert.match(r.ok ? '' : r.error, new RegExp(`^kubeconfig ${file} is not valid YAML at line \\d+, column \\d+: `));
   assert.doesNotMatch(r.ok ? '' : r.error, /s3cr3t/);
+});
+
+test('invalid YAML: the place of the first error, 1-based as kubectl and editors count', () => {
+  const file = join(dir, 'unclosed.yaml');
+  writeFileSync(file, 'apiVersion: v1\nkind: Config\nclusters: [}\n');
+  const r = loadKubeConfig(file);
+  assert.match(r.ok ? '' : r.error, new RegExp(`^kubeconfig ${file} is not valid YAML at line 3, column 12: `));
 });
 
 test("kubectl's tokenFile is read (relative to the kubeconfig) and sent", async () => {
