@@ -2,6 +2,8 @@
 // hold once an MCS controller (Cilium ClusterMesh here) has done its work, written by hand because the
 // testbed runs no controller. Every object is valid for the API server; the status a controller would
 // write goes through the status subresource (`kubectl patch --subresource=status`), as the CRDs demand.
+// `npm start` adds the controller's own objects (seedDemo's withController): a ready cilium-operator and
+// cilium-config with MCS-API support, so the tree and the runbook see Cilium, not "no controller".
 //
 //   shop/web          healthy  — exported from east and west (same ports), imported everywhere with an IP
 //   shop/cart         degraded — headless, exported from east and west; central has endpoints from east only
@@ -72,6 +74,27 @@ function mcsSlice(namespace, service, source, addresses, readyCount) {
   };
 }
 
+/** The cart pods' IPs, inside their cluster's Node pod ranges below (the consumers' MCS slices carry them). */
+const EAST_CART_PODS = ['10.10.0.9', '10.10.1.9'];
+const WEST_CART_PODS = ['10.20.0.7', '10.20.1.7'];
+
+/** The exporting cluster's own EndpointSlice of a Service (kube-controller-manager's work), all ready. */
+function localSlice(namespace, service, addresses) {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: meta(namespace, `${service}-local`, {
+      labels: {
+        'kubernetes.io/service-name': service,
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
+    }),
+    addressType: 'IPv4',
+    endpoints: addresses.map((a) => ({ addresses: [a], conditions: { ready: true } })),
+    ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+  };
+}
+
 /** A Node with its pod range (no kubelet runs: it is there for Discover CIDRs). */
 const node = (name, podCIDR) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name }, spec: { podCIDR, podCIDRs: [podCIDR] } });
 
@@ -87,7 +110,7 @@ export const DEMO_SEED = {
     service('shop', 'cart', [PORT_CART], { headless: true }),
     serviceExport('shop', 'cart', exported),
     serviceImport('shop', 'cart', 'Headless', [], [PORT_CART], ['east', 'west']),
-    mcsSlice('shop', 'cart', 'west', ['10.20.1.7', '10.20.2.7'], 2),
+    mcsSlice('shop', 'cart', 'west', WEST_CART_PODS, 2),
   ],
   west: [
     node('west-node-1', '10.20.0.0/24'),
@@ -100,7 +123,7 @@ export const DEMO_SEED = {
     service('shop', 'cart', [PORT_CART], { headless: true }),
     serviceExport('shop', 'cart', exported),
     serviceImport('shop', 'cart', 'Headless', [], [PORT_CART], ['east', 'west']),
-    mcsSlice('shop', 'cart', 'east', ['10.10.1.9', '10.10.2.9'], 2),
+    mcsSlice('shop', 'cart', 'east', EAST_CART_PODS, 2),
     service('billing', 'payments-api', [{ name: 'https', protocol: 'TCP', port: 443 }], { selector: 'payments' }),
     serviceExport('billing', 'payments', [
       condition('Valid', 'False', 'ServiceNotFound', 'Service billing/payments does not exist'),
@@ -114,22 +137,87 @@ export const DEMO_SEED = {
     serviceImport('shop', 'web', 'ClusterSetIP', ['10.98.200.10'], [PORT_HTTP], ['east', 'west']),
     serviceImport('shop', 'cart', 'Headless', [], [PORT_CART], ['east', 'west']),
     // west's endpoints never arrived in central: the degraded service.
-    mcsSlice('shop', 'cart', 'east', ['10.10.1.9', '10.10.2.9'], 2),
+    mcsSlice('shop', 'cart', 'east', EAST_CART_PODS, 2),
   ],
 };
 
-const RESOURCE = { ServiceExport: 'serviceexports.multicluster.x-k8s.io', ServiceImport: 'serviceimports.multicluster.x-k8s.io' };
+/**
+ * Cilium ClusterMesh with MCS-API support as `npm start` shows it: the operator's Deployment (ready, as the
+ * status a kubelet-less testbed never writes by itself) and cilium-config with this cluster's ClusterMesh name
+ * and id. IPAM mode `kubernetes`: pod ranges are the Nodes' spec.podCIDRs above, as Discover CIDRs reads them.
+ * Without it (the e2e testbed) no controller runs anywhere, which the runbook's e2e scenario checks.
+ */
+function ciliumController(clusterName, clusterId) {
+  const labels = { 'io.cilium/app': 'operator', name: 'cilium-operator' };
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: meta('kube-system', 'cilium-config'),
+      data: {
+        'cluster-name': clusterName,
+        'cluster-id': String(clusterId),
+        ipam: 'kubernetes',
+        // No clustermesh-enable-endpoint-sync: Cilium's default, remote EndpointSlices for headless imports only.
+        'clustermesh-enable-mcs-api': 'true',
+      },
+    },
+    {
+      object: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: meta('kube-system', 'cilium-operator', { labels }),
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: labels },
+          template: {
+            metadata: { labels },
+            spec: { containers: [{ name: 'cilium-operator', image: 'quay.io/cilium/operator-generic:v1.18.4' }] },
+          },
+        },
+      },
+      status: { observedGeneration: 1, replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1 },
+    },
+  ];
+}
+
+/** The clusters' ClusterMesh ids for `withController` (1..255, unique). */
+const CILIUM_IDS = { east: 1, west: 2, central: 3 };
+
+/** What the controllers of a running cluster add (`withController`): Cilium, and the exporters' own endpoints. */
+const RUNNING = {
+  east: [
+    localSlice('shop', 'web', ['10.10.0.5', '10.10.1.5']),
+    localSlice('shop', 'cart', EAST_CART_PODS),
+    ...ciliumController('east', CILIUM_IDS.east),
+  ],
+  west: [
+    localSlice('shop', 'web', ['10.20.0.5', '10.20.1.5']),
+    localSlice('shop', 'cart', WEST_CART_PODS),
+    ...ciliumController('west', CILIUM_IDS.west),
+  ],
+  central: ciliumController('central', CILIUM_IDS.central),
+};
+
+const RESOURCE = {
+  ServiceExport: 'serviceexports.multicluster.x-k8s.io',
+  ServiceImport: 'serviceimports.multicluster.x-k8s.io',
+  Deployment: 'deployments.apps',
+};
 
 /**
  * Applies DEMO_SEED to the testbed's clusters of the same names (namespaces first), then writes the
- * statuses. Resolves with per-cluster counts; throws with the API server's reason when anything is rejected.
+ * statuses. With `withController`, each cluster also gets what its controllers would have written (RUNNING):
+ * a ready Cilium operator with MCS-API support, and the exporters' own EndpointSlices. Resolves with per-cluster counts; throws with the API server's reason when anything is
+ * rejected.
  */
-export async function seedDemo(testbed, { log = () => {}, only } = {}) {
+export async function seedDemo(testbed, { log = () => {}, only, withController = false } = {}) {
   const counts = {};
-  for (const [cluster, items] of Object.entries(DEMO_SEED)) {
+  for (const [cluster, seeded] of Object.entries(DEMO_SEED)) {
     if (only && !only.includes(cluster)) continue;
     const c = testbed.clusters.find((x) => x.name === cluster);
     if (!c) continue;
+    const items = withController ? [...seeded, ...(RUNNING[cluster] ?? [])] : seeded;
     const objects = items.map((i) => i.object ?? i);
     await testbed.apply(cluster, objects);
     for (const i of items.filter((x) => x.status)) {

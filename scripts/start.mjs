@@ -7,7 +7,7 @@
 // The demo clusterset comes up in the background while the editor is already served: the testbed's
 // binaries are built first if they are missing (progress in this terminal; needs Go, docs/testbed.md),
 // then east, west and central start in .testbed/ and get the demo state of scripts/demo-seed.mjs (a
-// healthy, a degraded and a broken service). The extension reads .cache/start/kubeconfig (KUBECONFIG):
+// healthy, a degraded and a broken service, with what a ready Cilium ClusterMesh would have written). The extension reads .cache/start/kubeconfig (KUBECONFIG):
 // the testbed's contexts plus `north`, a context whose server does not answer. It is written once the
 // clusters are ready; Refresh in the Clusterset view then shows them. Ctrl-C stops the clusters again.
 // A testbed that already runs in .testbed/ (`npm run testbed -- up`) is used as it is, seeded, and left
@@ -93,7 +93,7 @@ async function demoClusterset() {
         log: (l) => log(`[testbed] ${l}`),
       });
     }
-    await seedDemo(testbed, { log });
+    await seedDemo(testbed, { log, withController: true });
     withUnreachableContext(testbed.kubeconfigPath, DEMO_KUBECONFIG);
     return { testbed, owned };
   } catch (err) {
