@@ -2,8 +2,9 @@
 // hold once an MCS controller (Cilium ClusterMesh here) has done its work, written by hand because the
 // testbed runs no controller. Every object is valid for the API server; the status a controller would
 // write goes through the status subresource (`kubectl patch --subresource=status`), as the CRDs demand.
-// `npm start` adds the controller's own objects (seedDemo's withController): a ready cilium-operator and
-// cilium-config with MCS-API support, so the tree and the runbook see Cilium, not "no controller".
+// `npm start` adds what the clusters' controllers would have written (seedDemo's withController): a ready
+// cilium-operator, cilium-config with MCS-API support and the exporters' own EndpointSlices, so the tree
+// and the runbook see Cilium, not "no controller".
 //
 //   shop/web          healthy  — exported from east and west (same ports), imported everywhere with an IP
 //   shop/cart         degraded — headless, exported from east and west; central has endpoints from east only
@@ -142,9 +143,9 @@ export const DEMO_SEED = {
 };
 
 /**
- * Cilium ClusterMesh with MCS-API support as `npm start` shows it: the operator's Deployment (ready, as the
- * status a kubelet-less testbed never writes by itself) and cilium-config with this cluster's ClusterMesh name
- * and id. IPAM mode `kubernetes`: pod ranges are the Nodes' spec.podCIDRs above, as Discover CIDRs reads them.
+ * Cilium ClusterMesh with MCS-API support as `npm start` shows it: the operator's Deployment, its ready status
+ * written by hand (no kubelet or controller runs on the testbed), and cilium-config with this cluster's
+ * ClusterMesh name and id. IPAM mode `kubernetes`: pod ranges are the Nodes' spec.podCIDRs above, as Discover CIDRs reads them.
  * Without it (the e2e testbed) no controller runs anywhere, which the runbook's e2e scenario checks.
  */
 function ciliumController(clusterName, clusterId) {
@@ -208,8 +209,8 @@ const RESOURCE = {
 /**
  * Applies DEMO_SEED to the testbed's clusters of the same names (namespaces first), then writes the
  * statuses. With `withController`, each cluster also gets what its controllers would have written (RUNNING):
- * a ready Cilium operator with MCS-API support, and the exporters' own EndpointSlices. Resolves with per-cluster counts; throws with the API server's reason when anything is
- * rejected.
+ * a ready Cilium operator with MCS-API support, and the exporters' own EndpointSlices. Resolves with
+ * per-cluster counts; throws with the API server's reason when anything is rejected.
  */
 export async function seedDemo(testbed, { log = () => {}, only, withController = false } = {}) {
   const counts = {};
