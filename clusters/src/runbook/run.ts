@@ -2,6 +2,7 @@
 // as the slowest cluster, not the sum), then evaluates the checks in runbook order. Each check is bounded
 // in time, a check whose prerequisite failed is reported as skipped with why, cancellation skips what is
 // left, and nothing here throws: a crashing check becomes a `skip` that says so.
+import { mergeClusterDetails, type FoundDetail } from './mergeDetails';
 import type { ClustersetSnapshot, McsImplementation, ServiceKey } from '../inventory/snapshot';
 import type { Result } from '../faults';
 import { firstLine } from '../redact';
@@ -108,20 +109,23 @@ function blockedBy(
 }
 
 function aggregateCauses(results: CheckResult[], impl: McsImplementation): CauseReport[] {
-  const byId = new Map<CauseId, { clusters: Set<string>; details: string[] }>();
+  const byId = new Map<CauseId, { clusters: Set<string>; found: FoundDetail[] }>();
   for (const r of results)
     for (const id of r.causes ?? []) {
-      const e = byId.get(id) ?? { clusters: new Set<string>(), details: [] };
+      const e = byId.get(id) ?? { clusters: new Set<string>(), found: [] };
       if (r.cluster) e.clusters.add(r.cluster);
-      if (!e.details.includes(r.detail)) e.details.push(r.detail);
+      e.found.push({ cluster: r.cluster, detail: r.detail });
       byId.set(id, e);
     }
-  return [...byId].map(([id, e]) => ({
-    id,
-    clusters: [...e.clusters].sort(),
-    summary: `${CAUSES[id].title}: ${e.details.slice(0, 3).join('; ')}${e.details.length > 3 ? ` (+${e.details.length - 3} more)` : ''}`,
-    fix: fixFor(id, impl),
-  }));
+  return [...byId].map(([id, e]) => {
+    const details = mergeClusterDetails(e.found);
+    return {
+      id,
+      clusters: [...e.clusters].sort(),
+      summary: `${CAUSES[id].title}: ${details.slice(0, 3).join('; ')}${details.length > 3 ? ` (+${details.length - 3} more)` : ''}`,
+      fix: fixFor(id, impl),
+    };
+  });
 }
 
 /** Runs the runbook; never rejects (an internal failure comes back as a report that says so). */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defineCheck, type Check } from '../../../../clusters/src/runbook/check';
 import { ALL_CHECKS } from '../../../../clusters/src/runbook/checks/index';
+import { CAUSES } from '../../../../clusters/src/runbook/causes';
 import { runRunbook } from '../../../../clusters/src/runbook/run';
 import { healthySnapshot, MEMBERS } from './fixtures';
 
@@ -140,4 +141,25 @@ test('the whole registry on a healthy snapshot without reads names no cause', as
   const r = await runRunbook(input);
   assert.deepEqual(r.causes, []);
   assert.equal(r.healthy, true);
+});
+
+test("a cause found with the same words in several clusters is summarised once, naming them in the runbook's order", async () => {
+  const everywhere = defineCheck({
+    id: 'crds',
+    title: 'first',
+    scope: 'each',
+    needs: [],
+    run: (ctx) =>
+      ctx.members.map((m) => ({
+        cluster: m.name,
+        status: 'fail' as const,
+        detail: `no CRDs in ${m.name}`,
+        causes: ['crds-missing' as const],
+      })),
+  });
+  const r = await runRunbook(input, { checks: [reach, everywhere] });
+  assert.deepEqual(
+    r.causes.map((c) => [c.clusters, c.summary]),
+    [[['east', 'west'], `${CAUSES['crds-missing'].title}: no CRDs in east and west`]],
+  );
 });
