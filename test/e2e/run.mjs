@@ -5,7 +5,9 @@
 // Env: E2E_DEADLINE_S (overall deadline, default 600), E2E_ONLY (substring filter on scenario names),
 //      E2E_NO_PACKAGE=1 (reuse an existing dist/clusterset.vsix), E2E_VSIX=<path> (test that vsix, no packaging),
 //      E2E_SCREENSHOT=1 (refresh docs/images/editor.png and tree.png), E2E_NO_TESTBED=1 (do not start the
-//      3-cluster testbed; the tree and Discover CIDRs scenarios then fail).
+//      3-cluster testbed; the tree and Discover CIDRs scenarios then fail), E2E_DEMO_CONTROLLER=1 (seed the
+//      testbed as `npm start` does, with a ready Cilium: for the README's tree screenshot with E2E_ONLY=tree-;
+//      the runbook scenario expects no controller and fails with it).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +67,10 @@ async function main() {
       testbedPromise = startClusterset({ clusters: ['east', 'west', 'central'], log: (l) => log(`  [testbed] ${l}`) })
         .then(async (tb) => {
           try {
-            await seedDemo(tb, { log: (l) => log(`  [testbed] ${l}`) });
+            await seedDemo(tb, {
+              log: (l) => log(`  [testbed] ${l}`),
+              withController: process.env.E2E_DEMO_CONTROLLER === '1',
+            });
             return tb;
           } catch (err) {
             await tb.stop().catch(() => {});
