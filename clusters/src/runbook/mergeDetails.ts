@@ -18,8 +18,8 @@ function listOf(names: readonly string[]): string {
 
 /**
  * The distinct details in the order first found, those that differ only in the name of their own cluster (as a
- * whole name, not part of a longer one) joined into one that names every such cluster. A detail naming its cluster nowhere, or in words
- * another cluster's detail does not repeat, stays as it is.
+ * whole name, not part of a longer one) joined into one that names every such cluster. A detail naming its
+ * cluster nowhere, or in words another cluster's detail does not repeat, stays as it is.
  */
 export function mergeClusterDetails(found: readonly FoundDetail[]): string[] {
   // A NUL cannot occur in a detail: it stands for "the cluster" in a detail's shape.
@@ -33,7 +33,9 @@ export function mergeClusterDetails(found: readonly FoundDetail[]): string[] {
     if (!g) groups.set(key, { clusters: cluster && shape !== detail ? [cluster] : [], detail });
     else if (cluster && !g.clusters.includes(cluster)) g.clusters.push(cluster);
   }
-  return [...groups.entries()].map(([key, g]) =>
+  const said = [...groups.entries()].map(([key, g]) =>
     key.startsWith('~') && g.clusters.length > 1 ? key.slice(1).split(HOLE).join(listOf(g.clusters)) : g.detail,
   );
+  // The same words can come from two groups: "in east" said by east itself and, about east, by another cluster.
+  return said.filter((d, i) => said.indexOf(d) === i);
 }

@@ -38,6 +38,14 @@ test('one cluster, repeated details, a name inside another word, and a detail th
     ]),
     ['no controller in east'],
   );
+  // The same words once from the cluster they name and once from another cluster: said once.
+  assert.deepEqual(
+    mergeClusterDetails([
+      { cluster: 'east', detail: 'no ServiceImport in east' },
+      { cluster: 'west', detail: 'no ServiceImport in east' },
+    ]),
+    ['no ServiceImport in east'],
+  );
   // The same words in two clusters without either name: said once, as found.
   assert.deepEqual(
     mergeClusterDetails([
