@@ -27,6 +27,9 @@ export const IDLE_CLOSE_MS = 30_000;
 const STREAM_WINDOW = 4 << 20;
 const SESSION_WINDOW = 32 << 20;
 const MAX_HTTP1_ORIGINS = 256;
+const REFUSALS = new Set<number | undefined>([constants.NGHTTP2_REFUSED_STREAM, constants.NGHTTP2_PROTOCOL_ERROR]);
+/** A server that refuses every stream gets three tries, not a loop. */
+const MAX_REFUSED_RETRIES = 2;
 /** Headers HTTP/2 forbids (RFC 9113 §8.2.2); `host` travels as `:authority`. */
 const CONNECTION_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host']);
 
@@ -199,9 +202,15 @@ function first(h: IncomingHttpHeaders, name: string): string | undefined {
   return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
 }
 
-type StreamResult = H2Answer | { ok: false; error: unknown; beforeResponse: true };
+/**
+ * `beforeResponse` marks a failure before any answer. `refused`: the stream was reset with REFUSED_STREAM
+ * (by the server, or by nghttp2 for a stream above the last id of a GOAWAY), which RFC 9113 §8.7 says was
+ * never processed, or with PROTOCOL_ERROR, which Go's server sends for a stream over its limit when it has
+ * not yet seen the end of an earlier one (golang/go#47635).
+ */
+type StreamResult = H2Answer | { ok: false; error: unknown; beforeResponse: true; refused: boolean };
 
-/** One GET as a stream of `p`; `beforeResponse` marks a failure before any answer (a retry is then safe). */
+/** One GET as a stream of `p`. */
 function streamGet(
   key: string,
   p: Pooled,
@@ -219,9 +228,11 @@ function streamGet(
       signal.removeEventListener('abort', onAbort);
       resolveResult(r);
     };
-    const fail = (error: unknown) =>
-      answered ? resolve({ ok: false, error }) : resolve({ ok: false, error, beforeResponse: true });
     let stream: ReturnType<ClientHttp2Session['request']>;
+    const fail = (error: unknown) =>
+      answered
+        ? resolve({ ok: false, error })
+        : resolve({ ok: false, error, beforeResponse: true, refused: REFUSALS.has(stream?.rstCode) });
     const onAbort = () => {
       stream?.close(constants.NGHTTP2_CANCEL);
       resolve({ ok: false, error: abortError(signal) });
@@ -288,7 +299,8 @@ function streamGet(
  * GET `url` over the pooled HTTP/2 session of `target`, or `'http1'` when the server does not speak h2 (the
  * caller then uses its https agent). A request that failed before any answer on a session that had served
  * others (the server closed it, a GOAWAY, a dead idle connection) is sent once more on a fresh session: GETs
- * are idempotent.
+ * are idempotent. A refused stream is sent again on a fresh session, up to twice, as Go's transport (client-go's)
+ * retries it (canRetryError): a CLI run on a loaded machine saw one on a session it had just opened.
  */
 export async function h2Get(
   target: H2Target,
@@ -324,7 +336,8 @@ export async function h2Get(
     }
     const r = await streamGet(key, p, url, h, signal, maxBytes);
     if (!('beforeResponse' in r)) return r;
-    if (!reused || attempt > 0 || signal.aborted) return { ok: false, error: r.error };
+    const retry = r.refused ? attempt < MAX_REFUSED_RETRIES : reused && attempt === 0;
+    if (!retry || signal.aborted) return { ok: false, error: r.error };
     drop(key, p);
   }
 }
