@@ -5,6 +5,7 @@
 import { CLUSTERSET_VERSION } from '../../server/src/protocol';
 import { writeCodeCaches } from './codeCache';
 import { readAheadForArgs } from './lint/readAhead';
+import { tuneV8ForOneShotLint } from './lint/v8Tuning';
 
 const USAGE = `Usage: clusterset <command> [options]
 
@@ -27,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint': {
+      // Before the lint bundle is compiled: the flags apply to every optimising compile of the run.
+      tuneV8ForOneShotLint();
       // The walk starts on the reader thread now, while the lint bundle loads.
       const readAhead = readAheadForArgs(rest, process.cwd());
       return (await import('./lint')).runLint(rest, process.stdout, process.stderr, readAhead ? { readAhead } : {});
