@@ -249,8 +249,6 @@ function streamGet(
     streamOpened(p);
     stream.once('close', () => {
       streamClosed(key, p);
-      // A stream refused by the server's GOAWAY, or reset with no error and no answer: never an answer.
-      if (stream.rstCode === constants.NGHTTP2_REFUSED_STREAM) drop(key, p);
       if (settled) return; // the usual case: answered (an Error built for nothing costs a stack trace)
       // The connection went away under the stream: HTTP/1.1 reports that as a socket hang up (ECONNRESET).
       const gone = p.session.destroyed || stream.rstCode === constants.NGHTTP2_CANCEL;
@@ -299,8 +297,8 @@ function streamGet(
  * GET `url` over the pooled HTTP/2 session of `target`, or `'http1'` when the server does not speak h2 (the
  * caller then uses its https agent). A request that failed before any answer on a session that had served
  * others (the server closed it, a GOAWAY, a dead idle connection) is sent once more on a fresh session: GETs
- * are idempotent. A refused stream is sent again on a fresh session, up to twice, as Go's transport (client-go's)
- * retries it (canRetryError): a CLI run on a loaded machine saw one on a session it had just opened.
+ * are idempotent. A refused stream is sent again, up to twice, as Go's transport (client-go's) retries it
+ * (canRetryError): a CLI run on a loaded machine saw one on a session it had just opened.
  */
 export async function h2Get(
   target: H2Target,
@@ -338,6 +336,9 @@ export async function h2Get(
     if (!('beforeResponse' in r)) return r;
     const retry = r.refused ? attempt < MAX_REFUSED_RETRIES : reused && attempt === 0;
     if (!retry || signal.aborted) return { ok: false, error: r.error };
-    drop(key, p);
+    // A refused stream goes again on the same session while it takes streams: the server refused it over its
+    // stream limit, whose SETTINGS the first burst of a new session was sent before. After a GOAWAY the session
+    // is out of the pool already, and the retry opens a fresh one.
+    if (!r.refused) drop(key, p);
   }
 }

@@ -2,7 +2,8 @@
 // HTTP/1.1 it was several) with the same snapshot; a deadline or a cancel while streams wait on a server
 // that went silent mid-session; a session cut between reads; and a TLS-terminating proxy that speaks only
 // HTTP/1.1 (a local https server in front of the API server), where the reads fall back and the origin is
-// remembered. A TCP proxy in front of the API server counts the connections.
+// remembered. A TCP proxy in front of the API server counts the connections. An API server that allows one
+// stream per connection refuses the first burst of a new session, and the refused streams are sent again.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { endpointFor } from '../../testbed/src/kube.js';
 import { readInventory } from '../../clusters/src/inventory/read.js';
 import type { ClustersetSnapshot } from '../../clusters/src/inventory/snapshot.js';
 import { caData, extendKubeconfig, ns, serviceExport, serviceImport } from './inventoryFixtures.js';
+import { parse } from 'yaml';
 
 // The pool that readInventory uses: this ESM test's own `import` of the file would get a second copy of the
 // module (tsx evaluates a CommonJS-scope file imported from ESM apart from the one `require`d by access.ts).
@@ -134,7 +136,12 @@ async function http1Proxy(cluster: string): Promise<typeof h1> {
 before(
   async () => {
     dir = mkdtempSync(join(tmpdir(), 'clusterset-http2-it-'));
-    tb = await startClusterset({ clusters: ['east'] });
+    // `tight` allows one stream per connection: the first streams of a new session, sent before its SETTINGS
+    // arrive, are refused (REFUSED_STREAM), as any kube-apiserver does above --http2-max-streams-per-connection.
+    tb = await startClusterset({
+      clusters: ['east', 'tight'],
+      apiServerArgs: { tight: ['--http2-max-streams-per-connection=1'] },
+    });
     await tb.seed({
       east: [
         ns('shop'),
@@ -182,6 +189,11 @@ beforeEach(() => {
 
 const read = (context: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
   readInventory({ path: kubeconfig }, [{ name: 'east', context }], { timeoutMs: options.timeoutMs ?? 30_000, ...options });
+
+function adminToken(testbed: Testbed): string {
+  const kc = parse(readFileSync(testbed.kubeconfigPath, 'utf8')) as { users: { name: string; user: { token?: string } }[] };
+  return String(kc.users.find((u) => u.name === 'testbed-admin')?.user.token ?? '');
+}
 
 /** The snapshot without what differs from read to read (times, the server's address). */
 function comparable(s: ClustersetSnapshot): unknown {
@@ -257,4 +269,30 @@ test('a TLS proxy that speaks only HTTP/1.1: the read falls back, the origin is 
   assert.deepEqual(poolState().http1Origins, [h1.origin]);
   assert.deepEqual(comparable(first), comparable(direct));
   assert.deepEqual(comparable(second), comparable(direct));
+});
+
+test('a burst on a new session to a server allowing one stream: the streams it refuses are sent again, all answered', async () => {
+  const ep = endpointFor(tb.kubeconfigPath, 'tight');
+  const target = { id: 'tight-admin', tls: { ca: ep.caPem } };
+  const headers = { authorization: `Bearer ${adminToken(tb)}`, accept: 'application/json' };
+  for (let round = 0; round < 3; round++) {
+    resetPool();
+    // Ten GETs before the server's SETTINGS (one stream at a time) have arrived: it refuses all but the first.
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        pool.h2Get(
+          target,
+          new URL(`/api/v1/namespaces?limit=${i + 1}`, ep.server),
+          headers,
+          new AbortController().signal,
+          1 << 20,
+        ),
+      ),
+    );
+    for (const r of answers) {
+      assert.ok(r !== 'http1' && r.ok, r === 'http1' ? r : r.ok ? '' : String(r.error));
+      assert.equal(r.status, 200);
+    }
+    assert.equal(poolState().sessions.length, 1, 'the refused streams went again over the same session');
+  }
 });

@@ -43,6 +43,8 @@ export interface ClustersetOptions {
   log?: Logger;
   /** Per-start limit for etcd and the API servers to become ready. Default 90 s. */
   readyTimeoutMs?: number;
+  /** More kube-apiserver flags for the named clusters (e.g. `--http2-max-streams-per-connection=1`). */
+  apiServerArgs?: Record<string, string[]>;
 }
 
 export interface TestbedCluster {
@@ -428,6 +430,7 @@ export async function startClusterset(opts: ClustersetOptions = {}): Promise<Tes
           // Fewer goroutines and timers on a 2-core machine; neither matters for a test cluster.
           '--enable-priority-and-fairness=false',
           '--profiling=false',
+          ...(opts.apiServerArgs?.[p.name] ?? []),
         ],
         logFile,
       );
