@@ -1,6 +1,7 @@
 // Loads a CLI bundle (dist/cli-lint.js …) with a V8 code cache, so a command does not compile the same
 // 400 KB of JavaScript on every start (Node 20 has no module.enableCompileCache). The cache is written once,
-// after a command ran (then it holds the functions that command compiled), under the user's cache folder.
+// after a command ran (then it holds the functions that command compiled), under the user's cache folder, beside
+// those of the two builds used before it.
 // Anything unexpected — no cache, a stale or corrupt one, an unwritable folder, someone else's file — falls
 // back to a plain compile: the cache can make a start faster, never break it.
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -25,6 +27,8 @@ import { Script } from 'node:vm';
 export const NO_CACHE_ENV = 'CLUSTERSET_NO_CODE_CACHE';
 const DIGEST = 'sha256';
 const DIGEST_BYTES = 32;
+/** The caches of this many builds of one bundle are kept (the newest). */
+const KEPT_BUILDS = 3;
 /** A cache larger than this is not ours (the lint bundle's is ~1 MiB). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -101,6 +105,26 @@ export function requireWithCodeCache(file: string): unknown {
 }
 
 /**
+ * Keeps the caches of the newest KEPT_BUILDS builds of a bundle. Two installs used in turn (a global `clusterset`
+ * and a project's `npx clusterset`, or two builds compared in a benchmark) each keep theirs: removing every other
+ * build's cache made each of them compile and write again on every start.
+ */
+function removeOldBuilds(dir: string, prefix: string): void {
+  const builds = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.bin'))
+    .map((f) => {
+      try {
+        return { path: join(dir, f), mtimeMs: statSync(join(dir, f)).mtimeMs };
+      } catch {
+        return undefined; // removed meanwhile by another process
+      }
+    })
+    .filter((b) => b !== undefined)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const old of builds.slice(KEPT_BUILDS)) unlinkSync(old.path);
+}
+
+/**
  * Writes the caches of the bundles loaded without a valid one, now that the command ran (so they hold what it
  * compiled). Best effort: a read-only or full disk only means the next start compiles again.
  */
@@ -113,9 +137,7 @@ export function writeCodeCaches(): void {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeFileSync(tmp, Buffer.concat([createHash(DIGEST).update(data).digest(), data]), { mode: 0o600 });
       renameSync(tmp, path);
-      // The caches of earlier builds of this bundle can never match again.
-      for (const f of readdirSync(dir))
-        if (f.startsWith(prefix) && f.endsWith('.bin') && join(dir, f) !== path) unlinkSync(join(dir, f));
+      removeOldBuilds(dir, prefix);
     } catch {
       try {
         unlinkSync(tmp);

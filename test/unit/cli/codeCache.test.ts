@@ -108,17 +108,32 @@ test('codeCache: an unwritable cache folder and the opt-out still load the bundl
   assert.deepEqual(cacheFiles(), [], 'no cache with the opt-out');
 });
 
-test('codeCache: a rebuilt bundle gets its own cache and the stale one is removed', () => {
-  load();
-  writeCodeCaches();
-  const [first] = cacheFiles();
-  writeFileSync(bundle, `${BUNDLE}exports.rebuilt = true;\n`);
+test('codeCache: each build gets its own cache; the three newest are kept, so builds used in turn keep theirs', async () => {
+  const build = (n: number) => writeFileSync(bundle, `${BUNDLE}exports.build = ${n};\n`);
+  const written: string[] = [];
   try {
-    assert.equal(load().rebuilt, true);
-    writeCodeCaches();
-    const now = cacheFiles();
-    assert.equal(now.length, 1);
-    assert.notEqual(now[0], first);
+    for (const n of [1, 2, 3, 4]) {
+      build(n);
+      assert.equal(load().build, n);
+      writeCodeCaches();
+      const added = cacheFiles().filter((f) => !written.includes(f));
+      assert.equal(added.length, 1, `build ${n} wrote its own cache`);
+      written.push(added[0]);
+      await new Promise((r) => setTimeout(r, 20)); // distinct modification times
+    }
+    assert.deepEqual(cacheFiles().sort(), written.slice(1).sort(), 'the oldest build lost its cache');
+    // Builds 3 and 4 used in turn: each finds its cache, so neither writes again.
+    const times = () =>
+      cacheFiles()
+        .sort()
+        .map((f) => statSync(join(cacheDir(), f)).mtimeMs);
+    const before = times();
+    for (const n of [3, 4, 3]) {
+      build(n);
+      load();
+      writeCodeCaches();
+    }
+    assert.deepEqual(times(), before);
   } finally {
     writeFileSync(bundle, `#!/usr/bin/env node\n${BUNDLE}`);
   }
