@@ -37,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     case 'cidr':
       return (await import('./cidr')).runCidr(rest, process.stdout, process.stderr);
     case 'generate':
+      // The same flags as lint: both run the lint bundle, and V8 rejects a code cache written under other flags.
+      tuneV8ForOneShotLint();
       return (await import('./generate')).runGenerate(rest, process.stdout, process.stderr);
     case 'doctor':
       return (await import('./doctor')).runDoctor(rest, process.stdout, process.stderr);
