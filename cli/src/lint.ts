@@ -21,7 +21,7 @@ import { capPerFile, DEFAULT_MAX_PER_FILE } from './format/cap';
 import { formatJson } from './format/json';
 import { ParseCrew, type CrewStats } from './lint/parallelParse';
 import { LINT_ARG_OPTIONS } from './lint/args';
-import { ReadAhead } from './lint/readAhead';
+import { fewFiles, ReadAhead } from './lint/readAhead';
 import { readEntries } from './lint/readEntries';
 import type { ReadEntry, ReaderSetup } from './lint/readProtocol';
 import { loadWorkspace, readWorkspace } from './workspace';
@@ -181,7 +181,7 @@ function loadConfig(
 
 /**
  * The walk's entries for `setup`: from the reader thread (the dispatcher's, when it walks the same paths, else
- * a new one), or read on this thread where there is none (from sources, CLUSTERSET_LINT_READER=0).
+ * a new one), or read on this thread where there is none (from sources, CLUSTERSET_LINT_READER=0, a few files).
  */
 function readerFor(
   setup: ReaderSetup,
@@ -189,7 +189,8 @@ function readerFor(
 ): { batches: AsyncIterable<ReadEntry[]> | Iterable<ReadEntry[]>; reader: boolean } {
   const usable = early?.matches(setup) ? early : undefined;
   if (early && !usable) early.stop();
-  const reader = usable ?? ReadAhead.start(setup, join(__dirname, 'lintReader.js'));
+  const reader =
+    usable ?? (fewFiles(setup.paths, setup.cwd) ? undefined : ReadAhead.start(setup, join(__dirname, 'lintReader.js')));
   if (reader) return { batches: reader.batches((skip) => readEntries(setup, skip)), reader: true };
   return { batches: oneByOne(readEntries(setup)), reader: false };
 }

@@ -1,14 +1,14 @@
 // The main thread's end of the reader thread (readWorker.ts). The dispatcher (main.ts) starts it before it
 // loads the lint bundle, so the walk runs while that bundle compiles; lintPaths then takes the batches in walk
 // order. Kept free of the language service: the dispatcher imports this file.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { LINT_ARG_OPTIONS } from './args';
 import { entriesOf, type FromReader, type ReadEntry, type ReaderData, type ReaderSetup } from './readProtocol';
 
-/** Set to 0 to read on the main thread (what a run from sources does anyway). */
+/** Set to 0 to read on the main thread (what a run from sources does anyway), 1 for a reader even for a few files. */
 export const READER_ENV = 'CLUSTERSET_LINT_READER';
 
 export class ReadAhead {
@@ -156,8 +156,49 @@ export function readAheadForArgs(args: string[], cwd: string): ReadAhead | undef
   try {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: LINT_ARG_OPTIONS });
     if (values.help) return undefined;
-    return ReadAhead.start({ paths: positionals.length ? positionals : ['.'], cwd });
+    const paths = positionals.length ? positionals : ['.'];
+    if (fewFiles(paths, cwd)) return undefined;
+    return ReadAhead.start({ paths, cwd });
   } catch {
     return undefined;
+  }
+}
+
+/** At most this many files: the main thread reads them before a reader thread could have started. */
+export const FEW_FILES = 32;
+/** The folders `fewFiles` lists before it gives up and says "not few". */
+const FEW_FILES_FOLDERS = 16;
+
+/**
+ * Whether `paths` hold at most `max` files, judged by a bounded look (at most FEW_FILES_FOLDERS folders listed; an
+ * error, a symlink or anything else unsure says no). A thread that starts, loads its bundle and competes for the
+ * second core with V8's compiles cost the bench folder's two large files ~30 ms and gained nothing
+ * (docs/lint-performance.md, session 7). Only the choice of thread depends on it: the walk itself is the same.
+ */
+export function fewFiles(paths: readonly string[], cwd: string, max = FEW_FILES): boolean {
+  if (process.env[READER_ENV] === '1') return false;
+  let files = 0;
+  let listed = 0;
+  const folders: string[] = [];
+  try {
+    for (const p of paths) {
+      const full = resolve(cwd, p);
+      const st = lstatSync(full);
+      if (st.isDirectory()) folders.push(full);
+      else if (st.isFile()) files++;
+      else return false;
+    }
+    while (folders.length) {
+      if (files > max || ++listed > FEW_FILES_FOLDERS) return false;
+      const dir = folders.pop() as string;
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) folders.push(join(dir, e.name));
+        else if (e.isFile()) files++;
+        else return false;
+      }
+    }
+    return files <= max;
+  } catch {
+    return false;
   }
 }

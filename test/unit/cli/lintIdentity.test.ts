@@ -1,7 +1,8 @@
 // The fast paths of `clusterset lint` change nothing: the built CLI (dist/cli.js) on the bench inputs (smaller),
 // a generated GitOps repository, the real-world corpus and the other YAML fixtures, in every output format,
 // with every document parsed on the worker (--jobs 2, CLUSTERSET_LINT_WORKERS_FIRST=1), both threads (--jobs 2), by default
-// (the reader thread reads the files) and with every file read on the main thread (CLUSTERSET_LINT_READER=0), against the
+// (the reader thread reads the files when there are more than a few; CLUSTERSET_LINT_READER=1 always) and with every file
+// read on the main thread (CLUSTERSET_LINT_READER=0), against the
 // plain path (CLUSTERSET_LINT_PLAIN=1: no fast parser, no kind markers, no threads, the async walk of before). Stdout, stderr
 // and the exit status must be byte-identical.
 import assert from 'node:assert/strict';
@@ -22,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { generateMcsFile } from '../../../bench/generate';
 import { generateGitopsRepo, writeGitopsRepo } from '../../../bench/gitops';
+import { fewFiles } from '../../../cli/src/lint/readAhead';
 
 const REPO = resolve(__dirname, '../../..');
 const CLI = resolve(REPO, 'dist/cli.js');
@@ -62,7 +64,9 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
       // Every document parsed on the worker (deterministic), both threads racing for them, the default.
       { extra: ['--jobs', '2'], env: { CLUSTERSET_LINT_WORKERS_FIRST: '1' } },
       { extra: ['--jobs', '2'], env: {} },
-      // The default (the reader thread walks and reads), and every file read on the main thread.
+      // The reader thread walks and reads (forced: by default a few files are read on the main thread), the
+      // default, and every file read on the main thread.
+      { extra: [], env: { CLUSTERSET_LINT_READER: '1' } },
       { extra: [], env: {} },
       { extra: [], env: { CLUSTERSET_LINT_READER: '0' } },
     ];
@@ -70,8 +74,11 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
       const other = lint(cwd, [...args, ...extra], env);
       const what = `${paths.join(' ')} --format ${format} ${extra.join(' ')} (in ${cwd})`;
       assert.equal(other.stats.plain, false);
-      // The reader thread read the files unless told not to (else the default compared the main thread's reads twice).
-      assert.equal(other.stats.reader, env.CLUSTERSET_LINT_READER !== '0', `reader thread used by ${JSON.stringify(env)}`);
+      // The reader thread read the files when told to, and never when told not to (else the test compared the main
+      // thread's reads twice); by default it does for more than a few files.
+      const many = !fewFiles(paths.length ? paths : ['.'], cwd);
+      const expected = env.CLUSTERSET_LINT_READER === '1' || (env.CLUSTERSET_LINT_READER === undefined && many);
+      assert.equal(other.stats.reader, expected, `reader thread used by ${JSON.stringify(env)}`);
       assert.equal(other.status, plain.status, `exit status of ${what}`);
       // Whole-string equality first is cheap; the line-by-line form says where when it fails.
       if (other.stdout !== plain.stdout)
@@ -85,7 +92,7 @@ function assertIdentical(cwd: string, paths: string[], formats: readonly string[
 
 /** The first way of every format put every document through the worker (else the test compared little). */
 function assertWorkerParsedAll(fast: Outcome[]): void {
-  const forced = fast.filter((_, i) => i % 4 === 0);
+  const forced = fast.filter((_, i) => i % 5 === 0);
   assert.ok(
     forced.every((o) => o.stats.workers === 1 && (o.stats.unitsOnWorkers ?? 0) > 0 && o.stats.unitsHere === 0),
     JSON.stringify(forced.map((o) => o.stats)),

@@ -1,11 +1,11 @@
 // The reader thread's main-thread end (cli/src/lint/readAhead.ts): the walk's entries in walk order, the rest read
 // here when the thread dies first, and the dispatcher's reading of the lint arguments.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ReadAhead, readAheadForArgs } from '../../../cli/src/lint/readAhead';
+import { FEW_FILES, fewFiles, ReadAhead, readAheadForArgs } from '../../../cli/src/lint/readAhead';
 import { readEntries } from '../../../cli/src/lint/readEntries';
 import type { ReadEntry, ReaderSetup } from '../../../cli/src/lint/readProtocol';
 
@@ -17,7 +17,11 @@ before(() => {
   mkdirSync(join(root, 'clusters/east'), { recursive: true });
   for (const n of ['a', 'b', 'c', 'd'])
     writeFileSync(join(root, `clusters/east/${n}.yaml`), `kind: ServiceExport\nmetadata: {name: ${n}}\n`);
-  setup = { paths: ['.'], cwd: root };
+  // More than FEW_FILES under `bulk/`: the dispatcher starts a reader for `.` and for `bulk`.
+  mkdirSync(join(root, 'bulk'));
+  for (let i = 0; i <= FEW_FILES; i++)
+    writeFileSync(join(root, `bulk/cm-${i}.yaml`), `kind: ConfigMap\nmetadata: {name: cm-${i}}\n`);
+  setup = { paths: ['clusters'], cwd: root };
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -123,18 +127,35 @@ test("the dispatcher's reader: the lint paths of the arguments; none for --help 
     return start(s, script);
   };
   try {
-    readAheadForArgs(['clusters', '--format', 'json', 'more', '--quiet', '--max-warnings=3'], root)?.stop();
+    readAheadForArgs(['clusters', '--format', 'json', 'bulk', '--quiet', '--max-warnings=3'], root)?.stop();
     readAheadForArgs(['--format', 'sarif'], root)?.stop();
+    // Four files: read here before a thread could have started, so none is.
+    readAheadForArgs(['clusters', '--format', 'json'], root)?.stop();
   } finally {
     ReadAhead.start = start;
   }
   assert.deepEqual(seen, [
-    { paths: ['clusters', 'more'], cwd: root },
+    { paths: ['clusters', 'bulk'], cwd: root },
     { paths: ['.'], cwd: root },
   ]);
   const r = ReadAhead.start(setup, script);
-  assert.ok(r?.matches({ paths: ['.'], cwd: `${root}/` }));
-  assert.equal(r?.matches({ paths: ['clusters'], cwd: root }), false);
-  assert.equal(r?.matches({ paths: ['.'], cwd: root, ignore: ['x/**'] }), false);
+  assert.ok(r?.matches({ paths: ['clusters'], cwd: `${root}/` }));
+  assert.equal(r?.matches({ paths: ['.'], cwd: root }), false);
+  assert.equal(r?.matches({ paths: ['clusters'], cwd: root, ignore: ['x/**'] }), false);
   r?.stop();
+});
+
+test('fewFiles: counts files by a bounded look; a missing path, a symlink or too many folders say "not few"', () => {
+  assert.equal(fewFiles(['clusters'], root), true, 'four files');
+  assert.equal(fewFiles(['clusters/east/a.yaml', 'clusters/east/b.yaml'], root), true);
+  assert.equal(fewFiles(['bulk'], root), false, `${FEW_FILES + 1} files`);
+  assert.equal(fewFiles(['clusters'], root, 3), false);
+  assert.equal(fewFiles(['missing'], root), false);
+  const deep = join(root, 'deep');
+  mkdirSync(join(deep, ...Array.from({ length: 20 }, (_, i) => `d${i}`)), { recursive: true });
+  assert.equal(fewFiles(['deep'], root), false, 'more folders than it lists');
+  symlinkSync(join(root, 'clusters'), join(root, 'link'));
+  assert.equal(fewFiles(['link'], root), false);
+  rmSync(deep, { recursive: true });
+  rmSync(join(root, 'link'));
 });
