@@ -18,7 +18,6 @@ import { endpointFor } from '../../testbed/src/kube.js';
 import { readInventory } from '../../clusters/src/inventory/read.js';
 import type { ClustersetSnapshot } from '../../clusters/src/inventory/snapshot.js';
 import { caData, extendKubeconfig, ns, serviceExport, serviceImport } from './inventoryFixtures.js';
-import { parse } from 'yaml';
 
 // The pool that readInventory uses: this ESM test's own `import` of the file would get a second copy of the
 // module (tsx evaluates a CommonJS-scope file imported from ESM apart from the one `require`d by access.ts).
@@ -190,11 +189,6 @@ beforeEach(() => {
 const read = (context: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
   readInventory({ path: kubeconfig }, [{ name: 'east', context }], { timeoutMs: options.timeoutMs ?? 30_000, ...options });
 
-function adminToken(testbed: Testbed): string {
-  const kc = parse(readFileSync(testbed.kubeconfigPath, 'utf8')) as { users: { name: string; user: { token?: string } }[] };
-  return String(kc.users.find((u) => u.name === 'testbed-admin')?.user.token ?? '');
-}
-
 /** The snapshot without what differs from read to read (times, the server's address). */
 function comparable(s: ClustersetSnapshot): unknown {
   const { takenAt: _t, ...rest } = s;
@@ -274,7 +268,7 @@ test('a TLS proxy that speaks only HTTP/1.1: the read falls back, the origin is 
 test('a burst on a new session to a server allowing one stream: the streams it refuses are sent again, all answered', async () => {
   const ep = endpointFor(tb.kubeconfigPath, 'tight');
   const target = { id: 'tight-admin', tls: { ca: ep.caPem } };
-  const headers = { authorization: `Bearer ${adminToken(tb)}`, accept: 'application/json' };
+  const headers = { authorization: `Bearer ${ep.token}`, accept: 'application/json' };
   for (let round = 0; round < 3; round++) {
     resetPool();
     // Ten GETs before the server's SETTINGS (one stream at a time) have arrived: it refuses all but the first.
