@@ -227,6 +227,8 @@ export function validateFile(
   if (nothingToReport(file)) return NOTHING_TO_REPORT;
   const started = now();
   const deadline = started + settings.validationTimeBudgetMs;
+  // The CLI's budget is infinite: no clock read per document (4,640 of them in the bench folder).
+  const timeBudgeted = deadline !== Number.POSITIVE_INFINITY;
   const diagnostics: Diagnostic[] = [];
   const findings: LocatedFinding[] = [];
   const suppressions = scanSuppressions(file.text, (o) => file.lines.positionAt(o).line);
@@ -234,7 +236,7 @@ export function validateFile(
   for (const p of file.fileProblems) diagnostics.push(syntaxDiagnostic(file, 0, p));
 
   for (const placed of file.documents) {
-    if (now() > deadline) {
+    if (timeBudgeted && now() > deadline) {
       timedOut = true;
       break;
     }
