@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isIpAddress, parseIpAddress } from '../../../../../server/src/service/model/ipAddress';
+import { seededRandom } from '../../../../../bench/seededRandom';
+import { isIpAddress, isPlainDottedQuad, parseGeneral, parseIpAddress } from '../../../../../server/src/service/model/ipAddress';
 
 const VALID: Array<[string, 'IPv4' | 'IPv6']> = [
   ['10.0.0.1', 'IPv4'],
@@ -74,4 +75,26 @@ test('parseIpAddress reports the plain IPv4 form of an IPv4-mapped address', () 
   assert.deepEqual(r, { ok: true, family: 'IPv4', mappedIPv4: '10.0.0.1' });
   assert.deepEqual(parseIpAddress('::fffe:10.0.0.1'), { ok: true, family: 'IPv6' });
   assert.deepEqual(parseIpAddress('1::ffff:10.0.0.1'), { ok: true, family: 'IPv6' });
+});
+
+test('the one-pass dotted-quad check answers exactly as the general parser, on every near-IPv4 text', () => {
+  const random = seededRandom(405);
+  const octets = ['0', '1', '9', '10', '99', '100', '199', '249', '250', '255'];
+  const near = ['00', '01', '010', '256', '299', '300', '999', '1000', '', 'a', ' ', '-1', '+1', '1e2', '0x1'];
+  const pick = (): string => {
+    const from = random() < 0.85 ? octets : near;
+    return from[Math.floor(random() * from.length)];
+  };
+  let plain = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const parts = Array.from({ length: random() < 0.7 ? 4 : 2 + Math.floor(random() * 4) }, pick);
+    const text = random() < 0.05 ? parts.join('.') + '.' : parts.join('.');
+    const general = parseGeneral(text);
+    const fast = isPlainDottedQuad(text);
+    assert.equal(fast, general.ok && general.family === 'IPv4' && !('mappedIPv4' in general && general.mappedIPv4), text);
+    assert.deepEqual(parseIpAddress(text), general, text);
+    if (fast) plain++;
+  }
+  // Enough of both answers to mean something.
+  assert.ok(plain > 1_000 && plain < 19_000, `${plain} plain dotted quads`);
 });
