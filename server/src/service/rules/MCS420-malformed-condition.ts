@@ -12,9 +12,9 @@ export const mcs420: Rule = {
   severity: 'error',
   kinds: ['ServiceImport', 'ServiceExport'],
   check(ctx: RuleContext): Finding[] {
+    const found = checkConditions(ctx.doc, ['status', 'conditions'], { implementation: ctx.settings.implementation });
+    if (found.length === 0) return found;
     const severity = isFixturePath(ctx.index.workspacePath(ctx.uri)) ? 'error' : 'warning';
-    return checkConditions(ctx.doc, ['status', 'conditions'], { implementation: ctx.settings.implementation }).map((f) =>
-      f.severity ? f : { ...f, severity },
-    );
+    return found.map((f) => (f.severity ? f : { ...f, severity }));
   },
 };

@@ -12,10 +12,18 @@ import type { QuickFix } from './rule';
  */
 const FIXTURE_FOLDER = /\/(?:test|tests|testdata|test-data|fixtures?|__fixtures__|e2e|golden|conformance)\//i;
 
+let lastFixtureQuestion: string | undefined;
+let lastFixtureAnswer = false;
+
 /** `workspacePath`: the file's path inside the workspace (WorkspaceIndex.workspacePath), so the folders a
  * repository is checked out in (a CI runner's `/home/runner/work/test/…`) do not count. */
 export function isFixturePath(workspacePath: string): boolean {
-  return FIXTURE_FOLDER.test(workspacePath);
+  // Rules ask for every object, and the objects of one file come one after another: one answer is kept.
+  if (workspacePath !== lastFixtureQuestion) {
+    lastFixtureQuestion = workspacePath;
+    lastFixtureAnswer = FIXTURE_FOLDER.test(workspacePath);
+  }
+  return lastFixtureAnswer;
 }
 
 /** `namespace/name` of the object for messages, `name` alone when it has no namespace. */
