@@ -12,6 +12,8 @@ import { generateGitopsRepo, writeGitopsRepo } from './gitops';
 import { kubeconform, KUBECONFORM_VERSION } from './peers';
 
 const RUNS = Number(process.env.BENCH_LINT_RUNS ?? 5);
+/** The bench folder's files are also linted in this many copies of its cluster folders (see fixedCosts). */
+const SCALE = 8;
 const GITOPS_FILES = Number(process.env.BENCH_GITOPS_FILES ?? 10_000);
 const CLI_JS = resolve(__dirname, '../dist/cli.js');
 const TIME = '/usr/bin/time';
@@ -39,6 +41,18 @@ export interface LintBenchRow {
   tools: Array<{ name: string; ms: number; resPerS: number; rssMiB: number; cpuMs: number; note: string }>;
 }
 
+/** A line through the bench folder and its SCALE copies: what a run costs before the first resource, and per resource. */
+export interface FixedCosts {
+  scale: number;
+  ours: { fixedMs: number; usPerResource: number };
+  kubeconform: { fixedMs: number; usPerResource: number };
+  /** Median wall time of `node -e 0` and of `kubeconform -v`: the start of each process alone. */
+  nodeStartMs: number;
+  kubeconformStartMs: number;
+  /** Set on this machine: Node 20 loads those certificates before any JavaScript runs (Go ignores the variable). */
+  extraCaCerts: boolean;
+}
+
 export interface LintBenchResult {
   node: string;
   cores: number;
@@ -46,6 +60,7 @@ export interface LintBenchResult {
   rssMethod: string;
   rows: LintBenchRow[];
   verdicts: string[];
+  fixedCosts: FixedCosts;
 }
 
 const median = (xs: number[]): number => {
@@ -146,12 +161,20 @@ export async function runLintBench(): Promise<LintBenchResult> {
 
     // (a) The bench folder: one clusters/<name>/ folder per generated file, as bench/run.ts lays it out.
     const benchDir = join(root, 'bench', 'clusters');
+    // (c) The same two files in SCALE copies of the cluster folders (c50000-1 … c50000-8), each copy in namespaces of
+    // its own (team-3-0 for team-0): the same work SCALE times. (With shared namespaces every name would be exported by
+    // SCALE clusters, and the cross-cluster rules would compare each export with SCALE others: more work per resource.)
+    const scaledDir = join(root, `bench-x${SCALE}`, 'clusters');
     let benchResources = 0;
     for (const size of [1000, 50000]) {
       const file = generateMcsFile(size);
       benchResources += file.resources;
       mkdirSync(join(benchDir, `c${size}`), { recursive: true });
       writeFileSync(join(benchDir, `c${size}`, `mcs-${size}.yaml`), file.text);
+      for (let copy = 1; copy <= SCALE; copy++) {
+        mkdirSync(join(scaledDir, `c${size}-${copy}`), { recursive: true });
+        writeFileSync(join(scaledDir, `c${size}-${copy}`, `mcs-${size}.yaml`), file.text.replace(/team-/g, `team-${copy}-`));
+      }
     }
     // (b) The GitOps-shaped repository, and the same repository with only its MCS files.
     const repo = generateGitopsRepo(GITOPS_FILES);
@@ -161,21 +184,37 @@ export async function runLintBench(): Promise<LintBenchResult> {
     writeGitopsRepo(mcsOnlyDir, repo, { onlyMcs: true });
 
     const inputs = [
-      { input: 'bench folder (generated MCS files)', dir: benchDir, files: 2, resources: benchResources },
-      { input: 'GitOps repository', dir: gitopsDir, files: repo.files.length, resources: repo.resources },
-      { input: 'same repository, MCS files only', dir: mcsOnlyDir, files: repo.mcsFiles, resources: repo.mcsResources },
+      { input: 'bench folder (generated MCS files)', dir: benchDir, files: 2, resources: benchResources, tools },
+      { input: 'GitOps repository', dir: gitopsDir, files: repo.files.length, resources: repo.resources, tools },
+      { input: 'same repository, MCS files only', dir: mcsOnlyDir, files: repo.mcsFiles, resources: repo.mcsResources, tools },
+      {
+        input: `bench folder ×${SCALE} (its files in ${SCALE} copies of its cluster folders)`,
+        dir: scaledDir,
+        files: 2 * SCALE,
+        resources: benchResources * SCALE,
+        tools: [ours(), peer],
+      },
     ];
     const rows: LintBenchRow[] = [];
     for (const inp of inputs) {
       process.stderr.write(`lint bench: ${inp.input} (${inp.files} files, ${inp.resources} resources) …\n`);
-      const runs = await measure(tools, inp.dir, scratch);
+      const runs = await measure(inp.tools, inp.dir, scratch);
       rows.push({
         input: inp.input,
         files: inp.files,
         resources: inp.resources,
-        tools: tools.map((t, k) => summarize(t.name, runs[k], inp.resources, t === peer ? kcSummary : findings)),
+        tools: inp.tools.map((t, k) => summarize(t.name, runs[k], inp.resources, t === peer ? kcSummary : findings)),
       });
     }
+    process.stderr.write('lint bench: process start alone …\n');
+    const [nodeStarts, kcStarts] = await measure(
+      [
+        { name: 'node -e 0', command: process.execPath, args: () => ['-e', '0'] },
+        { name: 'kubeconform -v', command: kc, args: () => ['-v'] },
+      ],
+      root,
+      scratch,
+    );
     return {
       node: process.version,
       cores: availableParallelism(),
@@ -183,10 +222,32 @@ export async function runLintBench(): Promise<LintBenchResult> {
       rssMethod: existsSync(TIME) ? 'GNU time %M (maxrss of the child)' : 'VmHWM of the child polled every 2 ms',
       rows,
       verdicts: verdictsOf(rows, repo.files.length - repo.mcsFiles, repo.resources - repo.mcsResources),
+      fixedCosts: fixedCostsOf(rows[0], rows[3], median(nodeStarts.map((r) => r.ms)), median(kcStarts.map((r) => r.ms))),
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The line through (resources, wall) of the bench folder and of its SCALE copies, for each tool: its intercept is
+ * what a run costs whatever the input (process start, module load, and for a JIT the warm-up of the first
+ * thousands of documents), its slope what each further resource costs.
+ */
+function fixedCostsOf(one: LintBenchRow, scaled: LintBenchRow, nodeStartMs: number, kubeconformStartMs: number): FixedCosts {
+  const line = (k: number): FixedCosts['ours'] => {
+    const [a, b] = [one.tools[k].ms, scaled.tools[k].ms];
+    const perResource = (b - a) / (scaled.resources - one.resources);
+    return { fixedMs: a - perResource * one.resources, usPerResource: perResource * 1000 };
+  };
+  return {
+    scale: scaled.resources / one.resources,
+    ours: line(0),
+    kubeconform: line(1),
+    nodeStartMs,
+    kubeconformStartMs,
+    extraCaCerts: !!process.env.NODE_EXTRA_CA_CERTS,
+  };
 }
 
 const goal = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -220,6 +281,16 @@ function verdictsOf(rows: LintBenchRow[], nonMcsFiles: number, nonMcsResources: 
   return out;
 }
 
+function fixedCostLines(c: FixedCosts): string[] {
+  const tool = (name: string, t: FixedCosts['ours']): string =>
+    `${name}: ${f(t.fixedMs)} ms before the first resource, then ${f(t.usPerResource, 1)} µs per resource`;
+  return [
+    tool('clusterset lint', c.ours),
+    tool('kubeconform', c.kubeconform),
+    `a process start alone: \`node -e 0\` ${f(c.nodeStartMs)} ms${c.extraCaCerts ? ' (NODE_EXTRA_CA_CERTS is set here, and Node 20 loads it before any JavaScript runs)' : ''}, \`kubeconform -v\` ${f(c.kubeconformStartMs)} ms`,
+  ];
+}
+
 export function formatLintBench(r: LintBenchResult): string {
   const lines = [
     `node ${r.node}, ${r.cores} cores, load average ${r.load.map((x) => x.toFixed(1)).join(' ')}; median of ${RUNS} alternating runs, wall time including process start; peak RSS: ${r.rssMethod}`,
@@ -248,6 +319,9 @@ export function formatLintBench(r: LintBenchResult): string {
     '',
     'Goals of issue 13:',
     ...r.verdicts.map((v) => `- ${v}`),
+    '',
+    `What bounds the bench folder's ratio (not a goal): a line through the bench folder and ×${r.fixedCosts.scale}:`,
+    ...fixedCostLines(r.fixedCosts).map((l) => `- ${l}`),
   );
   return lines.join('\n');
 }
